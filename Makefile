@@ -1,0 +1,45 @@
+# The two README commands: `make demo` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+DEMO_DB := build/demo.duckdb
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	mkdir -p build
+	$(BIN)/badia ingest examples/ --db $(DEMO_DB)
+	$(BIN)/badia extract examples/ --db $(DEMO_DB) --out build/extract
+	$(BIN)/badia merge --db $(DEMO_DB)
+	$(BIN)/badia docs --db $(DEMO_DB)
+	$(BIN)/badia events --db $(DEMO_DB) --limit 15
+	$(BIN)/badia export --db $(DEMO_DB) --format acled-csv --out build/events.acled.csv
+	$(BIN)/badia report --db $(DEMO_DB) --out build/report.html
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench
+
+test: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest -q
+
+bench: $(DEV_STAMP)
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) build

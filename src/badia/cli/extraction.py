@@ -1,0 +1,4 @@
+"""CLI commands: extraction."""
+
+from badia.cli.app import app  # noqa: F401
+

@@ -1,0 +1,4 @@
+"""CLI commands: merging."""
+
+from badia.cli.app import app  # noqa: F401
+
