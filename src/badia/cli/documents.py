@@ -1,4 +1,216 @@
-"""CLI commands: documents."""
+"""CLI commands: documents (ingest, docs, parse, eval-infobox).
 
-from badia.cli.app import app  # noqa: F401
+Each command is a thin wrapper over a plain function of this module, which the
+tests and other front ends can call directly.
+"""
 
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from badia.cli.app import DEFAULT_DB, app
+from badia.evaluate.infobox import FIELDS, overall, score_dirs
+from badia.model import Document
+from badia.store import Store
+from badia.structure.infobox import infobox_to_gold_json
+
+__all__ = ["IngestSummary", "ingest_paths", "parse_documents", "document_rows"]
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    already: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def _read_all(paths: list[str], fmt: str | None) -> Iterator[object]:
+    """Documents and read errors from ``badia.read.iter_read`` (imported late: stage 1)."""
+    from badia.read import iter_read
+
+    if fmt is not None and "fmt" in inspect.signature(iter_read).parameters:
+        yield from iter_read(paths, fmt=fmt)  # type: ignore[call-arg]
+    else:
+        yield from iter_read(paths)
+
+
+def _error_parts(err: object) -> tuple[str, str]:
+    return str(getattr(err, "path", "?")), str(getattr(err, "reason", err))
+
+
+def ingest_paths(
+    paths: list[str],
+    db: str | Path = DEFAULT_DB,
+    fmt: str | None = None,
+    on_item: Callable[[str], None] | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Read ``paths`` and store each document (with its infobox) in its own transaction."""
+    summary = IngestSummary()
+    with Store(db) as store:
+        for item in _read_all(paths, fmt):
+            if isinstance(item, Document):
+                if store.add_document(item):
+                    summary.added += 1
+                else:
+                    summary.already += 1
+                name = item.name
+            else:
+                path, reason = _error_parts(item)
+                summary.failed.append((path, reason))
+                if on_error:
+                    on_error(path, reason)
+                name = path
+            if on_item:
+                on_item(name)
+    return summary
+
+
+def document_rows(db: str | Path = DEFAULT_DB) -> list[dict]:
+    """One row per stored document, with its events and tallies counts."""
+    with Store(db) as store:
+        counts = store.doc_counts()
+        return [
+            {
+                "id": d.id,
+                "name": d.name,
+                "format": d.format,
+                "title": d.title,
+                "published": d.published.isoformat() if d.published else None,
+                "events": counts.get(d.id, (0, 0))[0],
+                "tallies": counts.get(d.id, (0, 0))[1],
+            }
+            for d in store.documents()
+        ]
+
+
+def parse_documents(
+    paths: list[str], out_dir: str | Path, fmt: str | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write ``<stem>.infobox.json`` (gold layout) for each document with an infobox."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    failed: list[tuple[str, str]] = []
+    for item in _read_all(paths, fmt):
+        if not isinstance(item, Document):
+            failed.append(_error_parts(item))
+            continue
+        if item.infobox is None:
+            continue
+        # The stem comes from the file name only: never a path taken from the text.
+        stem = Path(Path(item.name).name).stem or item.id
+        target = out / f"{stem}.infobox.json"
+        target.write_text(
+            json.dumps(infobox_to_gold_json(item.infobox), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
+        written.append(target)
+    return written, failed
+
+
+# ------------------------------------------------------------------------- commands
+
+_err = Console(stderr=True, highlight=False)
+_out = Console(highlight=False)
+
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.")]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", help="Force the input format instead of detecting it.")
+]
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or '-' for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = None,
+) -> None:
+    """Read documents and store them (idempotent: a stored document is skipped)."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_item(name: str) -> None:
+            progress.update(task, advance=1, description=f"ingesting {name}"[:60])
+
+        def on_error(path: str, reason: str) -> None:
+            progress.console.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
+
+        summary = ingest_paths(paths, db, fmt, on_item=on_item, on_error=on_error)
+    _out.print(
+        f"added {summary.added}, already stored {summary.already}, "
+        f"failed {len(summary.failed)}",
+        markup=False,
+        soft_wrap=True,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("docs")
+def docs_cmd(db: DbOption = DEFAULT_DB) -> None:
+    """List the stored documents."""
+    table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("name", no_wrap=True)
+    for col in ("format", "title", "published"):
+        table.add_column(col)
+    table.add_column("events", justify="right")
+    table.add_column("tallies", justify="right")
+    for row in document_rows(db):
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    _out.print(table)
+
+
+@app.command("parse")
+def parse_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Documents to read.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for <stem>.infobox.json files.")],
+    fmt: FormatOption = None,
+) -> None:
+    """Write the infobox record of each document that has one, in the gold layout."""
+    written, failed = parse_documents(paths, out, fmt)
+    for path, reason in failed:
+        _err.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
+    _out.print(f"wrote {len(written)} infobox file(s) to {out}", markup=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval-infobox")
+def eval_infobox_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold <stem>.infobox.json.")],
+    pred_dir: Annotated[Path, typer.Argument(help="Folder of predicted <stem>.infobox.json.")],
+) -> None:
+    """Score predicted infoboxes against gold, per field and overall."""
+    if not gold_dir.is_dir():
+        _err.print(f"error: {gold_dir}: not a folder", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+    scores, stems = score_dirs(gold_dir, pred_dir)
+    table = Table(title=f"infobox leaves, {len(stems)} document(s)")
+    for col in ("field", "equal", "total", "%"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    for name in FIELDS:
+        equal, total = scores[name]
+        pct = f"{100 * equal / total:.1f}" if total else "-"
+        table.add_row(name, str(equal), str(total), pct)
+    _out.print(table)
+    _out.print(f"overall: {100 * overall(scores):.1f}%")

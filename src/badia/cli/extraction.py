@@ -1,4 +1,115 @@
-"""CLI commands: extraction."""
+"""CLI commands: extract, events, eval."""
 
-from badia.cli.app import app  # noqa: F401
+from __future__ import annotations
 
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from badia.cli.app import DEFAULT_DB, app
+
+err = Console(stderr=True)
+out = Console()
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    out_dir: Path | None = typer.Option(None, "--out", help="Write <stem>.events.jsonl etc. here."),
+    db: Path | None = typer.Option(None, "--db", help="Also store documents and events here."),
+    fmt: str | None = typer.Option(None, "--format", help="Force the input format."),
+) -> None:
+    """Extract events, tallies and the infobox from documents."""
+    from badia.events.output import write_extraction
+    from badia.pipeline import extract_document
+    from badia.read import iter_read
+    from badia.read.errors import ReadError
+
+    store = None
+    if db is not None:
+        from badia.store import Store
+
+        store = Store(db)
+    failed = n_docs = n_events = n_tallies = 0
+    try:
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("extracting", total=None)
+            for item in iter_read(paths, fmt=fmt):
+                if isinstance(item, ReadError):
+                    failed += 1
+                    err.print(f"error: {item}", markup=False, highlight=False)
+                    continue
+                try:
+                    extraction = extract_document(item)
+                except Exception as exc:  # one bad document must not stop the batch
+                    failed += 1
+                    err.print(f"error: {item.source}: extraction failed: {exc}", markup=False)
+                    continue
+                if out_dir is not None:
+                    write_extraction(extraction, out_dir)
+                if store is not None:
+                    store.save_extraction(extraction)
+                n_docs += 1
+                n_events += len(extraction.events)
+                n_tallies += len(extraction.tallies)
+                progress.advance(task)
+    finally:
+        if store is not None:
+            store.close()
+    err.print(f"{n_docs} documents, {n_events} events, {n_tallies} tallies, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(DEFAULT_DB, "--db"),
+    limit: int = typer.Option(50, "--limit", min=1),
+    doc: str | None = typer.Option(None, "--doc", help="Only this document id."),
+) -> None:
+    """List stored events."""
+    from badia.store import Store
+
+    with Store(db) as store:
+        rows = store.events(doc)
+    table = Table("date", "type", "side1", "actor1", "side2", "locations", "killed", "quote")
+    for e in sorted(rows, key=lambda e: (e.date_start or e.date_end or __import__("datetime").date.min))[:limit]:
+        table.add_row(
+            f"{e.date_start}" + ("" if e.date_end == e.date_start else f"..{e.date_end}"),
+            e.type, e.side1 or "", ", ".join(e.actor1), e.side2 or "", ", ".join(e.locations),
+            str(sum(f.killed for f in e.fatalities)) if e.fatalities else "",
+            e.quote[:80],
+        )
+    out.print(table)
+    out.print(f"{len(rows)} events")
+
+
+@app.command("eval")
+def eval_events(
+    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False),
+    pred_dir: Path = typer.Argument(..., exists=True, file_okay=False),
+    corpus_dir: Path = typer.Argument(..., exists=True, file_okay=False),
+    worst: int = typer.Option(10, "--worst", help="How many worst-scored events to show."),
+) -> None:
+    """Score extracted events and tallies against gold (GUIDELINES section 4)."""
+    from badia.evaluate.events import score, worst_pairs
+
+    result = score(gold_dir, pred_dir, corpus_dir)
+    table = Table("figure", "value")
+    for key in ("events_gold", "events_pred", "detect_prf", "typed_prf", "strict_prf", "tallies_prf"):
+        table.add_row(key, str(result[key]))
+    for key, value in result["on_matched"].items():
+        table.add_row(f"on matched: {key}", str(value))
+    out.print(table)
+    docs = Table("document", "gold", "pred", "strict F1")
+    for stem, row in result["per_doc"].items():
+        docs.add_row(stem, str(row["gold"]), str(row["pred"]), str(row["strict_f1"]))
+    out.print(docs)
+    if worst:
+        bad = Table("gold", "prediction", title="worst-scored events", show_lines=True)
+        for gold, pred in worst_pairs(gold_dir, pred_dir, corpus_dir, worst):
+            bad.add_row(gold, pred)
+        out.print(bad)

@@ -1,9 +1,70 @@
-"""Stage: place names -> gazetteer entries with coordinates, admin areas and precision."""
+"""Stage: place names -> gazetteer entries with coordinates, admin areas and precision.
+
+``locate_events`` fills each event's ``places`` (one ``Place`` per location name, in
+order) and its ``admin1`` when the text did not state it. Names resolve in two
+passes: first without neighbours, then again with the points of the document's
+other places as anchors, so an ambiguous village is taken near the rest.
+"""
 
 from __future__ import annotations
 
-from badia.model import Document, Event
+from functools import lru_cache
+
+from badia.model import Document, Event, Place
+from badia.places.resolve import Context, Hit, Resolver, governorates_named
+
+__all__ = ["locate_events", "resolver", "Context", "Resolver"]
+
+
+@lru_cache(maxsize=1)
+def resolver() -> Resolver:
+    """The process-wide resolver (gazetteer loaded once, on first use)."""
+    return Resolver()
 
 
 def locate_events(events: list[Event], document: Document) -> list[Event]:
-    return events
+    """Geocode every event's ``locations``; unresolved names keep ``None`` coordinates."""
+    if not events:
+        return events
+    r = resolver()
+    govs = governorates_named(document.title or "") | {
+        g for e in events for g in governorates_named(e.quote)
+    } | {e.admin1 for e in events if e.admin1}
+    first: dict[tuple[str, str | None], Hit | None] = {}
+    for ev in events:
+        for loc in ev.locations:
+            k = (loc, ev.admin1)
+            if k not in first:
+                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
+    points = {k: (h.lat, h.lon) for k, h in first.items() if h is not None and h.where_prec <= 2}
+    second: dict[tuple[str, str | None], Hit | None] = {}
+    for k, h in first.items():
+        anchors = [p for kk, p in points.items() if kk[0] != k[0]]
+        quote = next(ev.quote for ev in events if k[0] in ev.locations)
+        second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote)) if anchors else h
+    out = []
+    for ev in events:
+        places: list[Place] = []
+        for loc in ev.locations:
+            start, end = _span(loc, ev, document)
+            hit = second[(loc, ev.admin1)]
+            if hit is None:
+                places.append(Place(name=loc, start=start, end=end))
+            else:
+                places.append(hit.place(loc, start, end))
+        admin1 = ev.admin1
+        if admin1 is None:
+            admin1 = next((p.admin1 for p in places if p.admin1 and p.geo_precision), None)
+        out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
+    return out
+
+
+def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:
+    """Offsets of the name inside the event's quote, when it is written there."""
+    i = ev.quote.find(loc)
+    if i < 0:
+        return None, None
+    start = ev.start + i
+    if document.text[start:start + len(loc)] != loc:
+        return None, None
+    return start, start + len(loc)

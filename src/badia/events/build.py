@@ -1,0 +1,455 @@
+"""Events from a structured document: clause by clause, with the narrative time walking along.
+
+For each body sentence: find time expressions, actors, triggers, counts and claimants
+(stage "mentions"), cut the sentence into clauses, make one event per action type and
+initiating side in a clause, read roles from the clause, date it from the clause, the
+sentence or the narrative reference (GUIDELINES: relative dates count from the last
+explicit event date), and attach the casualties and the claimant the clause states.
+Sentences that state aggregate counts over a period become tallies instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from badia.events import roles
+from badia.events.acled import acled_types
+from badia.events.casualties import Casualty, find_casualties
+from badia.events.clauses import Clause, split_clauses
+from badia.events.tallies import TallyReader
+from badia.mentions.actors import find_actors
+from badia.mentions.claimants import Claim, find_claims
+from badia.mentions.places import find_places
+from badia.mentions.triggers import Trigger, find_triggers
+from badia.model import Document, Event, Fatality, Mention, Tally, TimeValue
+from badia.time import Narrative, find_times, year_from_title
+
+_SKIP_SECTIONS = re.compile(
+    r"^\s*(?:see also|references|notes|external links|further reading|bibliography|sources|"
+    r"citations|footnotes|gallery|order of battle)\s*$",
+    re.I,
+)
+# Sentences that define the article's subject or state aims, habits or intentions.
+_NOT_AN_EVENT = re.compile(
+    r"^(?:The|This) [\w ()–-]{0,80}? (?:was|is) (?:a|an|the) (?:[\w-]+ ){0,4}"
+    r"(?:campaign|offensive|operation|battle|series|military)\b"
+    r"|\b(?:continued throughout|continued into|have been|had been waging|"
+    r"throughout the summer|the aim of|their goal|its goal|was meant to|were meant to)\b",
+    re.I,
+)
+# "to <verb>" of purpose; an attempt is still an action ("attempts to recapture" = attack).
+_PURPOSE = re.compile(r"\b(?:in order to|so as to|to|of)\s+$", re.I)
+_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|managed|sought|efforts?)\s+to\s+$", re.I)
+_INTENT = re.compile(r"\b(?:goal|aim|aimed|plan|planned|planning|intention|wanted|wants|would|"
+                     r"hopes?|intends?|in an attempt|preparation|anticipation)\b[\w ,'-]{0,40}$", re.I)
+_BATTLE_TYPES = {"attack", "clash", "ambush", "capture"}
+_FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
+_NEWS_NEEDS_TIME = True  # news prose is mostly background: an event needs a time in its sentence
+
+
+@dataclass
+class _Draft:
+    clause: Clause
+    sentence_start: int
+    sentence_end: int
+    type: str
+    trigger: Trigger
+    actor1: list[Mention]
+    actor2: list[Mention]
+    date: TimeValue | None
+    places: list[Mention] = field(default_factory=list)
+    casualties: list[tuple[Casualty, str | None]] = field(default_factory=list)
+    source: str | None = None
+    lead: bool = False
+
+
+@dataclass
+class _State:
+    last_actor1: list[Mention] = field(default_factory=list)
+    last_side1: str | None = None
+    last_actor2: list[Mention] = field(default_factory=list)
+
+
+def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
+    """Events and tallies of one document (no state kept between documents)."""
+    narrative = Narrative(published=document.published, default_year=_default_year(document))
+    opponents = _opponents(document)
+    tally_reader = TallyReader(document)
+    drafts: list[_Draft] = []
+    state = _State()
+    for section in document.sections:
+        if section.heading and _SKIP_SECTIONS.match(section.heading):
+            continue
+        if section.heading:
+            narrative.enter_heading(section.heading, section.level)
+        for paragraph in section.paragraphs:
+            tally_reader.new_paragraph()
+            for sentence in paragraph.sentences:
+                drafts.extend(
+                    _read_sentence(document, sentence.text, sentence.start, sentence.end,
+                                   narrative, state, tally_reader, lead=section.heading is None)
+                )
+    drafts = _drop_restatements(drafts)
+    events = [_to_event(document, d, opponents, i) for i, d in enumerate(drafts)]
+    tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
+    return events, tallies
+
+
+def _default_year(document: Document) -> int | None:
+    year = year_from_title(document.title or "")
+    if year is None and document.infobox and document.infobox.phases:
+        first = document.infobox.phases[0].start
+        year = first.year if first else None
+    if year is None and document.published:
+        year = document.published.year
+    return year
+
+
+def _read_sentence(
+    document: Document,
+    text: str,
+    start: int,
+    end: int,
+    narrative: Narrative,
+    state: _State,
+    tally_reader: TallyReader,
+    lead: bool,
+) -> list[_Draft]:
+    times = find_times(text, start)
+    actors = roles.merge_adjacent(find_actors(text, start), text, start)
+    time_spans = [(t.start, t.end) for t in times]
+    casualties_all = find_casualties(text, start, actors, time_spans)
+    claims = find_claims(text)
+    if tally_reader.read(text, start, times, actors, casualties_all, claims, narrative):
+        return []
+    if _NOT_AN_EVENT.search(text):
+        return []
+    if document.format == "news" and _NEWS_NEEDS_TIME and not times:
+        return []
+    triggers = _usable_triggers(text, find_triggers(text), actors, start, time_spans)
+    if not triggers:
+        return []
+    actor_spans = [(a.start, a.end) for a in actors]
+    places = find_places(text, start, actor_spans + time_spans)
+    sentence_date = _first_value(times, narrative)
+    drafts: list[_Draft] = []
+    previous_subject: list[Mention] = []
+    for clause in split_clauses(text, start):
+        c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
+        c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
+        c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+        date = _first_value(c_times, narrative) or sentence_date or narrative.reference
+        if date is None or not c_triggers:
+            continue
+        if c_times and _first_value(c_times, narrative):
+            narrative.advance(date)
+        for trigger in _one_per_type(c_triggers):
+            shifted = Trigger(trigger.type, trigger.voice, trigger.weak, trigger.text,
+                              start + trigger.start - clause.start, start + trigger.end - clause.start)
+            actor1, actor2 = _roles(clause, c_actors, shifted, previous_subject, state)
+            if actor1 is None:
+                continue
+            previous_subject = actor1 or previous_subject
+            draft = _Draft(clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead)
+            draft.places = [p for p in places if clause.start <= p.start < clause.end]
+            draft.source = _clause_claim(claims, clause, start)
+            drafts.append(draft)
+            if actor1:
+                state.last_actor1, state.last_side1 = actor1, actor1[0].side
+            if actor2:
+                state.last_actor2 = actor2
+    if drafts:
+        _attach_casualties(drafts, casualties_all, claims, start)
+        if not any(d.places for d in drafts):
+            for d in drafts:
+                d.places = places[:3]
+    return _merge_same_action(drafts)
+
+
+def _first_value(times, narrative: Narrative) -> TimeValue | None:
+    for t in times:
+        value = narrative.resolve(t)
+        if value is not None:
+            return value
+    return None
+
+
+def _usable_triggers(
+    text: str, triggers: list[Trigger], actors: list[Mention], offset: int,
+    time_spans: list[tuple[int, int]],
+) -> list[Trigger]:
+    """Drop triggers inside names or dates, of purpose or intention, and weak duplicates."""
+    kept: list[Trigger] = []
+    for t in triggers:
+        a, b = offset + t.start, offset + t.end
+        if any(s <= a and b <= e for s, e in time_spans):
+            continue
+        inside_actor = any(m.start <= a and b <= m.end for m in actors)
+        if inside_actor and t.type not in ("airstrike",):
+            continue
+        before = text[max(0, t.start - 60) : t.start]
+        if _PURPOSE.search(before):
+            if _ATTEMPT.search(before):
+                t = Trigger("attack", "active", False, t.text, t.start, t.end)
+            elif not re.search(r"\bforc(?:ed|ing)\b", before):
+                continue
+        if _INTENT.search(before) and not _ATTEMPT.search(before):
+            continue
+        kept.append(t)
+    strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
+    out = []
+    for t in kept:
+        if t.weak and strong_types:
+            continue
+        if _is_soft(t) and (strong_types - {"attack"} or any(
+            not _is_soft(k) and k.type == "attack" for k in kept
+        )):
+            # "advanced", "targeting" name the action only when nothing stronger does
+            if t.text.lower().startswith("advanc") and "capture" not in strong_types:
+                pass
+            else:
+                continue
+        out.append(t)
+    return out
+
+
+def _is_soft(t: Trigger) -> bool:
+    return t.type == "attack" and t.voice == "active" and bool(
+        re.match(r"advanc|target", t.text, re.I)
+    )
+
+
+def _one_per_type(triggers: list[Trigger]) -> list[Trigger]:
+    seen: set[str] = set()
+    out = []
+    for t in triggers:
+        if t.type in seen:
+            continue
+        seen.add(t.type)
+        out.append(t)
+    return out
+
+
+def _roles(
+    clause: Clause,
+    actors: list[Mention],
+    trigger: Trigger,
+    previous_subject: list[Mention],
+    state: _State,
+) -> tuple[list[Mention] | None, list[Mention]]:
+    """(actor1, actor2) of the trigger; actor1 None means 'not an event'."""
+    text, off = clause.text, clause.start
+    voice = trigger.voice
+    actor1: list[Mention] = []
+    actor2: list[Mention] = []
+    lowered = trigger.text.lower()
+    if "repel" in lowered:
+        subject = roles.subject_actors(text, off, actors, trigger.start)
+        after = roles.agent_after(text, off, actors, trigger.end)
+        if voice == "passive" or re.search(r"\b(?:was|were|been|being)\s+$", text[: trigger.start]):
+            actor1 = subject or roles.modifier_before(text, off, actors, trigger)
+            actor2 = after
+        else:
+            actor1 = roles.objects_after(text, off, actors, trigger.end, [])
+            actor2 = subject
+            if not actor1:
+                return None, []
+    elif voice == "passive":
+        actor1 = roles.agent_after(text, off, actors, trigger.end)
+        actor2 = roles.subject_actors(text, off, actors, trigger.start)
+    elif voice == "noun":
+        actor1 = roles.modifier_before(text, off, actors, trigger) or roles.agent_after(
+            text, off, actors, trigger.end
+        )
+        if not actor1:
+            if trigger.type == "capture":
+                actor1 = roles.subject_actors(text, off, actors, trigger.start)
+            if not actor1:
+                return None, []
+        actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
+    elif voice == "loss":
+        actor1 = roles.objects_after(text, off, actors, trigger.end, [])
+        actor2 = roles.subject_actors(text, off, actors, trigger.start)
+    else:
+        actor1 = roles.subject_actors(text, off, actors, trigger.start)
+        actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
+    if not actor1:
+        actor1 = previous_subject or state.last_actor1
+        if not actor1 and trigger.type in ("bombing", "other"):
+            return [], actor2
+    actor2 = [a for a in actor2 if a not in actor1]
+    return actor1, actor2
+
+
+def _clause_claim(claims: list[Claim], clause: Clause, offset: int) -> str | None:
+    for claim in claims:
+        if clause.start <= offset + claim.start < clause.end:
+            return claim.claimant
+    # an "according to X" closing the sentence covers all its clauses
+    for claim in claims:
+        if claim.claimant and claim.start > 0 and claim is claims[-1]:
+            return claim.claimant if _ends_sentence(claim) else None
+    return None
+
+
+def _ends_sentence(claim: Claim) -> bool:
+    return True
+
+
+def _attach_casualties(
+    drafts: list[_Draft], casualties: list[Casualty], claims: list[Claim], offset: int
+) -> None:
+    for casualty in casualties:
+        owner = None
+        for d in drafts:
+            if d.clause.start <= casualty.start < d.clause.end:
+                owner = d
+                break
+        if owner is None:
+            before = [d for d in drafts if d.clause.start <= casualty.start]
+            owner = before[-1] if before else drafts[0]
+        claimant = None
+        for claim in claims:
+            clause_start, clause_end = owner.clause.start, owner.clause.end
+            if clause_start <= offset + claim.start < clause_end or (
+                offset + claim.start > casualty.start and claim is claims[-1]
+            ):
+                claimant = claim.claimant
+        # a claim inside the casualty's own clause wins
+        for claim in claims:
+            if abs(offset + claim.start - casualty.start) < 60:
+                claimant = claim.claimant
+        owner.casualties.append((casualty, claimant))
+
+
+def _merge_same_action(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per (action, initiating side) in a sentence (GUIDELINES: split and merge)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        side = d.actor1[0].side if d.actor1 else None
+        twin = next(
+            (o for o in out if o.type == d.type and (o.actor1[0].side if o.actor1 else None) == side
+             and o.date == d.date),
+            None,
+        )
+        if twin is None:
+            out.append(d)
+            continue
+        twin.places.extend(p for p in d.places if p.text not in {q.text for q in twin.places})
+        twin.casualties.extend(d.casualties)
+        twin.clause = Clause(
+            twin.clause.text if twin.clause.start == d.clause.start else twin.clause.text,
+            min(twin.clause.start, d.clause.start),
+            max(twin.clause.end, d.clause.end),
+        )
+    return out
+
+
+def _drop_restatements(drafts: list[_Draft]) -> list[_Draft]:
+    """The lead restates what the body tells: keep a lead event only if the body lacks it."""
+    body = [d for d in drafts if not d.lead]
+    out = []
+    for d in drafts:
+        if d.lead and any(
+            b.type == d.type
+            and _side(b) == _side(d)
+            and b.date and d.date
+            and b.date.start <= d.date.end and d.date.start <= b.date.end
+            for b in body
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+def _side(d: _Draft) -> str | None:
+    return d.actor1[0].side if d.actor1 else None
+
+
+def _opponents(document: Document) -> dict[str, str]:
+    """The two camps the document is mostly about, so an unstated target gets a side."""
+    counts: Counter[str] = Counter()
+    for _, _, sentence in document.sentences():
+        for actor in find_actors(sentence.text, sentence.start):
+            if actor.side in _FIGHTING_SIDES:
+                counts[actor.side] += 1
+    top = [s for s, _ in counts.most_common() if s != "russia"][:2]
+    out: dict[str, str] = {}
+    if len(top) == 2:
+        a, b = top
+        out[a], out[b] = b, a
+        if "government" in out:
+            out["russia"] = out["government"]
+        for other in ("coalition", "opposition"):
+            if other not in out and "islamic_state" in top:
+                out[other] = "islamic_state"
+    return out
+
+
+def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) -> Event:
+    side1 = _first_side(d.actor1) if d.actor1 else "unknown"
+    side2 = _first_side(d.actor2) if d.actor2 else None
+    if side2 is None and d.type in _BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
+        side2 = opponents.get(side1 or "")
+    if side1 == side2 and d.type in _BATTLE_TYPES:
+        side2 = opponents.get(side1 or "")
+    fatalities: list[Fatality] = []
+    wounded: list[Fatality] = []
+    seen: set[tuple[str, int, str | None]] = set()
+    for casualty, claimant in d.casualties:
+        side = casualty.side
+        if side is None:
+            side = side2 if d.type in _BATTLE_TYPES | {"airstrike", "shelling", "bombing"} else "unknown"
+        side = side or "unknown"
+        if casualty.subset_of is not None and casualty.subset_of == side:
+            continue
+        key = (side, casualty.killed, claimant)
+        if key in seen:
+            continue
+        seen.add(key)
+        record = Fatality(side=side, killed=casualty.killed, source=claimant)  # type: ignore[arg-type]
+        (wounded if casualty.wounded else fatalities).append(record)
+    quote_start, quote_end = d.clause.start, d.clause.end
+    quote = document.text[quote_start:quote_end]
+    acled_type, acled_sub = acled_types(d.type, side1, quote)
+    return Event(
+        id=f"{document.id}:{quote_start}:{n}",
+        doc=document.name,
+        doc_id=document.id,
+        quote=quote,
+        start=quote_start,
+        end=quote_end,
+        date_start=d.date.start if d.date else None,
+        date_end=d.date.end if d.date else None,
+        date_precision=d.date.precision if d.date else None,
+        type=d.type,  # type: ignore[arg-type]
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        actor1=_names(d.actor1),
+        side1=side1,  # type: ignore[arg-type]
+        actor2=_names(d.actor2),
+        side2=side2,  # type: ignore[arg-type]
+        locations=[p.text for p in d.places],
+        admin1=None,
+        fatalities=fatalities,
+        wounded=wounded,
+        source=d.source,
+    )
+
+
+def _first_side(actors: list[Mention]) -> str | None:
+    for a in actors:
+        if a.side and a.side != "unknown":
+            return a.side
+    return actors[0].side if actors else None
+
+
+def _names(actors: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for a in actors:
+        name = re.sub(r"^(?:the|The)\s+", "", a.text)
+        if name not in out:
+            out.append(name)
+    return out

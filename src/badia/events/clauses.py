@@ -1,0 +1,46 @@
+"""Clauses of a sentence: the unit an event is read from.
+
+A sentence is cut where English starts a new predication with its own actor or time:
+"; ", ", while ", ", but ", ", after which ", " following which ", ", when ", " when ",
+", then ", ", however", ", meanwhile". The pieces keep exact document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(
+    r";\s+"
+    r"|,\s+(?=(?:while|whilst|but|however|meanwhile|then|after which|following which|"
+    r"before|after|when|as|until|whereas|and then|forcing|leading|giving|leaving)\b)"
+    r"|\s+(?=(?:following which|after which|when|while|until|whereas)\s)"
+    r"|,?\s+(?=(?:but|and) (?:were|was|later|then|again|subsequently|once again)\b)"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int  # document offsets
+    end: int
+
+
+def split_clauses(text: str, offset: int) -> list[Clause]:
+    """Clauses of ``text`` (a sentence starting at document offset ``offset``)."""
+    clauses: list[Clause] = []
+    cursor = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > cursor:
+            clauses.append(_clause(text, cursor, m.start(), offset))
+        cursor = m.end()
+    if cursor < len(text):
+        clauses.append(_clause(text, cursor, len(text), offset))
+    return [c for c in clauses if c.text]
+
+
+def _clause(text: str, start: int, end: int, offset: int) -> Clause:
+    piece = text[start:end]
+    stripped = piece.rstrip(" ,.")
+    lead = len(piece) - len(piece.lstrip())
+    return Clause(stripped.lstrip(), offset + start + lead, offset + start + len(stripped))

@@ -1,0 +1,172 @@
+"""Casualty tallies: aggregate counts of killed over a period, by side and source.
+
+A sentence is a tally when it counts the dead over a period rather than in one action:
+a period longer than a month or a year, or a cue of aggregation ("overall", "in total",
+"documented", "statistics", "since ...", "in the same period", "during the offensive").
+A following sentence that breaks the total down ("Of the pro-government dead, ...",
+"... fatalities included ...", "... were also killed") inherits its period and source.
+Counts of foreign fighters inside a pro-government total are ``pro_government_foreign``.
+"""
+
+from __future__ import annotations
+
+import re
+from badia.events.casualties import Casualty, find_casualties
+from badia.mentions.actors import find_actors
+from badia.mentions.claimants import Claim, find_claims
+from badia.model import Document, Mention, Tally, TimeValue
+from badia.time import Narrative, find_times
+
+_CUE = re.compile(
+    r"\b(?:overall|in total|a total of|statistics|documented|accumulated|by this point|"
+    r"since|in the same period|the same period|during the (?:offensive|campaign|insurgency|operation)|"
+    r"fatalities included|of the [\w-]+ dead|death toll of the|alone)\b",
+    re.I,
+)
+_FOLLOW = re.compile(r"\b(?:also|included|including|of the [\w-]+ dead|same period|alone)\b", re.I)
+_FOREIGN = re.compile(r"\b(?:Iranian|Russian|Russians|Afghan|Pakistani|Iraqi|Lebanese|foreign|non-Syrian)", re.I)
+_SUBSET_CONTEXT = re.compile(r"\bof the [\w-]+ dead\b|\bfatalities included\b|\bdead included\b", re.I)
+_DURING_WHOLE = re.compile(r"\bduring the (?:offensive|campaign|operation|battle)\b", re.I)
+_MAX_EVENT_DAYS = 31
+
+
+class TallyReader:
+    """Reads tallies sentence by sentence; remembers the last tally of the paragraph."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.tallies: list[Tally] = []
+        self._previous: tuple[TimeValue | None, str | None] | None = None
+
+    def new_paragraph(self) -> None:
+        self._previous = None
+
+    def read(
+        self,
+        text: str,
+        offset: int,
+        times,
+        actors: list[Mention],
+        casualties: list[Casualty],
+        claims: list[Claim],
+        narrative: Narrative,
+    ) -> bool:
+        """Record the tallies of a sentence; True when the sentence is a tally."""
+        killed = [c for c in casualties if not c.wounded]
+        if not killed:
+            return False
+        values = [v for v in (narrative.resolve(t) for t in times) if v is not None]
+        long_period = next((v for v in values if _is_period(v)), None)
+        cue = _CUE.search(text)
+        follows = self._previous is not None and _FOLLOW.search(text) and not any(
+            v.precision == "day" for v in values
+        )
+        if not (long_period or cue or follows):
+            return False
+        if values and not long_period and not cue and not follows:
+            return False
+        if cue and not long_period and any(v.precision == "day" for v in values) and not re.search(
+            r"\bsince\b|\bby this point\b", text, re.I
+        ):
+            return False
+        period = self._period(text, values, long_period, narrative, bool(follows))
+        source = claims[0].claimant if claims else (self._previous[1] if self._previous and follows else None)
+        subset_context = bool(_SUBSET_CONTEXT.search(text))
+        for casualty in killed:
+            side = self._side(casualty, subset_context)
+            if side is None:
+                continue
+            self.tallies.append(self._tally(text, offset, period, side, casualty.killed, source))
+        self._previous = (period, source)
+        return True
+
+    def _period(self, text: str, values: list[TimeValue], long_period: TimeValue | None,
+                narrative: Narrative, follows: bool) -> TimeValue | None:
+        if re.search(r"\bsame period\b", text, re.I) and self._previous:
+            return self._previous[0]
+        if long_period is not None:
+            return long_period
+        since = re.search(r"\bsince\b", text, re.I)
+        if since and values and narrative.reference is not None:
+            start = values[0].start
+            end = max(narrative.reference.end, start)
+            return TimeValue(start=start, end=end, precision="range")
+        if _DURING_WHOLE.search(text) and self.document.infobox and self.document.infobox.phases:
+            phases = self.document.infobox.phases
+            starts = [p.start for p in phases if p.start]
+            ends = [p.end for p in phases if p.end]
+            if starts and ends:
+                return TimeValue(start=min(starts), end=max(ends), precision="range")
+        if values:
+            return values[0]
+        if follows and self._previous:
+            return self._previous[0]
+        return narrative.reference
+
+    @staticmethod
+    def _side(casualty: Casualty, subset_context: bool) -> str | None:
+        foreign = bool(_FOREIGN.search(casualty.head))
+        if casualty.subset_of is not None or subset_context:
+            return "pro_government_foreign" if foreign else None
+        return casualty.side or "unknown"
+
+    def _tally(self, text: str, offset: int, period: TimeValue | None, side: str, killed: int,
+               source: str | None) -> Tally:
+        quote = text.strip()
+        return Tally(
+            id=f"{self.document.id}:t{len(self.tallies)}",
+            doc=self.document.name,
+            doc_id=self.document.id,
+            quote=quote,
+            start=offset,
+            end=offset + len(quote),
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            side=side,  # type: ignore[arg-type]
+            killed=killed,
+            source=source,
+        )
+
+    def infobox_note_tallies(self) -> list[Tally]:
+        """Tallies in infobox notes: "note1|... according to SOHR: 1,611 pro-gov. ... in 2019–2021; ..."."""
+        out: list[Tally] = []
+        for line in re.finditer(r"(?m)^note\d*\|(?P<body>.+)$", self.document.text):
+            body_start = line.start("body")
+            body = line.group("body")
+            claims = find_claims(body)
+            source = claims[0].claimant if claims else None
+            colon = body.find(":")
+            cursor = colon + 1 if colon >= 0 else 0
+            for group in re.finditer(r"[^;]+", body[cursor:]):
+                g_text = group.group(0)
+                g_start = body_start + cursor + group.start()
+                lead = len(g_text) - len(g_text.lstrip())
+                g_text = g_text.strip()
+                g_start += lead
+                out.extend(self._note_group(g_text, g_start, source))
+        return out
+
+    def _note_group(self, text: str, offset: int, source: str | None) -> list[Tally]:
+        narrative = Narrative()
+        values = [v for v in (narrative.resolve(t) for t in find_times(text, offset)) if v]
+        if not values:
+            return []
+        period = values[-1]
+        actors = find_actors(text, offset)
+        times = [(t.start, t.end) for t in find_times(text, offset)]
+        # the note counts deaths without a verb: read it as "... killed"
+        casualties = find_casualties(text + " killed", offset, actors, times)
+        out = []
+        for casualty in casualties:
+            side = self._side(casualty, False)
+            if side is None:
+                continue
+            tally = self._tally(text, offset, period, side, casualty.killed, source)
+            out.append(tally)
+        return out
+
+
+def _is_period(value: TimeValue) -> bool:
+    return value.precision == "year" or (value.end - value.start).days > _MAX_EVENT_DAYS
+
+

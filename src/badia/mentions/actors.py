@@ -1,0 +1,165 @@
+"""Actor mentions: lexicon names and aliases, and unknown organisations by their form.
+
+Longest match first; a name never overlaps another. Organisations the lexicon does
+not know ("... Army", "... Brigade", "Liwa ...") are still found, with side
+``unknown`` unless the sentence says which camp they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from badia.mentions.lexicon import packaged
+from badia.model import Mention
+
+# Capitalised organisation names the lexicon does not hold, recognised by their head noun.
+_ORG_HEADS = (
+    r"Army|Brigades?|Forces|Front|Legion|Division|Regiment|Corps|Battalions?|Movement|"
+    r"Militia|Group|Guards?|Hunters|Shield|Commandos"
+)
+_CAP = r"(?:al-|Al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*"
+_ORG_RE = re.compile(
+    rf"\b(?:the )?(?:{_CAP} (?:(?:of the|of|al|for|and) )?){{1,5}}(?:{_ORG_HEADS})\b"
+    rf"|\b(?:Liwa|Jaysh|Jaish|Harakat|Kata'ib|Saraya|Faylaq|Usud|Osoud|Fawj)(?: {_CAP}){{1,3}}"
+)
+# "<Word>-backed X" / "<Word>-led X": the head X names the side.
+_BACKED_RE = re.compile(r"\b([A-Z][\w.]*)-(?:backed|led|vetted|affiliated) $")
+# The camp of a generic noun follows its backer: "Iranian-backed militias" are pro-government.
+_BACKER_SIDE = {
+    "iranian": "government", "russian": "government", "iran": "government", "russia": "government",
+    "us": "opposition", "u.s.": "opposition", "western": "opposition", "american": "opposition",
+    "turkish": "opposition", "turkey": "opposition",
+}
+# Camp words next to an unknown organisation decide its side: "an FSA opposition group".
+_CAMP_HINTS = (
+    (re.compile(r"\b(?:FSA|opposition|rebel)\b"), "opposition"),
+    (re.compile(r"\bpro-government|\bgovernment-backed|\bloyalist\b"), "government"),
+    (re.compile(r"\bjihadist|\bIS-affiliated|\bISIL-affiliated"), "islamic_state"),
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    side: str
+    generic: bool
+
+
+@dataclass
+class ActorLexicon:
+    """Compiled alias patterns (case-sensitive and case-insensitive) to entries."""
+
+    entries: dict[str, ActorEntry]  # alias (as matched, lower-cased for insensitive) -> entry
+    exact: re.Pattern[str] | None
+    folded: re.Pattern[str] | None
+
+    def find(self, text: str, offset: int = 0) -> list[Mention]:
+        """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
+        hits: list[tuple[int, int, ActorEntry]] = []
+        for pattern, fold in ((self.exact, False), (self.folded, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                key = m.group(0).lower() if fold else m.group(0)
+                entry = self.entries.get(("~" if fold else "=") + key)
+                if entry is not None:
+                    hits.append((m.start(), m.end(), entry))
+        for m in _ORG_RE.finditer(text):
+            name = m.group(0)
+            if name.startswith("the "):
+                name = name[4:]
+            start = m.end() - len(name)
+            hits.append((start, m.end(), ActorEntry(name, _camp_of(text, m.start(), m.end()), False)))
+        chosen = _longest_non_overlapping(hits)
+        mentions = []
+        for start, end, entry in chosen:
+            side = entry.side
+            backed = _BACKED_RE.search(text, max(0, start - 40), start)
+            if backed:
+                start = backed.start()
+                if entry.generic:
+                    side = _BACKER_SIDE.get(backed.group(1).lower(), side)
+            mentions.append(
+                Mention(
+                    kind="actor",
+                    text=text[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    key=entry.name,
+                    side=side,  # type: ignore[arg-type]
+                    value=1 if entry.generic else None,
+                )
+            )
+        return mentions
+
+
+def _camp_of(text: str, start: int, end: int) -> str:
+    # only the words just before the name, and an apposition right after it
+    window = text[max(0, start - 25) : start]
+    if text.startswith(", ", end):
+        window += text[end : min(len(text), end + 60)]
+    for pattern, side in _CAMP_HINTS:
+        if pattern.search(window):
+            return side
+    return "unknown"
+
+
+def _longest_non_overlapping(hits: list[tuple[int, int, ActorEntry]]) -> list[tuple[int, int, ActorEntry]]:
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int, ActorEntry]] = []
+    for hit in hits:
+        if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+            taken.append(hit)
+    # a lexicon name inside an unknown organisation's span loses to the organisation only
+    # when the organisation is longer; ties keep the lexicon entry (it knows the side).
+    return sorted(taken, key=lambda h: h[0])
+
+
+def _alternation(aliases: Iterable[str]) -> str:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    return "|".join(re.escape(a) for a in ordered)
+
+
+def compile_lexicon(data: Iterable[dict]) -> ActorLexicon:
+    entries: dict[str, ActorEntry] = {}
+    exact_aliases: list[str] = []
+    folded_aliases: list[str] = []
+    for item in data:
+        entry = ActorEntry(item["name"], item["side"], bool(item.get("generic")))
+        exact = item.get("case") == "exact"
+        for alias in item.get("aliases", []) or [item["name"]]:
+            if exact:
+                entries["=" + alias] = entry
+                exact_aliases.append(alias)
+            else:
+                entries["~" + alias.lower()] = entry
+                folded_aliases.append(alias)
+    boundary_end = r"(?![\w-])"
+    exact_re = (
+        re.compile(rf"(?<![\w-])(?:{_alternation(exact_aliases)}){boundary_end}")
+        if exact_aliases
+        else None
+    )
+    folded_re = (
+        re.compile(rf"(?<![\w-])(?:{_alternation(folded_aliases)}){boundary_end}", re.IGNORECASE)
+        if folded_aliases
+        else None
+    )
+    return ActorLexicon(entries, exact_re, folded_re)
+
+
+@cache
+def default_lexicon() -> ActorLexicon:
+    return compile_lexicon(packaged("actors.yaml")["actors"])
+
+
+def lexicon_with(extra: list[dict]) -> ActorLexicon:
+    """The packaged lexicon plus a user's entries (theirs win on the same alias)."""
+    return compile_lexicon([*packaged("actors.yaml")["actors"], *extra])
+
+
+def find_actors(text: str, offset: int = 0, lexicon: ActorLexicon | None = None) -> list[Mention]:
+    return (lexicon or default_lexicon()).find(text, offset)

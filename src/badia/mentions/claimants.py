@@ -1,0 +1,60 @@
+"""Who the text attributes a claim to: "according to SOHR", "Russia reported", "per the MOD"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Canonical claimant names for the sources this genre cites most (public names of the bodies).
+_CANONICAL = (
+    (re.compile(r"Syrian Observatory for Human Rights|\bSOHR\b", re.I), "SOHR"),
+    (re.compile(r"(?:Russian|Russia's) (?:MOD|Ministry of Defen[cs]e|defen[cs]e ministry)|"
+                r"Russian military", re.I), "Russian MOD"),
+    (re.compile(r"state media|\bSANA\b", re.I), "state media"),
+    (re.compile(r"pro-government media", re.I), "pro-government media"),
+    (re.compile(r"\bAmaq\b", re.I), "Amaq News Agency"),
+    (re.compile(r"^(?:the )?military$|^(?:the )?army$", re.I), "military"),
+    (re.compile(r"^(?:the )?rebels?$|rebel spokesman|opposition", re.I), "rebels"),
+)
+_SPEECH = r"(?:said|stated|reported|claimed|announced|confirmed|documented|put the death toll at|says|reports|claims)"
+_NAME = (
+    r"(?:the )?(?:[A-Z][\w'’.-]*|pro-[\w-]+|state|local|military|army|rebels|opposition|activists)"
+    r"(?:[ -](?:[A-Z][\w'’.-]*|of|for|and|the|al|el|ad|as|ash|media|news|defen[cs]e|ministry|"
+    r"military|residents|activists|rebels|forces))*"
+)
+_ACCORDING = re.compile(rf"\b(?:according to|per|citing) (?P<who>{_NAME})")
+_SUBJECT_SAYS = re.compile(rf"(?P<who>{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b")
+_SAYS_SUBJECT = re.compile(rf"\bsaid (?P<who>[A-Z][\w' ]+?), (?:a |the )?(?:spokesman|commander|official|spokesperson) (?:for|of|in) (?:the )?(?P<org>{_NAME})")
+
+
+@dataclass(frozen=True)
+class Claim:
+    claimant: str
+    start: int
+    end: int
+
+
+def canonical_claimant(name: str) -> str:
+    name = name.strip().rstrip(",.")
+    for pattern, canonical in _CANONICAL:
+        if pattern.search(name):
+            return canonical
+    return re.sub(r"^the ", "", name)
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Claimants in a sentence, in order, with the span of the attribution."""
+    claims = []
+    for m in _SAYS_SUBJECT.finditer(text):
+        claims.append(Claim(canonical_claimant(m.group("org")), m.start(), m.end()))
+    for m in _ACCORDING.finditer(text):
+        claims.append(Claim(canonical_claimant(m.group("who")), m.start(), m.end()))
+    for m in _SUBJECT_SAYS.finditer(text):
+        who = m.group("who")
+        if who.lower() in {"it", "they", "he", "she", "this", "that", "which", "and"}:
+            continue
+        if re.match(r"(?:It|This) ", who) or who.lower().startswith(("on ", "in ")):
+            continue
+        claims.append(Claim(canonical_claimant(who), m.start(), m.end()))
+    claims.sort(key=lambda c: c.start)
+    return claims

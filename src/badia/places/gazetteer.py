@@ -1,0 +1,134 @@
+"""The shipped offline gazetteer: loaded once, lazily, and indexed by normalised key.
+
+Rows come from ``data/gazetteer.csv.gz`` (GeoNames populated places and UCDP GED
+place descriptions), ``data/features.csv`` (curated airbases, fields, stations,
+mountains, crossings) and ``data/gazetteer_admin1.csv`` (one representative
+point per governorate and for the country). ``scripts/build_gazetteer.py`` makes
+them; ``data/SOURCES.md`` says where every coordinate comes from.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from badia.places.normalise import core, key, skeleton
+
+# Kinds whose point stands for an area rather than a spot (ACLED 2 / UCDP 2 or 5).
+AREA_KINDS = {"mountain": 2, "region": 5}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    kind: str  # populated, airbase, field, station, dam, mountain, region, crossing, ...
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    admin2: str | None
+    population: int
+    source: str
+
+    @property
+    def is_feature(self) -> bool:
+        return self.id.startswith("feature:")
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    by_key: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_core: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_skeleton: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    admin_points: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for e in self.entries:
+            seen: set[str] = set()
+            for n in e.names:
+                k = key(n)
+                if not k or k in seen:
+                    continue
+                seen.add(k)
+                self.by_key[k].append(e)
+                c = core(n)
+                if c and c != k:
+                    self.by_core[c].append(e)
+                s = skeleton(k)
+                if len(s) >= 4:
+                    self.by_skeleton[s].append(e)
+        for k in self.by_key:
+            self.by_initial[k[:1]].append(k)
+        for v in self.by_key.values():
+            _dedupe(v)
+        for v in self.by_core.values():
+            _dedupe(v)
+        for v in self.by_skeleton.values():
+            _dedupe(v)
+
+
+def _dedupe(v: list[Entry]) -> None:
+    seen: set[str] = set()
+    out = []
+    for e in v:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    v[:] = out
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    data = resources.files("badia.data").joinpath(name).read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def _entry(r: dict[str, str]) -> Entry:
+    alts = [a for a in (r.get("alt_names") or "").split("|") if a]
+    return Entry(
+        id=r["id"], name=r["name"], names=(r["name"], *alts), kind=r["kind"],
+        lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
+        admin1=r.get("admin1") or None, admin2=r.get("admin2") or None,
+        population=int(r.get("population") or 0), source=r["source"],
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, built on first use and cached for the process."""
+    rows = [_entry(r) for r in _read("features.csv")]
+    rows += [_entry(r) for r in _read("gazetteer.csv.gz")]
+    g = Gazetteer(rows)
+    for r in _read("gazetteer_admin1.csv"):
+        g.admin_points[r["name"]] = (float(r["lat"]), float(r["lon"]), r["source"])
+    return g
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point ``km`` away from (lat, lon) on an initial bearing (spherical earth)."""
+    r = km / 6371.0
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(p1),
+                         math.cos(r) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)

@@ -1,0 +1,117 @@
+"""Toponym keys: fold the many English transliterations of an Arabic name to one string.
+
+Two keys are made. ``key`` folds case, diacritics, apostrophes, Arabic articles
+(al-/el-/as-/ad-/ash-/..., including the assimilated "Ezzor" form), generic words
+("village", "town", "area") and feature words to a canonical form ("mount",
+"jebel", "mountains" -> "jabal"; "oil fields" -> "field"). ``skeleton`` further
+drops vowels and doubled letters, so Qaryatayn/Qaryatain/Quraytayn and
+Bir Qasab/Bir Qassab meet; it is only used when the plain key finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+ARTICLES = {"al", "el", "as", "ad", "ar", "ash", "at", "az", "an", "es", "ed", "er", "et", "ez",
+            "en", "ul", "l", "the", "of", "and"}
+# Sun letters the article assimilates to ("ad-Dumayr", "Ezzor", "Assukhna")
+_ASSIMILATED = re.compile(r"^(?:a|e)(ss|sh|dd|rr|zz|tt|nn|th)(?=[a-z]{2,})")
+# Words that say what kind of place it is, not which one; dropped from the key.
+GENERIC = {"village", "villages", "town", "towns", "city", "area", "areas", "locality",
+           "district", "region", "suburb", "farms", "farm", "neighbourhood", "neighborhood"}
+# Feature words folded to one canonical token each (kept in the key: they disambiguate).
+FEATURE_WORDS = {
+    "mount": "jabal", "mountain": "jabal", "mountains": "jabal", "mt": "jabal",
+    "jebel": "jabal", "jabal": "jabal", "jabbal": "jabal", "jebal": "jabal", "jbel": "jabal",
+    "range": "", "hills": "tal", "hill": "tal", "tall": "tal", "tal": "tal", "tell": "tal",
+    "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "base": "base",
+    "fields": "field", "field": "field", "oilfield": "field", "oilfields": "field",
+    "gasfield": "field", "oil": "", "gas": "", "military": "", "pumping": "",
+    "station": "station", "dam": "dam", "junction": "junction", "crossroads": "junction",
+    "crossroad": "junction", "intersection": "junction", "crossing": "crossing",
+}
+_SPLIT = re.compile(r"[\s\-‐‑–—/,.()]+")
+_DROP = re.compile(r"[’'`ʿʾ‘´\"]")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, no apostrophes/backticks (ASCII letters, digits, spaces)."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = _DROP.sub("", t.lower())
+    t = t.replace("ı", "i")
+    return " ".join(w for w in _SPLIT.split(t) if w)
+
+
+def _vowels(word: str) -> str:
+    """Fold the vowel spellings that alternate in transliteration."""
+    w = word.replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    w = re.sub(r"(?:ei|ey|ai|ay)", "ay", w)
+    w = re.sub(r"(?<=[aeiou])h$", "", w)  # Sukhnah/Sukhna, Salamiyah/Salamiya
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled consonants and vowels
+    return w
+
+
+# English and transliterated Arabic direction / part words ("Upper", "al-Sharqiyah" = eastern).
+DIRECTION_TOKENS = frozenset(_vowels(w) for w in (
+    "eastern", "western", "northern", "southern", "east", "west", "north", "south",
+    "southeastern", "southwestern", "northeastern", "northwestern", "upper", "lower",
+    "sharqiyah", "sharqiya", "sharqi", "gharbiyah", "gharbiya", "gharbi", "shamaliyah",
+    "shamaliya", "shamali", "janubiyah", "janubiya", "janubi", "tahtani", "tahtaniyah",
+    "fawqani", "fawqaniyah", "qibli", "qibliyah",
+))
+
+@lru_cache(maxsize=65536)
+def tokens(name: str) -> tuple[str, ...]:
+    out: list[str] = []
+    words = fold(name).split()
+    # "T-2", "T 2", "T2" -> "t2"
+    merged: list[str] = []
+    for w in words:
+        if merged and w.isdigit() and len(merged[-1]) == 1 and merged[-1].isalpha():
+            merged[-1] += w
+        else:
+            merged.append(w)
+    for i, w in enumerate(merged):
+        if w in ARTICLES and len(merged) > 1:
+            continue
+        if i > 0:
+            w = _ASSIMILATED.sub(lambda m: m.group(1)[0], w)
+        if w in GENERIC and len(merged) > 1:
+            continue
+        if w in FEATURE_WORDS:
+            if FEATURE_WORDS[w]:
+                out.append(FEATURE_WORDS[w])
+            continue
+        out.append(_vowels(w))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """Canonical lookup key of a place name; the feature word (jabal, field...) sorted first."""
+    toks = tokens(name)
+    feats = sorted({t for t in toks if t in _FEATURE_TOKENS})
+    rest = [t for t in toks if t not in _FEATURE_TOKENS]
+    return " ".join(feats + rest)
+
+
+@lru_cache(maxsize=65536)
+def core(name: str) -> str:
+    """The key without feature word or direction ("Hayyan gas fields" -> "hayan",
+    "al-Baydah al-Gharbiyah" -> "bayda", "Eastern Bayarat" -> "bayarat")."""
+    toks = [t for t in tokens(name) if t not in _FEATURE_TOKENS]
+    kept = [t for t in toks if t not in DIRECTION_TOKENS]
+    return " ".join(kept or toks)
+
+
+def skeleton(k: str) -> str:
+    """Consonant skeleton of a key: vowels dropped, repeated letters collapsed, no spaces."""
+    s = re.sub(r"[aeiou]", "", k.replace(" ", ""))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+_FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}
+FEATURE_TOKENS = frozenset(_FEATURE_TOKENS)

@@ -1,0 +1,375 @@
+"""Toponym resolution: a place name as written -> a gazetteer point with its precision.
+
+Order of attempts, most to least certain: exact normalised key; consonant skeleton;
+a qualified form ("eastern Hama", "countryside of Deir ez-Zor", "Homs Governorate")
+read as its governorate; a line between two places ("Palmyra-Deir ez-Zor highway");
+the name without its feature word or direction ("Hayyan Hills" -> near Hayyan);
+a conservative fuzzy match among keys sharing the first letter. Candidates are
+ranked by the document's context: the event's governorate, governorates the
+document names, distance to places already resolved, Syria first. A relative
+description in the text near the name ("75 km southeast of Damascus", "near
+Mayadin") places a name the gazetteer lacks. Nothing is ever invented: a name
+that none of these reach keeps ``None`` coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from badia.model import Place
+from badia.places import admin
+from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
+from badia.places.normalise import FEATURE_TOKENS, core, fold, key, skeleton
+
+BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+    "southwest": 225, "west": 270, "northwest": 315,
+}
+_DIR = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
+_DIR_ADJ = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+# Governorate names and the spellings the genre uses for them (folded keys).
+GOV_ALIASES = {
+    "Aleppo": ["Aleppo", "Halab"],
+    "Al-Hasakah": ["Al-Hasakah", "Hasakah", "Hasaka", "Hassakeh", "al-Hasakah"],
+    "As-Suwayda": ["As-Suwayda", "Suwayda", "Sweida", "Suwaida", "Sweida", "as-Suwayda"],
+    "Damascus": ["Damascus"],
+    "Daraa": ["Daraa", "Deraa", "Dara'a"],
+    "Deir ez-Zor": ["Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir ez Zor", "Dayr az Zawr",
+                    "Deir el-Zor", "Deir al-Zour", "Deir Ez Zor"],
+    "Hama": ["Hama", "Hamah", "Hamā"],
+    "Homs": ["Homs", "Hims"],
+    "Idlib": ["Idlib", "Idleb"],
+    "Latakia": ["Latakia", "Lattakia", "Ladhiqiyah"],
+    "Quneitra": ["Quneitra", "Qunaytirah"],
+    "Raqqa": ["Raqqa", "Raqqah", "Ar-Raqqah", "al-Raqqa", "Rakka"],
+    "Rif Dimashq": ["Rif Dimashq", "Damascus countryside", "Rural Damascus", "Reef Damascus",
+                    "Rif Damascus"],
+    "Tartus": ["Tartus", "Tartous"],
+}
+GOV_BY_KEY = {key(a): g for g, names in GOV_ALIASES.items() for a in names}
+_COUNTRY = {"syria": "Syria", "syrian arab republic": "Syria"}
+_LINE_WORDS = r"(?:highway|road|motorway|route|axis|front|region|boundary|border|line|corridor)"
+_GOV_FORM = re.compile(
+    rf"^(?:the\s+)?(?:(?P<dir>{_DIR_ADJ})\s+)?"
+    r"(?:(?:countryside|outskirts|desert|province|governorate|part|parts|suburbs)\s+of\s+)?"
+    r"(?:the\s+)?(?P<name>.+?)"
+    r"(?:\s+(?:countryside|governorate|province|desert|outskirts|suburbs))*$",
+    re.I,
+)
+_QUALIFIED = re.compile(
+    rf"\b(?:{_DIR_ADJ}|countryside|outskirts|governorate|province|suburbs)\b", re.I
+)
+_RELATIVE = re.compile(
+    r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b\s+"
+    rf"(?:\(\s*[\d.]+\s*mi(?:les?)?\s*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_DIR})\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|village)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+)
+_NEAR = re.compile(
+    r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+)
+FUZZY_CUTOFF = 90.0
+CITY_POPULATION = 15000
+NEAR_GOV_DEG = 0.3  # ~30 km of slack around the coarse governorate polygons
+# Common nouns that name a site inside or next to a place ("Palmyra Castle", "X Triangle").
+SITE_NOUNS = {
+    "castle", "citadel", "triangle", "tower", "towers", "communications", "airport", "prison",
+    "hospital", "silos", "crossroads", "crossroad", "junction", "roundabout", "checkpoint",
+    "checkpoints", "base", "hills", "hill", "farms", "dam", "bridge", "quarries", "quarry",
+    "area", "outskirts", "suburbs", "ruins", "gate", "entrance", "station", "factory", "plant",
+    "mountains", "mountain", "fields", "field", "military", "school", "neighbourhood",
+}
+
+
+@dataclass
+class Context:
+    """What the document says around a place name, used to choose among candidates."""
+
+    admin1: str | None = None  # the event's governorate, when the text states it
+    governorates: set[str] = field(default_factory=set)  # governorates the document names
+    anchors: list[tuple[float, float]] = field(default_factory=list)  # places resolved nearby
+    text: str = ""  # the quote or the text around the mention
+
+
+@dataclass
+class Hit:
+    entry_id: str
+    lat: float
+    lon: float
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    geo_precision: int
+    where_prec: int
+    relation: str | None = None
+
+    def place(self, name: str, start: int | None = None, end: int | None = None) -> Place:
+        return Place(
+            name=name, start=start, end=end, gazetteer_id=self.entry_id,
+            latitude=self.lat, longitude=self.lon, admin1=self.admin1, admin2=self.admin2,
+            country=self.country, geo_precision=self.geo_precision,  # type: ignore[arg-type]
+            where_prec=self.where_prec, relation=self.relation,  # type: ignore[arg-type]
+        )
+
+
+def governorates_named(text: str) -> set[str]:
+    """Governorates whose names occur in a text (also as their capital's name)."""
+    return {GOV_BY_KEY[m] for m in _gov_regex().findall(text) if m in GOV_BY_KEY} | {
+        GOV_BY_KEY[key(m)] for m in _gov_regex().findall(text) if key(m) in GOV_BY_KEY
+    }
+
+
+_GOV_RE: re.Pattern[str] | None = None
+
+
+def _gov_regex() -> re.Pattern[str]:
+    global _GOV_RE
+    if _GOV_RE is None:
+        alts = sorted({a for names in GOV_ALIASES.values() for a in names}, key=len, reverse=True)
+        _GOV_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b", re.I)
+    return _GOV_RE
+
+
+class Resolver:
+    """Resolves place names against the shipped gazetteer (one instance per process)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.g = gazetteer or load()
+
+    # ---------------------------------------------------------------- public
+    def resolve(self, name: str, ctx: Context | None = None) -> Hit | None:
+        ctx = ctx or Context()
+        clean = _clean(name)
+        if not clean:
+            return None
+        for attempt in (self._country, self._exact, self._governorate, self._line,
+                        self._partial, self._fuzzy, self._relative):
+            hit = attempt(clean, ctx)
+            if hit is not None and admin.in_region(hit.lat, hit.lon):
+                return hit
+        return None
+
+    def candidates(self, name: str) -> list[Entry]:
+        k = key(_clean(name))
+        return [e for e in self.g.by_key.get(k, []) if admin.in_region(e.lat, e.lon)]
+
+    # ---------------------------------------------------------------- attempts
+    def _exact(self, name: str, ctx: Context) -> Hit | None:
+        k = key(name)
+        cands = self._plausible(self.g.by_key.get(k, []), ctx, strict=False)
+        if not cands and len(skeleton(k)) >= 4:
+            cands = self._plausible(self.g.by_skeleton.get(skeleton(k), []), ctx)
+        if not cands:
+            return None
+        return self._hit(self._best(cands, ctx), exact=True)
+
+    def _country(self, name: str, ctx: Context) -> Hit | None:
+        f = fold(name)
+        if f not in _COUNTRY or "Syria" not in self.g.admin_points:
+            return None
+        lat, lon, _ = self.g.admin_points["Syria"]
+        return Hit("country:Syria", lat, lon, None, None, "Syria", 3, 6)
+
+    def _governorate(self, name: str, ctx: Context) -> Hit | None:
+        m = _GOV_FORM.match(name)
+        if not m:
+            return None
+        gov = GOV_BY_KEY.get(key(m.group("name")))
+        if gov is None:
+            return None
+        qualified = bool(_QUALIFIED.search(name))
+        # A bare governorate name that is also its capital ("Homs") is the city: _exact
+        # already took it. Here only qualified forms and names that are only governorates.
+        if not qualified and self.g.by_key.get(key(name)):
+            return None
+        if gov == "Damascus" and re.search(r"countryside|outskirts|suburbs|rural", name, re.I):
+            gov = "Rif Dimashq"  # the governorate's name means "Damascus countryside"
+        pt = self.g.admin_points.get(gov) or _polygon_point(gov)
+        if pt is None:
+            return None
+        relation = name if qualified else None
+        return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, 4, relation)
+
+    def _line(self, name: str, ctx: Context) -> Hit | None:
+        """'A-B highway', 'highway connecting A and B', 'A–B Governorate boundary'."""
+        base = re.sub(rf"\s+{_LINE_WORDS}$", "", name, flags=re.I)
+        m = re.match(rf"^(?:the\s+)?{_LINE_WORDS}\s+(?:connecting|linking|between|from)\s+"
+                     r"(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$", name, re.I)
+        pairs: list[tuple[str, str]] = []
+        if m:
+            pairs.append((m.group("a"), m.group("b")))
+        elif base != name:
+            for sep in re.finditer(r"\s*[-–—]\s*", base):
+                pairs.append((base[: sep.start()], base[sep.end():]))
+        for a, b in pairs:
+            ha, hb = self._point_of(a, ctx), self._point_of(b, ctx)
+            if ha and hb:
+                lat, lon = (ha.lat + hb.lat) / 2, (ha.lon + hb.lon) / 2
+                a1 = admin.admin1_at(lat, lon)
+                return Hit(f"line:{ha.entry_id}+{hb.entry_id}", round(lat, 5), round(lon, 5),
+                           a1, None, "Syria" if a1 else None, 2, 5, f"between {a} and {b}")
+        return None
+
+    def _point_of(self, name: str, ctx: Context) -> Hit | None:
+        name = _clean(name)
+        return self._exact(name, ctx) or self._governorate(name + " governorate", ctx)
+
+    def _partial(self, name: str, ctx: Context) -> Hit | None:
+        """Drop a direction or feature word: 'Eastern Bayarat', 'Hayyan Hills' -> near X;
+        or keep the leading place name of 'Palmyra communications tower' -> near Palmyra."""
+        c = core(name)
+        cands: list[Entry] = []
+        if c and c != key(name):
+            cands = self.g.by_key.get(c, []) + self.g.by_core.get(c, [])
+        if not cands and c:
+            cands = self.g.by_key.get("bir " + c, [])  # "Humaymah" for the well "Bir Humaymah"
+        if not cands:
+            cands = self._prefix(name)
+        cands = self._plausible(cands, ctx)
+        if not cands:
+            return None
+        e = self._best(cands, ctx)
+        hit = self._hit(e, exact=False)
+        hit.relation = f"near {e.name}"
+        return hit
+
+    def _prefix(self, name: str) -> list[Entry]:
+        """Entries named by the leading words when the rest are common nouns."""
+        words = name.split()
+        for i in range(len(words) - 1, 0, -1):
+            rest = words[i:]
+            if not all(w.lower() in SITE_NOUNS for w in rest):
+                continue
+            cands = self.g.by_key.get(key(" ".join(words[:i])))
+            if cands:
+                return cands
+        return []
+
+    def _fuzzy(self, name: str, ctx: Context) -> Hit | None:
+        k = key(name)
+        if len(k) < 5:
+            return None
+        pool = self.g.by_initial.get(k[:1], [])
+        best = process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        if not best:
+            return None
+        cands = self._plausible([e for kk, _, _ in best for e in self.g.by_key[kk]], ctx)
+        if not cands:
+            return None
+        return self._hit(self._best(cands, ctx), exact=True)
+
+    def _relative(self, name: str, ctx: Context) -> Hit | None:
+        """Place an unknown name by a relation stated next to it in the text."""
+        for text in _windows(name, ctx.text):
+            m = _RELATIVE.search(text)
+            if m:
+                base = self._point_of(m.group("name"), ctx)
+                if base is not None:
+                    km = float(m.group("km").replace(",", "."))
+                    if m.group("unit").lower().startswith("mi"):
+                        km *= 1.609
+                    bearing = BEARINGS[re.sub(r"[- ]", "", m.group("dir").lower())]
+                    lat, lon = offset(base.lat, base.lon, km, bearing)
+                    a1 = admin.admin1_at(lat, lon)
+                    return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
+                               "Syria" if a1 else base.country, 2, 2,
+                               " ".join(m.group(0).split()))
+            m = _NEAR.search(text)
+            if m:
+                base = self._point_of(m.group("name"), ctx)
+                if base is not None:
+                    base.geo_precision = max(base.geo_precision, 2)
+                    base.where_prec = max(base.where_prec, 2)
+                    base.relation = " ".join(m.group(0).split())
+                    return base
+        return None
+
+    # ---------------------------------------------------------------- ranking
+    def _plausible(self, cands: list[Entry], ctx: Context, strict: bool = True) -> list[Entry]:
+        """Drop candidates far outside the governorate the text states for the event.
+
+        Applied to every uncertain match; for an exact name only to villages and small
+        places (a town name recurs across Syria; a city or a curated feature does not).
+        """
+        out = [e for e in cands if admin.in_region(e.lat, e.lon)]
+        if not ctx.admin1:
+            return out
+        poly = admin.governorate_polygon(ctx.admin1)
+        if poly is None:
+            return out
+        keep = []
+        for e in out:
+            big = e.is_feature or e.population >= CITY_POPULATION
+            if (not strict and big) or admin.near_polygon(poly, e.lat, e.lon, NEAR_GOV_DEG):
+                keep.append(e)
+        return keep
+
+    def _best(self, cands: list[Entry], ctx: Context) -> Entry:
+        in_reg = [e for e in cands if admin.in_region(e.lat, e.lon)] or cands
+        return max(in_reg, key=lambda e: (self._score(e, ctx), e.id))
+
+    def _score(self, e: Entry, ctx: Context) -> float:
+        a1 = e.admin1 or (admin.admin1_at(e.lat, e.lon) if e.country == "Syria" else None)
+        s = 0.0
+        if ctx.admin1 and a1 == ctx.admin1:
+            s += 4
+        if a1 and a1 in ctx.governorates:
+            s += 2
+        if e.country == "Syria":
+            s += 2
+        if ctx.anchors:
+            d = min(distance_km(e.lat, e.lon, la, lo) for la, lo in ctx.anchors)
+            s += 2 * max(0.0, 1 - d / 300)
+        if e.is_feature:
+            s += 0.5
+        elif e.id.startswith("ucdp:"):
+            s += 0.3
+        s += math.log10(e.population + 1) / 10
+        return s
+
+    def _hit(self, e: Entry, exact: bool) -> Hit:
+        a1 = e.admin1 or (admin.admin1_at(e.lat, e.lon) if e.country == "Syria" else None)
+        if e.kind in AREA_KINDS:
+            geo, wp = 2, AREA_KINDS[e.kind]
+        elif exact:
+            geo, wp = 1, 1
+        else:
+            geo, wp = 2, 2
+        return Hit(e.id, e.lat, e.lon, a1, e.admin2, e.country, geo, wp)
+
+
+def _polygon_point(gov: str) -> tuple[float, float, str] | None:
+    """A point inside the governorate polygon, when no source gives one."""
+    poly = admin.governorate_polygon(gov)
+    if poly is None:
+        return None
+    p = poly.representative_point()
+    return round(p.y, 5), round(p.x, 5), "syria_admin1.geojson representative point"
+
+
+def _clean(name: str) -> str:
+    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:()[]\"")
+    return re.sub(r"^(?:the|a)\s+", "", n, flags=re.I)
+
+
+def _windows(name: str, text: str) -> list[str]:
+    """The text right after each occurrence of the name (where 'X, 40 km east of Y' sits)."""
+    if not text:
+        return []
+    out = []
+    low = text.lower()
+    i = low.find(name.lower())
+    while i >= 0 and len(out) < 3:
+        out.append(text[i + len(name): i + len(name) + 120])
+        i = low.find(name.lower(), i + 1)
+    return out
+
+
+def is_feature_query(name: str) -> bool:
+    return any(t in FEATURE_TOKENS for t in key(name).split())

@@ -1,0 +1,602 @@
+"""The one set of read queries behind both the HTML report and the API.
+
+Every function takes a :class:`Dataset` (a snapshot of the store) and returns plain
+dicts and lists that ``json.dumps`` accepts, so the report embeds exactly what the
+API serves. Merge outputs are optional: when the merge stage has not run (or its
+module is not installed), the merge-backed queries say so instead of failing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from badia.model import SIDES, Document, Event, Infobox, Tally
+
+NOT_COMPUTED = "not computed — run `badia merge`"
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+
+# A run of citation markers such as " [12][a]" right after a sentence belongs to it.
+_TRAILING_CITATIONS = re.compile(r"(?:\s*[.,;:]?\s*\[[^\[\]\n]{1,20}\])*")
+
+
+# --------------------------------------------------------------------- snapshot
+
+
+@dataclasses.dataclass
+class Dataset:
+    """Everything the views read, loaded once from a store."""
+
+    documents: list[Document]
+    events: list[Event]
+    tallies: list[Tally]
+    infoboxes: list[tuple[str, str, Infobox]]
+    merged: dict[str, Any] = dataclasses.field(default_factory=dict)
+    merge_errors: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._docs = {d.id: d for d in self.documents}
+        self._events = {e.id: e for e in self.events}
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._docs.get(doc_id)
+
+    def event(self, event_id: str) -> Event | None:
+        return self._events.get(event_id)
+
+
+def jsonable(value: Any) -> Any:
+    """Turn records of any kind (pydantic, dataclass, date, tuple) into JSON values."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return jsonable(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# The merge stage's loaders in ``badia.store.merged``, tried by name: whichever exists is
+# used. A loader of the whole result (a ``MergeResult``) fills every part it has.
+_MERGE_LOADERS: dict[str, tuple[str, ...]] = {
+    "merged_events": ("load_merged_events",),
+    "claims": ("load_claims", "load_merged_claims"),
+    "casualties": ("load_casualties", "load_casualty_table"),
+    "control": ("load_control", "load_control_timelines"),
+    "order_of_battle": ("load_order_of_battle", "load_oob"),
+}
+_RESULT_LOADERS = ("load_merge_result", "load_merged", "load_result")
+
+
+def _load_merged(store: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Read whatever merge outputs exist; a missing table or module is not an error."""
+    merged: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    try:
+        from badia.store import merged as merged_mod  # type: ignore[attr-defined]
+    except Exception as exc:  # the merge stage is optional for the views
+        return merged, {k: f"merge outputs unavailable: {exc}" for k in _MERGE_LOADERS}
+    for name in _RESULT_LOADERS:
+        loader = getattr(merged_mod, name, None)
+        if loader is None:
+            continue
+        try:
+            result = jsonable(loader(store))
+        except Exception as exc:  # absent table, schema drift: degrade, do not crash
+            errors["result"] = f"{type(exc).__name__}: {exc}"
+            break
+        if isinstance(result, dict):
+            merged.update({k: v for k, v in result.items() if k in _MERGE_LOADERS and v})
+        break
+    for key, names in _MERGE_LOADERS.items():
+        if key in merged:
+            continue
+        loader = next((getattr(merged_mod, n) for n in names if hasattr(merged_mod, n)), None)
+        if loader is None:
+            errors[key] = errors.get("result", "no loader in badia.store.merged")
+            continue
+        try:
+            value = jsonable(loader(store))
+        except Exception as exc:
+            errors[key] = f"{type(exc).__name__}: {exc}"
+            continue
+        if value:
+            merged[key] = value
+    return merged, errors
+
+
+def load_dataset(store: Any) -> Dataset:
+    """Snapshot a store (anything with the ``Store`` read methods) into memory."""
+    merged, errors = _load_merged(store)
+    return Dataset(
+        documents=list(store.documents()),
+        events=list(store.events()),
+        tallies=list(store.tallies()),
+        infoboxes=list(store.infoboxes()),
+        merged=merged,
+        merge_errors=errors,
+    )
+
+
+def open_store_read_only(db_path: str | Path) -> Any:
+    """Open the DuckDB store read-only (the views never write).
+
+    Uses ``Store(path, read_only=True)`` when the store offers it; until then, a
+    ``Store`` whose connection was opened read-only without running its schema
+    setup (which writes).
+    """
+    import duckdb
+
+    from badia.store import Store  # type: ignore[attr-defined]
+
+    if "read_only" in inspect.signature(Store).parameters:
+        return Store(str(db_path), read_only=True)
+    store = Store.__new__(Store)
+    store.path = Path(db_path)
+    store._con = duckdb.connect(str(db_path), read_only=True)
+    store._in_transaction = False
+    return store
+
+
+def load_dataset_from_path(db_path: str | Path) -> Dataset:
+    """Open the store file read-only, snapshot it and close it again."""
+    path = Path(db_path)
+    if not path.exists():
+        raise FileNotFoundError(f"no store at {path}")
+    with open_store_read_only(path) as store:
+        return load_dataset(store)
+
+
+# --------------------------------------------------------------------- events
+
+
+def _point(event: Event) -> tuple[float, float] | None:
+    for place in event.places:
+        if place.latitude is not None and place.longitude is not None:
+            return place.latitude, place.longitude
+    return None
+
+
+def killed_total(event: Event) -> int:
+    """Killed over all sides, taking each side's largest claim (sources overlap)."""
+    best: dict[str, int] = {}
+    for fat in event.fatalities:
+        best[fat.side] = max(best.get(fat.side, 0), fat.killed)
+    return sum(best.values())
+
+
+def event_citations(event: Event, doc: Document | None) -> list[dict[str, Any]]:
+    """Citation markers inside the event's span or right after it, with their references."""
+    if doc is None:
+        return []
+    tail = _TRAILING_CITATIONS.match(doc.text, event.end)
+    stop = tail.end() if tail else event.end
+    refs = {r.number: r.text for r in doc.references}
+    out = []
+    for sec in doc.sections:
+        if sec.end < event.start or sec.start > stop:
+            continue
+        for par in sec.paragraphs:
+            for cit in par.citations:
+                if event.start <= cit.start < stop:
+                    out.append(
+                        {
+                            "marker": cit.marker,
+                            "ref_number": cit.ref_number,
+                            "reference": refs.get(cit.ref_number)
+                            if cit.ref_number is not None
+                            else None,
+                        }
+                    )
+    return out
+
+
+def event_summary(event: Event, ds: Dataset) -> dict[str, Any]:
+    """The flat event row the table, map and API list share."""
+    doc = ds.document(event.doc_id)
+    point = _point(event)
+    return {
+        "id": event.id,
+        "doc_id": event.doc_id,
+        "doc": event.doc,
+        "doc_title": doc.title if doc else None,
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
+        "date_precision": event.date_precision,
+        "type": event.type,
+        "actor1": event.actor1,
+        "side1": event.side1,
+        "actor2": event.actor2,
+        "side2": event.side2,
+        "locations": event.locations,
+        "admin1": event.admin1,
+        "lat": point[0] if point else None,
+        "lon": point[1] if point else None,
+        "killed": killed_total(event),
+        "fatalities": [f.model_dump(mode="json") for f in event.fatalities],
+        "source": event.source,
+        "quote": event.quote,
+        "start": event.start,
+        "end": event.end,
+        "citations": event_citations(event, doc),
+    }
+
+
+def _place_names(event: Event) -> Iterable[str]:
+    yield from event.locations
+    for place in event.places:
+        yield place.name
+        if place.admin1:
+            yield place.admin1
+    if event.admin1:
+        yield event.admin1
+
+
+def _split(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    return {v.strip() for v in value.split(",") if v.strip()} or None
+
+
+def filter_events(
+    ds: Dataset,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    type: str | None = None,  # noqa: A002  (the API's parameter name)
+    side: str | None = None,
+    actor: str | None = None,
+    place: str | None = None,
+    doc: str | None = None,
+) -> list[Event]:
+    """Events matching every given filter, in date order (undated last).
+
+    Dates match when the event's interval overlaps ``[date_from, date_to]``;
+    ``type`` and ``side`` take comma-separated lists; ``actor`` and ``place`` are
+    case-insensitive substrings; ``doc`` is a document id or file name.
+    """
+    types, sides = _split(type), _split(side)
+    actor_q = actor.casefold() if actor else None
+    place_q = place.casefold() if place else None
+    out = []
+    for ev in ds.events:
+        if types and ev.type not in types:
+            continue
+        if sides and ev.side1 not in sides and ev.side2 not in sides:
+            continue
+        if doc and doc not in (ev.doc_id, ev.doc):
+            continue
+        if date_from or date_to:
+            start = ev.date_start or ev.date_end
+            end = ev.date_end or ev.date_start
+            if start is None or end is None:
+                continue
+            if date_from and end < date_from:
+                continue
+            if date_to and start > date_to:
+                continue
+        if actor_q and not any(actor_q in a.casefold() for a in ev.actor1 + ev.actor2):
+            continue
+        if place_q and not any(place_q in p.casefold() for p in _place_names(ev)):
+            continue
+        out.append(ev)
+    out.sort(key=lambda e: (e.date_start is None, e.date_start or date.min, e.doc, e.start))
+    return out
+
+
+def list_events(
+    ds: Dataset, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any
+) -> dict[str, Any]:
+    """One page of filtered events with the total count."""
+    matched = filter_events(ds, **filters)
+    page = matched[offset : offset + limit]
+    return {
+        "total": len(matched),
+        "limit": limit,
+        "offset": offset,
+        "items": [event_summary(e, ds) for e in page],
+    }
+
+
+def get_event(ds: Dataset, event_id: str) -> dict[str, Any] | None:
+    """The full event record plus the derived fields of its summary."""
+    ev = ds.event(event_id)
+    if ev is None:
+        return None
+    return {**ev.model_dump(mode="json"), **event_summary(ev, ds)}
+
+
+# --------------------------------------------------------------------- documents, tallies
+
+
+def document_summary(doc: Document, ds: Dataset) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "name": doc.name,
+        "title": doc.title,
+        "format": doc.format,
+        "source": doc.source,
+        "published": doc.published.isoformat() if doc.published else None,
+        "chars": len(doc.text),
+        "events": sum(1 for e in ds.events if e.doc_id == doc.id),
+    }
+
+
+def list_documents(ds: Dataset) -> list[dict[str, Any]]:
+    return [document_summary(d, ds) for d in sorted(ds.documents, key=lambda d: d.name)]
+
+
+def get_document(ds: Dataset, doc_id: str) -> dict[str, Any] | None:
+    """A document's summary with its text, references and infobox."""
+    doc = ds.document(doc_id)
+    if doc is None:
+        return None
+    return {
+        **document_summary(doc, ds),
+        "text": doc.text,
+        "references": [r.model_dump(mode="json") for r in doc.references],
+        "infobox": doc.infobox.model_dump(mode="json") if doc.infobox else None,
+    }
+
+
+def list_tallies(ds: Dataset) -> list[dict[str, Any]]:
+    rows = [t.model_dump(mode="json") for t in ds.tallies]
+    rows.sort(key=lambda t: (t["period_start"] or "", t["doc"], t["start"]))
+    return rows
+
+
+# --------------------------------------------------------------------- casualties
+
+
+def casualties_by_claimant(ds: Dataset) -> list[dict[str, Any]]:
+    """Killed per side and claimant, summed over events (unmerged: sources may overlap)."""
+    totals: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0, 0])
+    for ev in ds.events:
+        for fat in ev.fatalities:
+            cell = totals[(fat.side, fat.source or ev.source)]
+            cell[0] += fat.killed
+            cell[1] += 1
+    order = {s: i for i, s in enumerate(SIDES)}
+    return [
+        {"side": side, "claimant": claimant, "killed": k, "events": n}
+        for (side, claimant), (k, n) in sorted(
+            totals.items(), key=lambda kv: (order.get(kv[0][0], 99), -kv[1][0])
+        )
+    ]
+
+
+def _status(ds: Dataset, key: str) -> dict[str, Any]:
+    if key in ds.merged:
+        return {"status": "computed", "message": None}
+    return {"status": "not_computed", "message": NOT_COMPUTED, "reason": ds.merge_errors.get(key)}
+
+
+def _merged_event_labels(ds: Dataset) -> dict[str, str]:
+    """A short 'date, place' label per merged event id, to name a claim's subject."""
+    labels = {}
+    for m in ds.merged.get("merged_events", []):
+        if isinstance(m, dict) and "id" in m:
+            when = m.get("date_start") or "undated"
+            where = ", ".join(m.get("locations") or []) or m.get("admin1") or "unknown place"
+            labels[m["id"]] = f"{when} {m.get('type', '')} at {where}".strip()
+    return labels
+
+
+def claim_rows(ds: Dataset) -> list[dict[str, Any]]:
+    """Merged claims flattened for a table: subject, side, low / best / high with claimants."""
+    labels = _merged_event_labels(ds)
+    rows = []
+    for c in ds.merged.get("claims", []):
+        if not isinstance(c, dict):
+            continue
+        subject = labels.get(c.get("subject_id"), c.get("subject_id"))
+        if c.get("subject_kind") == "tally":
+            subject = f"tally {c.get('period_start') or '?'} – {c.get('period_end') or '?'}"
+        rows.append(
+            {
+                "subject": subject,
+                "side": c.get("side"),
+                "low": c.get("low"),
+                "low_claimant": c.get("low_claimant"),
+                "best": c.get("best"),
+                "best_claimant": c.get("best_claimant"),
+                "high": c.get("high"),
+                "high_claimant": c.get("high_claimant"),
+                "rule": c.get("best_rule"),
+                "figures": len(c.get("figures") or []),
+            }
+        )
+    return rows
+
+
+def claims(ds: Dataset) -> dict[str, Any]:
+    """Merged claims (low/best/high per side) when merged, and raw per-claimant sums."""
+    return {
+        **_status(ds, "claims"),
+        "items": ds.merged.get("claims", []),
+        "rows": claim_rows(ds),
+        "casualties": ds.merged.get("casualties", []),
+        "by_side_and_claimant": casualties_by_claimant(ds),
+        "tallies": list_tallies(ds),
+    }
+
+
+# --------------------------------------------------------------------- control
+
+
+_PLACE_KEYS = ("place", "name", "place_name", "location")
+
+
+def _place_of(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in _PLACE_KEYS:
+            if isinstance(item.get(key), str):
+                return item[key]
+    return None
+
+
+def _control_items(ds: Dataset) -> list[dict[str, Any]]:
+    """Control as one item per place with its ``timeline`` of periods in date order.
+
+    The merge stage may give a flat list of periods (each naming its place), a
+    ``{place: periods}`` mapping, or items that already hold a timeline.
+    """
+    value = ds.merged.get("control", [])
+    if isinstance(value, dict):
+        return [{"place": k, "key": k, "timeline": v} for k, v in value.items()]
+    grouped: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        if any(isinstance(item.get(k), list) for k in ("timeline", "periods")):
+            out.append(item)
+            continue
+        name = _place_of(item) or "(unnamed place)"
+        key = str(item.get("key") or name.casefold())
+        if key not in grouped:
+            grouped[key] = {"place": name, "key": key, "timeline": []}
+            out.append(grouped[key])
+        grouped[key]["timeline"].append(item)
+    for item in grouped.values():
+        item["timeline"].sort(key=lambda p: str(p.get("start") or ""))
+    out.sort(key=lambda i: (_place_of(i) or "").casefold())
+    return out
+
+
+def control(ds: Dataset) -> dict[str, Any]:
+    """Control timelines per place, as the merge stage computed them."""
+    return {**_status(ds, "control"), "places": _control_items(ds)}
+
+
+def control_for_place(ds: Dataset, place: str) -> dict[str, Any] | None:
+    """One place's control timeline (case-insensitive match on name or key), or None."""
+    wanted = place.casefold()
+    for item in _control_items(ds):
+        names = {(_place_of(item) or "").casefold(), str(item.get("key", "")).casefold()}
+        if wanted in names:
+            return item
+    return None
+
+
+# --------------------------------------------------------------------- order of battle
+
+
+def _node(name: str, children: list[dict[str, Any]] | None = None, note: str | None = None) -> dict:
+    return {"name": name, "note": note, "children": children or []}
+
+
+def _docs_note(item: dict[str, Any]) -> str | None:
+    docs = item.get("documents") or []
+    return ("in " + ", ".join(docs)) if docs else None
+
+
+def _unit_tree(unit: dict[str, Any]) -> dict[str, Any]:
+    return _node(
+        unit.get("name") or "(unnamed)",
+        [_unit_tree(c) for c in unit.get("children") or [] if isinstance(c, dict)],
+        _docs_note(unit),
+    )
+
+
+def _side_tree(label: str, side: dict[str, Any]) -> dict[str, Any]:
+    """One belligerent: its combatants, commanders and units as branches."""
+    branches = []
+    combatants = side.get("combatants") or []
+    if combatants:
+        branches.append(
+            _node(
+                "Combatants",
+                [_unit_tree(c) if isinstance(c, dict) else _node(str(c)) for c in combatants],
+            )
+        )
+    commanders = side.get("commanders") or []
+    if commanders:
+        branches.append(
+            _node(
+                "Commanders",
+                [
+                    _node(
+                        c.get("name", "?") + (f" ({c['status']})" if c.get("status") else ""),
+                        note=_docs_note(c),
+                    )
+                    for c in commanders
+                    if isinstance(c, dict)
+                ],
+            )
+        )
+    units = side.get("units") or []
+    if units:
+        branches.append(_node("Units", [_unit_tree(u) for u in units if isinstance(u, dict)]))
+    return _node(label, branches)
+
+
+def infobox_order_of_battle(ds: Dataset) -> list[dict[str, Any]]:
+    """Per-document belligerents, commanders and units, straight from the infoboxes."""
+    roots = []
+    for _doc_id, doc_name, box in ds.infoboxes:
+        sides = [
+            _side_tree(", ".join(side.combatants) or f"Side {i}", side.model_dump(mode="json"))
+            for i, side in enumerate(box.sides, 1)
+        ]
+        roots.append(_node(box.name or doc_name, sides, f"infobox of {doc_name}"))
+    return roots
+
+
+def order_of_battle(ds: Dataset) -> dict[str, Any]:
+    """The order of battle as a tree of ``{name, note, children}`` nodes.
+
+    From the merge stage (one branch per side) when it has run, else from each
+    document's infobox; ``sides`` keeps the merge stage's own records.
+    """
+    status = _status(ds, "order_of_battle")
+    merged = ds.merged.get("order_of_battle")
+    if merged is not None:
+        sides = merged if isinstance(merged, list) else [merged]
+        tree = [
+            _side_tree(str(s.get("side") or s.get("name") or "?"), s)
+            for s in sides
+            if isinstance(s, dict)
+        ]
+        return {**status, "origin": "merge", "tree": tree, "sides": sides}
+    return {**status, "origin": "infobox", "tree": infobox_order_of_battle(ds), "sides": []}
+
+
+# --------------------------------------------------------------------- report
+
+
+Loader = Callable[[], Dataset]
+
+
+def report_data(ds: Dataset, *, title: str = "badia: events report") -> dict[str, Any]:
+    """Everything the HTML view embeds: one JSON object, built from the queries above."""
+    from badia.present.boundaries import load_admin1
+
+    admin1, admin1_note = load_admin1()
+    events = filter_events(ds)
+    return {
+        "title": title,
+        "sides": list(SIDES),
+        "documents": list_documents(ds),
+        "events": [event_summary(e, ds) for e in events],
+        "claims": claims(ds),
+        "control": control(ds),
+        "order_of_battle": order_of_battle(ds),
+        "admin1": admin1,
+        "admin1_note": admin1_note,
+    }

@@ -1,0 +1,154 @@
+"""The narrative clock: the year and reference date a document has reached.
+
+Campaign articles write most dates without a year ("On 8 January") and chain events
+with relative phrases ("two days later"). A ``Narrative`` is walked in reading order:
+headings set the year context, the event builder calls ``advance`` with each event's
+resolved date, and ``resolve`` turns an expression into a date against that state.
+
+Rules (GUIDELINES section 1):
+- a date without a year takes the narrative year: the last explicit year of an event
+  date or a heading ("===2019: ...===", "(15 March - 2 April 2017)");
+- relative expressions count from the last event date; a date that goes back in time
+  ("one of which, on 24 March, ..." inside a 30 March paragraph) is a flashback and does
+  not move the reference;
+- a level-2 heading (or a heading with another year) starts a new narrative thread:
+  the reference is cleared (the year is kept).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from badia.model import TimeMention, TimeValue
+from badia.time.expressions import TimeExpr, find_times
+from badia.time.values import resolve_calendar, resolve_published, resolve_relative
+
+_CALENDAR = {"date", "range", "month", "year", "part"}
+
+
+def _explicit_year(expr: TimeExpr) -> bool:
+    return expr.year is not None or expr.year2 is not None
+
+
+class Narrative:
+    """Year and reference-date context of one document, walked in reading order."""
+
+    def __init__(self, published: date | None = None, default_year: int | None = None) -> None:
+        self.published = published
+        self.default_year = default_year if default_year is not None else (
+            published.year if published is not None else None
+        )
+        self.year: int | None = self.default_year
+        self.reference: TimeValue | None = None
+        self.window: tuple[int, int] | None = None  # months of a "January–March" heading
+        # vague spans derived from the reference ("in the following days"): an event
+        # dated by one of them must not become the reference of the next relative date
+        self._derived: set[tuple[date, date]] = set()
+
+    # ----------------------------------------------------------------- headings
+    def enter_heading(self, heading: str, level: int) -> None:
+        """Take the year (and month window) a heading states; clear the reference."""
+        text = heading.strip().strip("=").strip()
+        new_year: int | None = None
+        window: tuple[int, int] | None = None
+        for ex in find_times(text):
+            if ex.kind not in _CALENDAR:
+                continue
+            if _explicit_year(ex):
+                value = resolve_calendar(ex, None)
+                new_year = value.start.year if value is not None else (ex.year or ex.year2)
+                break
+            if ex.kind == "range" and ex.month is not None and ex.month2 is not None:
+                window = (ex.month, ex.month2)
+            elif ex.kind == "month" and ex.month is not None:
+                window = (ex.month, ex.month)
+        if new_year is not None:
+            if self.reference is not None and self.reference.start.year != new_year:
+                self.reference = None
+            self.year = new_year
+            self.window = None
+        if window is not None:
+            self.window = window
+            if self.reference is not None and not (
+                window[0] <= self.reference.start.month <= window[1]
+            ):
+                self.reference = None
+        if level <= 2:
+            self.reference = None
+
+    # ----------------------------------------------------------------- values
+    def resolve(self, expr: TimeExpr) -> TimeValue | None:
+        """The date interval of ``expr`` at this point of the narrative (no side effect)."""
+        kind = expr.inner if expr.kind == "by" else expr.kind
+        if kind in _CALENDAR:
+            return resolve_calendar(expr, self.year)
+        if kind in ("relative", "anchor"):
+            value = resolve_relative(expr, self.reference)
+            if value is not None and value.precision == "range" and value != self.reference:
+                self._derived.add((value.start, value.end))
+            return value
+        if kind in ("weekday", "deictic"):
+            return resolve_published(expr, self.published)
+        return None
+
+    def advance(self, value: TimeValue) -> None:
+        """Move the reference to an event's date (forward only) and the year with it."""
+        ref = self.reference
+        if (value.start, value.end) in self._derived:
+            return  # counted from the reference, too vague to count from in turn
+        if ref is not None and (
+            value.start < ref.start or (value.start == ref.start and value.end > ref.end)
+        ):
+            return  # a flashback, or a vaguer statement of the same time
+        self.reference = value
+        if value.start.year == value.end.year:
+            self.year = value.start.year
+
+    def mention(self, expr: TimeExpr) -> TimeMention:
+        """The shared record for ``expr``, resolved at this point."""
+        return TimeMention(
+            text=expr.text, start=expr.start, end=expr.end, value=self.resolve(expr),
+            relative=expr.relative,
+        )
+
+
+def heading_time(heading: str) -> TimeValue | None:
+    """The period a heading states on its own ("2018", "(15 March2 April 2017)")."""
+    text = heading.strip().strip("=").strip()
+    for ex in find_times(text):
+        if ex.kind in _CALENDAR and _explicit_year(ex):
+            value = resolve_calendar(ex, None)
+            if value is not None:
+                return value
+    return None
+
+
+def year_from_title(title: str) -> int | None:
+    """The first year a title states ("Palmyra offensive (2017)" -> 2017)."""
+    text = title.replace("_", " ")
+    for ex in find_times(text):
+        if ex.kind in _CALENDAR and _explicit_year(ex):
+            value = resolve_calendar(ex, None)
+            if value is not None:
+                return value.start.year
+            return ex.year if ex.year is not None else ex.year2
+    return None
+
+
+def first_date_in(text: str, narrative: Narrative, offset: int = 0) -> TimeValue | None:
+    """The date of a clause: its first expression pinned to one day, else its first value.
+
+    A one-day date beats a vaguer one ("Two days later, at the start of April" is the
+    day two days later), and among one-day dates a written date beats a relative one
+    ("Meanwhile, ... on 31 March" is 31 March).
+    """
+    best: TimeValue | None = None
+    best_rank = 99
+    for ex in find_times(text, offset):
+        value = narrative.resolve(ex)
+        if value is None:
+            continue
+        rank = (0 if value.precision == "day" else 2) + (1 if ex.relative else 0)
+        if rank < best_rank:
+            best, best_rank = value, rank
+    return best

@@ -1,0 +1,141 @@
+"""Normalise a parsed time expression into a date interval (``model.TimeValue``).
+
+Conventions (GUIDELINES section 1, and choices where it is silent):
+- parts of a month: early/start = days 1-10, mid/middle = 11-20, late/end = 21-last;
+  precision ``range``.
+- parts of a year: "the start/beginning of Y" = January, "the end of Y" = December
+  (the guideline's "By the end of 2017" = 2017-12-01..2017-12-31); "early Y" =
+  January-April, "mid-Y" = May-August, "late Y" = September-December (the year cut in
+  thirds, as the month is). Precision ``range``.
+- any span written as two points (days, months or years) has precision ``range``;
+  a single day ``day``; a month ``month``; a year ``year``.
+- relative offsets move both ends of a range reference ("two days later" after
+  "1-2 October" = 3-4 October); they need a reference pinned to days.
+- "in the following days" = from the day after the reference to the end of that month.
+- weekdays and deictics count from the publication date: "on Tuesday" is the latest
+  Tuesday on or before it (news report the past).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from badia.model import DatePrecision, TimeValue
+from badia.time.expressions import TimeExpr
+
+_MONTH_PARTS = {
+    "start": (1, 10), "early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31),
+}
+_YEAR_PARTS = {"start": (1, 1), "early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (12, 12)}
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _tv(start: date, end: date, precision: DatePrecision) -> TimeValue:
+    return TimeValue(start=start, end=end, precision=precision)
+
+
+def point_interval(
+    day: int | None, month: int | None, year: int | None, part: str | None
+) -> tuple[date, date, DatePrecision] | None:
+    """The interval of one calendar point; ``None`` if it is not a valid date."""
+    if year is None:
+        return None
+    try:
+        if month is not None and day is not None:
+            d = date(year, month, day)
+            return d, d, "day"
+        if month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if part is None:
+                return date(year, month, 1), date(year, month, last), "month"
+            lo, hi = _MONTH_PARTS[part]
+            return date(year, month, lo), date(year, month, min(hi, last)), "range"
+        if part is None:
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        m1, m2 = _YEAR_PARTS[part]
+        return date(year, m1, 1), month_end(year, m2), "range"
+    except ValueError:
+        return None
+
+
+def resolve_calendar(expr: TimeExpr, year: int | None) -> TimeValue | None:
+    """Absolute expressions; ``year`` is the narrative year for a date written without one."""
+    kind = expr.inner if expr.kind == "by" else expr.kind
+    if kind == "range":
+        return _resolve_range(expr, year)
+    y = expr.year if expr.year is not None else year
+    iv = point_interval(expr.day, expr.month, y, expr.part)
+    if iv is None:
+        return None
+    return _tv(*iv)
+
+
+def _resolve_range(expr: TimeExpr, year: int | None) -> TimeValue | None:
+    m1 = expr.month if expr.month is not None else (expr.month2 if expr.day is not None else None)
+    m2 = expr.month2
+    y1, y2 = expr.year, expr.year2
+    wraps = m1 is not None and m2 is not None and m1 > m2  # "December - January"
+    if y1 is None and y2 is None:
+        if year is None:
+            return None
+        y1 = year
+        y2 = year + (1 if wraps else 0)
+    elif y1 is None:
+        assert y2 is not None
+        y1 = y2 - (1 if wraps else 0)
+    elif y2 is None:
+        y2 = y1 + (1 if wraps else 0)
+    a = point_interval(expr.day, m1, y1, expr.part)
+    b = point_interval(expr.day2, m2, y2, expr.part2)
+    if a is None or b is None or b[1] < a[0]:
+        return None
+    if a[0] == b[1]:
+        return _tv(a[0], b[1], "day")
+    return _tv(a[0], b[1], "range")
+
+
+def resolve_relative(expr: TimeExpr, reference: TimeValue | None) -> TimeValue | None:
+    """Offsets and anchors counted from the narrative reference."""
+    if reference is None:
+        return None
+    if expr.kind == "anchor" and not expr.same_day:
+        return reference  # "meanwhile": whatever the reference was
+    if expr.offset_months is not None:
+        if reference.precision == "year":
+            return None
+        k = reference.start.year * 12 + reference.start.month - 1 + expr.offset_months
+        y, m = divmod(k, 12)
+        return _tv(date(y, m + 1, 1), month_end(y, m + 1), "month")
+    if reference.precision not in ("day", "range"):
+        return None
+    lo = expr.offset_days or 0
+    hi = expr.offset_days2 if expr.offset_days2 is not None else lo
+    if expr.to_month_end:
+        start = reference.end + timedelta(days=lo)
+        return _tv(start, month_end(start.year, start.month), _prec(start, None))
+    start = reference.start + timedelta(days=lo)
+    end = reference.end + timedelta(days=hi)
+    return _tv(start, end, _prec(start, end))
+
+
+def _prec(start: date, end: date | None) -> DatePrecision:
+    return "day" if end is not None and start == end else "range"
+
+
+def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | None:
+    """Weekdays and deictics ("yesterday", "this dawn") of a dated news article."""
+    if published is None:
+        return None
+    if expr.kind == "weekday":
+        assert expr.weekday is not None
+        back = (published.weekday() - expr.weekday) % 7
+        d = published - timedelta(days=back)
+        return _tv(d, d, "day")
+    lo = expr.offset_days or 0
+    hi = expr.offset_days2 if expr.offset_days2 is not None else lo
+    start, end = published + timedelta(days=lo), published + timedelta(days=hi)
+    return _tv(start, end, _prec(start, end))

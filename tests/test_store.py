@@ -1,0 +1,193 @@
+"""The DuckDB store: round trips, idempotency, all-or-nothing saves."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from badia.model import (
+    Commander,
+    Document,
+    Event,
+    Extraction,
+    Fatality,
+    Infobox,
+    InfoboxSide,
+    Phase,
+    Place,
+    Tally,
+    Unit,
+)
+from badia.store import SCHEMA_VERSION, Store, StoreError
+
+TEXT = "On 3 May 2018, the army captured Testville. Forty people died in May."
+
+
+def make_doc(text: str = TEXT, doc_id: str = "a1b2c3d4e5f60718") -> Document:
+    return Document(
+        id=doc_id,
+        source="/tmp/in/testville.txt",
+        name="testville.txt",
+        format="text",
+        text=text,
+        title="Battle of Testville",
+        published=date(2018, 6, 1),
+        infobox=Infobox(
+            name="Battle of Testville",
+            phases=[Phase(label=None, start=date(2018, 5, 3), end=None)],
+            sides=[
+                InfoboxSide(
+                    combatants=["Testland"],
+                    commanders=[Commander(name="Jane Roe", status="KIA")],
+                    units=[Unit(name="Army", children=[Unit(name="1st Corps")])],
+                )
+            ],
+            start=0,
+            end=10,
+        ),
+    )
+
+
+def make_event(doc: Document, n: int = 0, killed: int = 3) -> Event:
+    return Event(
+        id=f"{doc.id}:15:{n}",
+        doc=doc.name,
+        doc_id=doc.id,
+        quote="the army captured Testville",
+        start=15,
+        end=42,
+        date_start=date(2018, 5, 3),
+        date_end=date(2018, 5, 3),
+        date_precision="day",
+        type="capture",
+        actor1=["Syrian Army"],
+        side1="government",
+        locations=["Testville"],
+        places=[Place(name="Testville", start=33, end=42, latitude=34.5, longitude=38.2)],
+        fatalities=[Fatality(side="opposition", killed=killed, source="SOHR")],
+    )
+
+
+def make_tally(doc: Document) -> Tally:
+    return Tally(
+        id=f"{doc.id}:t:44",
+        doc=doc.name,
+        doc_id=doc.id,
+        quote="Forty people died in May.",
+        start=44,
+        end=69,
+        period_start=date(2018, 5, 1),
+        period_end=date(2018, 5, 31),
+        side="civilians",
+        killed=40,
+    )
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
+
+
+def test_round_trip(db: Path) -> None:
+    doc = make_doc()
+    ev, tally = make_event(doc), make_tally(doc)
+    with Store(db) as store:
+        assert store.add_document(doc) is True
+        store.save_extraction(Extraction(document=doc, events=[ev], tallies=[tally]))
+    with Store(db) as store:  # reopened: everything came from the file
+        assert store.documents() == [doc]
+        assert store.get_document(doc.id) == doc
+        assert store.get_document("nope") is None
+        assert store.events() == [ev]
+        assert store.events(doc.id) == [ev]
+        assert store.events("other") == []
+        assert store.tallies() == [tally]
+        assert store.infoboxes() == [(doc.id, doc.name, doc.infobox)]
+        assert store.counts() == {"documents": 1, "events": 1, "tallies": 1, "infoboxes": 1}
+        row = store.connection.execute(
+            "SELECT latitude, fatalities_total, side1 FROM events"
+        ).fetchone()
+        assert row == (34.5, 3, "government")
+
+
+def test_add_document_is_idempotent(db: Path) -> None:
+    doc = make_doc()
+    with Store(db) as store:
+        assert store.add_document(doc) is True
+        assert store.add_document(doc) is False
+        other = make_doc(text="Another text.", doc_id="ffff000011112222")
+        assert store.add_document(other) is True
+        assert store.counts()["documents"] == 2
+
+
+def test_save_extraction_replaces_previous_rows(db: Path) -> None:
+    doc = make_doc()
+    with Store(db) as store:
+        two = [make_event(doc, 0), make_event(doc, 1)]
+        store.save_extraction(Extraction(document=doc, events=two))
+        assert len(store.events(doc.id)) == 2
+        store.save_extraction(Extraction(document=doc, events=[make_event(doc, 0, killed=9)]))
+        events = store.events(doc.id)
+        assert [e.fatalities[0].killed for e in events] == [9]
+        assert store.counts()["documents"] == 1
+        nobox = doc.model_copy(update={"infobox": None})
+        store.save_extraction(Extraction(document=nobox))
+        assert store.infoboxes() == []
+        assert store.events() == []
+
+
+def test_failed_save_leaves_previous_state(db: Path) -> None:
+    doc = make_doc()
+    first = [make_event(doc, 0), make_event(doc, 1)]
+    with Store(db) as store:
+        store.save_extraction(Extraction(document=doc, events=first, tallies=[make_tally(doc)]))
+        # Two events with one id: the insert fails after the old rows were deleted.
+        dup = make_event(doc, 5)
+        with pytest.raises(duckdb.Error):
+            store.save_extraction(Extraction(document=doc, events=[dup, dup]))
+        assert store.events(doc.id) == first
+        assert len(store.tallies(doc.id)) == 1
+        assert store.infoboxes()[0][2] == doc.infobox
+
+
+def test_transaction_rolls_back_on_exception(db: Path) -> None:
+    doc = make_doc()
+    with Store(db) as store:
+        store.save_extraction(Extraction(document=doc, events=[make_event(doc, 0)]))
+        with pytest.raises(RuntimeError), store.transaction() as con:
+            con.execute("DELETE FROM events")
+            raise RuntimeError("simulated crash mid-save")
+        assert len(store.events()) == 1
+
+
+def test_save_failure_mid_write_keeps_old_events(db: Path, monkeypatch) -> None:
+    """An exception between the delete and the insert rolls the delete back."""
+    doc = make_doc()
+    with Store(db) as store:
+        store.save_extraction(Extraction(document=doc, events=[make_event(doc, 0)]))
+
+        def boom(self, doc_id, infobox):
+            raise OSError("disk gone")
+
+        monkeypatch.setattr(Store, "_replace_infobox", boom)
+        with pytest.raises(OSError):
+            store.save_extraction(Extraction(document=doc, events=[]))
+        assert [e.id for e in store.events()] == [make_event(doc, 0).id]
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("this is a text file, not a database\n" * 200)
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        Store(bad)
+
+
+def test_schema_version_recorded(db: Path) -> None:
+    with Store(db) as store:
+        pass
+    with Store(db) as store:  # reopening does not add a second version row
+        rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
+        assert rows == [(SCHEMA_VERSION,)]
