@@ -98,7 +98,8 @@ FEATURES: list[tuple[str, str, str, list[str]]] = [
       "Jihar field", "Jihar oil field", "Jihar gas fields"]),
     ("Shaer gas field", "field", "Shair gas field",
      ["Shair gas field", "Sha'er gas field", "al-Shaer gas field", "Shaer field"]),
-    ("Jazal field", "field", "Jazal field", ["Jazal oil field", "Jazal oil fields", "Jazal gas field"]),
+    ("Jazal field", "field", "Jazal field",
+     ["Jazal oil field", "Jazal oil fields", "Jazal gas field"]),
     ("al-Mahr field", "field", "Al Mahr field", ["al-Mahr oil field", "al-Mahr gas field"]),
     ("Arak gas field", "field", "Arak gas field", ["Arak field", "Arak oil field"]),
     ("al-Hail gas field", "field", "Al Hail gas field", ["Hail gas field"]),
@@ -205,7 +206,9 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "al-Raqqa": ("geonames", "172955"),
 }
 
-SUFFIXES = re.compile(r"\s+(village|town|city|locality|suburb|area|neighbourhood|neighborhood)$", re.I)
+SUFFIXES = re.compile(
+    r"\s+(village|town|city|locality|suburb|area|neighbourhood|neighborhood)$", re.I
+)
 
 
 def decode_echarts(js_path: Path) -> dict:
@@ -235,7 +238,8 @@ def decode_echarts(js_path: Path) -> dict:
     for f in data["features"]:
         g = f["geometry"]
         if g["type"] == "Polygon":
-            polys = [[ring(c, o) for c, o in zip(g["coordinates"], g["encodeOffsets"], strict=True)]]
+            pairs = zip(g["coordinates"], g["encodeOffsets"], strict=True)
+            polys = [[ring(c, o) for c, o in pairs]]
         else:
             polys = [
                 [ring(c, o) for c, o in zip(cs, os_, strict=True)]
@@ -275,7 +279,8 @@ def _round_feature(f: dict) -> dict:
             return [round(c[0], 5), round(c[1], 5)]
         return [rnd(x) for x in c]
 
-    f["geometry"] = {"type": f["geometry"]["type"], "coordinates": rnd(f["geometry"]["coordinates"])}
+    geom = f["geometry"]
+    f["geometry"] = {"type": geom["type"], "coordinates": rnd(geom["coordinates"])}
     return f
 
 

@@ -22,6 +22,7 @@ from badia.time import (
     heading_time,
     year_from_title,
 )
+from badia.time.values import normalise
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 D = date.fromisoformat
@@ -191,6 +192,84 @@ def test_relative_to_a_month_cannot_be_pinned() -> None:
     n.advance(tv("2015-03-01", "2015-03-31", "month"))
     assert first_date_in("The next day, the town fell.", n) is None
     assert first_date_in("Meanwhile, jets struck.", n) == tv("2015-03-01", "2015-03-31", "month")
+
+
+MORE_RELATIVE = [
+    ("The following month, the army returned.", "The following month",
+     tv("2015-07-01", "2015-07-31", "month")),
+    ("By the end of the month, it was over.", "the end of the month",
+     tv("2015-06-21", "2015-06-30", "range")),
+    ("Later that month, talks began.", "Later that month", tv("2015-06-11", "2015-06-30", "range")),
+    ("The town fell following a 9-day siege.", "following a 9-day",
+     tv("2015-06-01", "2015-06-10", "range")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), MORE_RELATIVE)
+def test_month_relative_and_duration_patterns(sentence: str, span: str, value: TimeValue) -> None:
+    ex = only(sentence)
+    assert ex.text == span
+    n = Narrative(default_year=2015)
+    n.advance(REFERENCE)
+    assert n.resolve(ex) == value
+
+
+def test_month_first_day_range() -> None:
+    ex = only("Clashes on May 8–11, 2013 left dozens dead.")
+    assert ex.text == "May 8–11, 2013" and ex.kind == "range"
+    assert Narrative().resolve(ex) == tv("2013-05-08", "2013-05-11", "range")
+
+
+def test_clause_date_prefers_one_written_day() -> None:
+    n = Narrative(default_year=2015)
+    n.advance(tv("2015-03-30"))
+    # a relative day beats a vaguer written part of a month
+    assert first_date_in("Two days later, at the start of April, they attacked.", n) == tv(
+        "2015-04-01"
+    )
+    # a written day beats an anchor to the reference
+    assert first_date_in("Meanwhile, a patrol was ambushed on 29 March.", n) == tv("2015-03-29")
+    # a written day beats a weekday of a news article
+    news = Narrative(published=D("2016-03-09"))
+    assert first_date_in("On Friday, 4 March, jets struck.", news) == tv("2016-03-04")
+
+
+def test_vague_relative_span_does_not_become_the_reference() -> None:
+    n = Narrative(default_year=2015)
+    n.advance(tv("2015-06-10"))
+    v = first_date_in("In the following days, attempts to retake it failed.", n)
+    assert v == tv("2015-06-11", "2015-06-30", "range")
+    n.advance(v)
+    assert n.reference == tv("2015-06-10")
+    assert first_date_in("One week after the raid, the town fell.", n) == tv("2015-06-17")
+
+
+def test_heading_spanning_two_years_gives_the_year_of_a_yearless_date() -> None:
+    n = Narrative(default_year=2013)
+    n.enter_heading("===Winter push (December 2013 – January 2014)===", 3)
+    assert first_date_in("On 30 December, the push began.", n) == tv("2013-12-30")
+    assert first_date_in("On 4 January, it ended.", n) == tv("2014-01-04")
+    n.enter_heading("===Lull===", 3)
+    assert n.span is None
+
+
+def test_normalise_takes_explicit_context() -> None:
+    ex = only("On 3 March, the convoy left.")
+    assert normalise(ex, year=2011) == tv("2011-03-03")
+    assert normalise(ex) is None
+    rel = find_times("Two days later, they left.")[0]
+    assert normalise(rel, reference=tv("2011-03-03")) == tv("2011-03-05")
+
+
+def test_mention_record_keeps_span_and_value() -> None:
+    n = Narrative(default_year=2015)
+    n.advance(REFERENCE)
+    ms = [n.mention(e) for e in find_times("Two days later, on 14 June, they left.", 50)]
+    assert [(m.text, m.start, m.relative) for m in ms] == [
+        ("Two days later", 50, True),
+        ("14 June", 69, False),
+    ]
+    assert ms[0].value == tv("2015-06-12") and ms[1].value == tv("2015-06-14")
 
 
 # --------------------------------------------------------------------- news articles

@@ -1,4 +1,86 @@
-"""CLI commands: geo."""
+"""CLI commands: export, places, eval-places (thin wrappers over places/, store/export)."""
 
-from badia.cli.app import app  # noqa: F401
+from __future__ import annotations
 
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from badia.cli.app import DEFAULT_DB, app
+
+out = Console()
+err = Console(stderr=True)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format",
+                                     help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")],
+    dest: Annotated[Path, typer.Option("--out", help="File to write.")],
+    db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
+) -> None:
+    """Export the stored events as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
+    from badia.store import Store
+    from badia.store.export import FORMATS, export_events
+
+    if fmt not in FORMATS:
+        err.print(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        events = store.events()
+        docs = {d.id: d for d in store.documents()}
+    n = export_events(events, fmt, dest, docs)  # type: ignore[arg-type]
+    err.print(f"wrote {n} events to {dest}")
+
+
+@app.command("places")
+def places_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
+    unresolved: Annotated[bool, typer.Option(
+        "--unresolved", help="List names that did not resolve, with documents.")] = False,
+) -> None:
+    """Table of the stored events' places with counts (or the unresolved names)."""
+    from badia.store import Store
+
+    with Store(db) as store:
+        events = store.events()
+    if unresolved:
+        docs: dict[str, set[str]] = defaultdict(set)
+        for e in events:
+            for p in e.places:
+                if p.latitude is None:
+                    docs[p.name].add(e.doc)
+        t = Table("name", "events", "documents")
+        for name in sorted(docs, key=str.lower):
+            n = sum(1 for e in events for p in e.places if p.name == name and p.latitude is None)
+            t.add_row(name, str(n), ", ".join(sorted(docs[name])))
+        out.print(t)
+        return
+    counts: Counter[tuple] = Counter()
+    for e in events:
+        for p in e.places:
+            counts[(p.name, p.gazetteer_id, p.latitude, p.longitude, p.admin1,
+                    p.geo_precision, p.where_prec)] += 1
+    t = Table("name", "gazetteer id", "lat", "lon", "admin1", "geo_prec", "where_prec", "events")
+    for (name, gid, lat, lon, a1, gp, wp), n in sorted(counts.items(), key=lambda x: -x[1]):
+        t.add_row(name, gid or "-", _f(lat), _f(lon), a1 or "-", _f(gp), _f(wp), str(n))
+    out.print(t)
+
+
+@app.command("eval-places")
+def eval_places_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of <stem>.events.jsonl gold files.")],
+    corpus_dir: Annotated[Path, typer.Argument(help="Folder of the <stem>.txt documents.")],
+) -> None:
+    """Resolve the gold location names; print resolved share, within-25-km share, misses."""
+    from badia.evaluate.places import evaluate_places, report
+
+    out.print(report(evaluate_places(gold_dir, corpus_dir)), markup=False, highlight=False)
+
+
+def _f(v: object) -> str:
+    return "-" if v is None else str(v)

@@ -102,22 +102,17 @@ def merge_cmd(db: DbOption = Path(DEFAULT_DB)) -> None:
     )
     if not cross:
         return
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
-    for col in ("date", "type", "side1", "places", "documents", "reasons"):
-        table.add_column(col)
     for m in cross:
         date = "" if m.date_start is None else m.date_start.isoformat()
         if m.date_end and m.date_end != m.date_start:
             date += f"..{m.date_end.isoformat()}"
-        table.add_row(
-            date,
-            m.type,
-            m.side1 or "",
-            escape(", ".join(m.locations)),
-            escape("\n".join(m.documents)),
-            escape("\n".join(m.reasons)),
+        console.print(
+            f"\n[bold]{date} {m.type}[/bold] {m.side1 or '?'} -> {m.side2 or '?'} at "
+            f"{escape(', '.join(m.locations) or '?')}  [dim]({escape(', '.join(m.documents))})"
+            "[/dim]"
         )
-    console.print(table)
+        for reason in m.reasons:
+            console.print(f"  because {escape(reason)}", soft_wrap=True)
 
 
 @app.command("casualties")

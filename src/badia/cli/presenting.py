@@ -1,4 +1,67 @@
-"""CLI commands: presenting."""
+"""CLI commands: presenting (report, serve).
 
-from badia.cli.app import app  # noqa: F401
+Thin wrappers over ``badia.present``: ``report`` writes the self-contained HTML
+file and prints its path; ``serve`` runs the read-only API on the loopback address.
+"""
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from badia.cli.app import DEFAULT_DB, app
+
+__all__ = ["make_report", "serve_store"]
+
+
+def make_report(db: str | Path = DEFAULT_DB, out: str | Path = "report.html") -> Path:
+    """Write the HTML report of the store at ``db`` to ``out`` (the store is only read)."""
+    from badia.present.queries import load_dataset_from_path
+    from badia.present.report import write_report
+
+    return write_report(load_dataset_from_path(db), out)
+
+
+def serve_store(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the API and the report page for the store at ``db`` until interrupted."""
+    import uvicorn
+
+    from badia.present.api import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+def _need_store(db: str) -> None:
+    if not Path(db).exists():
+        typer.echo(
+            f"error: no store at {db} (run `badia ingest` and `badia extract` first)", err=True
+        )
+        raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+    db: Annotated[str, typer.Option("--db", help="Store file (DuckDB).")] = DEFAULT_DB,
+) -> None:
+    """Write a self-contained HTML report (map, timeline, casualties, control, events)."""
+    _need_store(db)
+    path = make_report(db, out)
+    typer.echo(str(path))
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[str, typer.Option("--db", help="Store file (DuckDB), opened read-only.")] = (
+        DEFAULT_DB
+    ),
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the read-only API (/api/...), its docs (/docs) and the report page (/)."""
+    _need_store(db)
+    serve_store(db, host, port)

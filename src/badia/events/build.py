@@ -36,12 +36,15 @@ _NOT_AN_EVENT = re.compile(
     r"^(?:The|This) [\w ()–-]{0,80}? (?:was|is) (?:a|an|the) (?:[\w-]+ ){0,4}"
     r"(?:campaign|offensive|operation|battle|series|military)\b"
     r"|\b(?:continued throughout|continued into|have been|had been waging|"
-    r"throughout the summer|the aim of|their goal|its goal|was meant to|were meant to)\b",
+    r"throughout the summer|the aim of|their goal|its goal|was meant to|were meant to|"
+    r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
+    r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
     re.I,
 )
 # "to <verb>" of purpose; an attempt is still an action ("attempts to recapture" = attack).
 _PURPOSE = re.compile(r"\b(?:in order to|so as to|to|of)\s+$", re.I)
-_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|managed|sought|efforts?)\s+to\s+$", re.I)
+_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
+_SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
 _INTENT = re.compile(r"\b(?:goal|aim|aimed|plan|planned|planning|intention|wanted|wants|would|"
                      r"hopes?|intends?|in an attempt|preparation|anticipation)\b[\w ,'-]{0,40}$", re.I)
 _BATTLE_TYPES = {"attack", "clash", "ambush", "capture"}
@@ -86,11 +89,15 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
             narrative.enter_heading(section.heading, section.level)
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
+            state = _State()
+            paragraph_drafts: list[_Draft] = []
             for sentence in paragraph.sentences:
-                drafts.extend(
-                    _read_sentence(document, sentence.text, sentence.start, sentence.end,
-                                   narrative, state, tally_reader, lead=section.heading is None)
-                )
+                for draft in _read_sentence(document, sentence.text, sentence.start, sentence.end,
+                                            narrative, state, tally_reader,
+                                            lead=section.heading is None):
+                    if not _fold_into(paragraph_drafts, draft):
+                        paragraph_drafts.append(draft)
+            drafts.extend(paragraph_drafts)
     drafts = _drop_restatements(drafts)
     events = [_to_event(document, d, opponents, i) for i, d in enumerate(drafts)]
     tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
@@ -128,6 +135,8 @@ def _read_sentence(
         return []
     if document.format == "news" and _NEWS_NEEDS_TIME and not times:
         return []
+    if not times and re.search(r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text):
+        return []
     triggers = _usable_triggers(text, find_triggers(text), actors, start, time_spans)
     if not triggers:
         return []
@@ -140,11 +149,12 @@ def _read_sentence(
         c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
         c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
         c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
-        date = _first_value(c_times, narrative) or sentence_date or narrative.reference
+        own_date = _first_value(c_times, narrative)
+        date = own_date or sentence_date or narrative.reference
+        if own_date is not None and own_date.precision != "year":
+            narrative.advance(own_date)
         if date is None or not c_triggers:
             continue
-        if c_times and _first_value(c_times, narrative):
-            narrative.advance(date)
         for trigger in _one_per_type(c_triggers):
             shifted = Trigger(trigger.type, trigger.voice, trigger.weak, trigger.text,
                               start + trigger.start - clause.start, start + trigger.end - clause.start)
@@ -169,7 +179,8 @@ def _read_sentence(
 
 
 def _first_value(times, narrative: Narrative) -> TimeValue | None:
-    for t in times:
+    """The clause's date: a calendar expression if there is one, else a relative one."""
+    for t in sorted(times, key=lambda t: (t.relative, t.start)):
         value = narrative.resolve(t)
         if value is not None:
             return value
@@ -190,18 +201,23 @@ def _usable_triggers(
         if inside_actor and t.type not in ("airstrike",):
             continue
         before = text[max(0, t.start - 60) : t.start]
-        if _PURPOSE.search(before):
+        if _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
             elif not re.search(r"\bforc(?:ed|ing)\b", before):
                 continue
         if _INTENT.search(before) and not _ATTEMPT.search(before):
             continue
+        if _not_a_new_action(text, t):
+            continue
         kept.append(t)
     strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
+    weak_clash = any(t.weak and t.type == "clash" for t in kept)
     out = []
     for t in kept:
         if t.weak and strong_types:
+            continue
+        if t.weak and t.type == "attack" and (weak_clash or any(not k.weak for k in kept)):
             continue
         if _is_soft(t) and (strong_types - {"attack"} or any(
             not _is_soft(k) and k.type == "attack" for k in kept
@@ -215,9 +231,48 @@ def _usable_triggers(
     return out
 
 
+_ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+_REDUCED_RELATIVE = re.compile(r"\b(?:previously|recently|already|formerly|once)\s+$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|as|since|because|before)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_PEOPLE_TAKEN = re.compile(
+    r"^\s*(?:\S+\s+){0,1}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|forty|dozens|"
+    r"several|[a-z]+ty)\s+(?:[\w-]+\s+)?(?:defenders|soldiers|fighters|militants|rebels|people|"
+    r"prisoners|civilians|members|troops)\b", re.I)
+
+
+def _not_a_new_action(text: str, t: Trigger) -> bool:
+    """Mentions of an action that is not a new event of its own.
+
+    "the attack was repelled", "during the clashes" (anaphora: told before); "territory
+    previously captured" (a reduced relative clause); "retreating forces", "the retreat"
+    (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
+    places); "after ISIL withdrew" (a subordinate clause giving the reason of another event).
+    """
+    before = text[max(0, t.start - 40) : t.start]
+    after = text[t.end : t.end + 50]
+    lowered = t.text.lower()
+    if (t.voice == "noun" or t.weak or "repel" in lowered) and _ANAPHORIC.search(before):
+        if not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after)):
+            return True
+    if "repel" in lowered and re.match(r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after):
+        return True
+    if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+        return True
+    if t.type == "capture" and _REDUCED_RELATIVE.search(before):
+        return True
+    if t.type == "capture" and _PEOPLE_TAKEN.match(after):
+        return True
+    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
+        return True
+    if t.voice == "noun" and re.match(r"\s+(?:entered|coincided|was meant|aimed)", after):
+        return True
+    return False
+
+
 def _is_soft(t: Trigger) -> bool:
+    """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
     return t.type == "attack" and t.voice == "active" and bool(
-        re.match(r"advanc|target", t.text, re.I)
+        re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I)
     )
 
 
@@ -245,10 +300,31 @@ def _roles(
     actor1: list[Mention] = []
     actor2: list[Mention] = []
     lowered = trigger.text.lower()
+    inside = [a for a in actors if a.start - off <= trigger.start and trigger.end <= a.end - off]
+    if inside:
+        return inside, roles.objects_after(text, off, actors, trigger.end, inside)
+    if trigger.type == "attack" and trigger.weak and "kill" in lowered and not re.search(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b", text
+    ):
+        return None, []
+    if trigger.type == "clash" and trigger.weak:
+        named = [a for a in actors if a.side != "unknown" or a.value != 1]
+        if named:
+            first = named[0]
+            return [first], [a for a in named[1:] if a.side != first.side][:1]
+    if trigger.type in ("airstrike", "shelling", "bombing") and re.search(
+        r"\b(?:in|by|from|with|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
+        r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$", text[: trigger.start]
+    ):
+        agent = roles.modifier_before(text, off, actors, trigger) or roles.agent_after(
+            text, off, actors, trigger.end
+        )
+        victims = roles.subject_actors(text, off, actors, trigger.start)
+        return agent, [a for a in victims if a not in agent]
     if "repel" in lowered:
         subject = roles.subject_actors(text, off, actors, trigger.start)
         after = roles.agent_after(text, off, actors, trigger.end)
-        if voice == "passive" or re.search(r"\b(?:was|were|been|being)\s+$", text[: trigger.start]):
+        if voice == "passive":
             actor1 = subject or roles.modifier_before(text, off, actors, trigger)
             actor2 = after
         else:
@@ -259,6 +335,8 @@ def _roles(
     elif voice == "passive":
         actor1 = roles.agent_after(text, off, actors, trigger.end)
         actor2 = roles.subject_actors(text, off, actors, trigger.start)
+        if not actor1:
+            return [], actor2  # unstated agent: the builder infers it for captures only
     elif voice == "noun":
         actor1 = roles.modifier_before(text, off, actors, trigger) or roles.agent_after(
             text, off, actors, trigger.end
@@ -275,6 +353,8 @@ def _roles(
     else:
         actor1 = roles.subject_actors(text, off, actors, trigger.start)
         actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
+        if not actor1 and re.search(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", text[: trigger.start]):
+            return [], actor2  # "an ambush on a bus": the agent is not stated here
     if not actor1:
         actor1 = previous_subject or state.last_actor1
         if not actor1 and trigger.type in ("bombing", "other"):
@@ -347,6 +427,23 @@ def _merge_same_action(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _fold_into(drafts: list[_Draft], draft: _Draft) -> bool:
+    """Fold a later sentence's event into an earlier one of the same action, side and date."""
+    for earlier in drafts:
+        if (
+            earlier.type == draft.type
+            and _side(earlier) == _side(draft)
+            and earlier.date == draft.date
+            and earlier.sentence_start != draft.sentence_start
+            and earlier.date is not None
+            and earlier.date.precision == "day"
+        ):
+            earlier.places.extend(p for p in draft.places if p.text not in {q.text for q in earlier.places})
+            earlier.casualties.extend(draft.casualties)
+            return True
+    return False
+
+
 def _drop_restatements(drafts: list[_Draft]) -> list[_Draft]:
     """The lead restates what the body tells: keep a lead event only if the body lacks it."""
     body = [d for d in drafts if not d.lead]
@@ -389,8 +486,11 @@ def _opponents(document: Document) -> dict[str, str]:
 
 
 def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) -> Event:
-    side1 = _first_side(d.actor1) if d.actor1 else "unknown"
     side2 = _first_side(d.actor2) if d.actor2 else None
+    side1 = _first_side(d.actor1) if d.actor1 else None
+    if side1 is None:
+        inferred = opponents.get(side2 or "") if d.type in _BATTLE_TYPES else None
+        side1 = inferred or "unknown"
     if side2 is None and d.type in _BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
         side2 = opponents.get(side1 or "")
     if side1 == side2 and d.type in _BATTLE_TYPES:

@@ -16,6 +16,7 @@ _BOUNDARY = re.compile(
     r"before|after|when|as|until|whereas|and then|forcing|leading|giving|leaving)\b)"
     r"|\s+(?=(?:following which|after which|when|while|until|whereas)\s)"
     r"|,?\s+(?=(?:but|and) (?:were|was|later|then|again|subsequently|once again)\b)"
+    r"|,\s+(?=and (?:in|on|by|at|during|later|then)\s)"
 )
 
 

@@ -21,9 +21,12 @@ _OBJECT_BEFORE = re.compile(
     re.I,
 )
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
-_AGENT_AFTER = re.compile(r"^\s*(?:[\w,'-]+\s+){0,5}?(?:by|from)\s+(?:the\s+)?", re.I)
-_COUNTED = re.compile(r"(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"eleven|twelve|dozens?|hundreds?|several|many)\b)(?:\s+[\w-]+){0,2}\s*$", re.I)
+_AGENT_AFTER = re.compile(r"^\S*\s*(?:\S+\s+){0,5}?(?:by|from)\s+(?:the\s+)?", re.I)
+_MONTH = (r"January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|and|that|of|on|in|at|to")
+_COUNTED = re.compile(r"(?:\d+(?:,\d{3})*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|dozens?|hundreds?|several|many)\b)"
+                      rf"(?:\s+(?!(?:{_MONTH})\b)[\w-]+){{0,2}}\s*$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w ,'-]{0,40},\s*)?(?:it|they|the group|the militants|the jihadists|the rebels|"
     r"the army|the military|the syrian army|he|she|its forces|their forces)\b",
@@ -84,8 +87,9 @@ def agent_after(clause: str, offset: int, actors: list[Mention], after: int) -> 
         start, _ = rel(actor, offset)
         if start < after:
             continue
-        if _AGENT_AFTER.match(clause[after:start]) and re.search(r"\b(?:by|from)\s+(?:the\s+)?$",
-                                                                 clause[after:start], re.I):
+        gap = clause[after:start]
+        if len(gap.split()) <= 6 and re.search(r"\b(?:by|from)\s+(?:the\s+)?$",
+                                                clause[max(0, start - 12) : start], re.I):
             return [actor]
     return []
 

@@ -20,7 +20,7 @@ _ORG_HEADS = (
     r"Army|Brigades?|Forces|Front|Legion|Division|Regiment|Corps|Battalions?|Movement|"
     r"Militia|Group|Guards?|Hunters|Shield|Commandos"
 )
-_CAP = r"(?:al-|Al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*"
+_CAP = r"(?!The\b|On\b|In\b|By\b)(?:al-|Al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*"
 _ORG_RE = re.compile(
     rf"\b(?:the )?(?:{_CAP} (?:(?:of the|of|al|for|and) )?){{1,5}}(?:{_ORG_HEADS})\b"
     rf"|\b(?:Liwa|Jaysh|Jaish|Harakat|Kata'ib|Saraya|Faylaq|Usud|Osoud|Fawj)(?: {_CAP}){{1,3}}"
@@ -67,12 +67,16 @@ class ActorLexicon:
                 entry = self.entries.get(("~" if fold else "=") + key)
                 if entry is not None:
                     hits.append((m.start(), m.end(), entry))
+        known = list(hits)
         for m in _ORG_RE.finditer(text):
             name = m.group(0)
             if name.startswith("the "):
                 name = name[4:]
             start = m.end() - len(name)
-            hits.append((start, m.end(), ActorEntry(name, _camp_of(text, m.start(), m.end()), False)))
+            # an organisation that contains a known name belongs to that name's camp
+            inner = [h for h in known if start <= h[0] and h[1] <= m.end() and not h[2].generic]
+            side = inner[0][2].side if inner else _camp_of(text, m.start(), m.end())
+            hits.append((start, m.end(), ActorEntry(name, side, False)))
         chosen = _longest_non_overlapping(hits)
         mentions = []
         for start, end, entry in chosen:

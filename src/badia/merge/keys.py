@@ -8,6 +8,7 @@ drops what varies between writers and keeps what names the place:
 - English "the" and trailing generic words that do not change the place
   ("area", "village", "town", "city");
 - plural generic nouns ("fields" -> "field"), since a field and its wells are one place;
+- letter-number codes written with or without a hyphen ("T-3", "T3");
 - doubled letters (``Qassab``/``Qasab``, ``Jabbal``/``Jabal``);
 - mountain words in any language and position become one leading ``mount``
   (``Jabal al-Tar``, ``al-Tar mountain``, ``Tar Mount``).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLE = re.compile(
     r"(?<![a-z])(?:al|el|as|ad|ar|an|at|az|ash|ath|ad|ed|es|et|ez|er|en|ul)[-‐‑–]\s*", re.I
@@ -24,6 +26,7 @@ _ARTICLE = re.compile(
 _MARKS = re.compile(r"[`'’‘ʿʾ´]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
+_CODE = re.compile(r"(?<![a-z0-9])([a-z])[-‐‑– ]?(\d+)(?![0-9])")  # "T-4", "T 4" -> "t4"
 
 _DROP_ANYWHERE = {"the", "al", "el", "of"}
 _DROP_TRAILING = {"area", "areas", "village", "villages", "town", "city"}
@@ -108,10 +111,15 @@ _GENERIC_NORM = {_DOUBLE.sub(r"\1", w) for w in GENERIC}
 
 def place_tokens(name: str) -> list[str]:
     """The normalised tokens of a place name (see the module docstring)."""
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _MARKS.sub("", text)
-    text = _ARTICLE.sub(" ", text.lower())
+    text = _ARTICLE.sub(" ", _CODE.sub(r"\1\2", text.lower()))
     words = [w for w in _NON_WORD.split(text) if w and w not in _DROP_ANYWHERE]
     while len(words) > 1 and words[-1] in _DROP_TRAILING:
         words.pop()
@@ -122,12 +130,12 @@ def place_tokens(name: str) -> list[str]:
         words = ["mount", *words]
     if words and words[-1] == "range" and mount:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def place_key(name: str) -> str:
     """One key per place name: ``"Hayyan gas fields"`` -> ``"hayan gas field"``."""
-    return " ".join(place_tokens(name))
+    return " ".join(_tokens(name))
 
 
 def _subsequence(outer: list[str], inner: list[str]) -> bool:
@@ -142,7 +150,7 @@ def nested(a: str, b: str) -> tuple[str, str] | None:
     name adds only generic words (kinds of place, parts, directions), so it names the same
     place or a part of it. Equal keys are not "nested" (see :func:`place_key`).
     """
-    ta, tb = place_tokens(a), place_tokens(b)
+    ta, tb = list(_tokens(a)), list(_tokens(b))
     if not ta or not tb or ta == tb:
         return None
     for inner, outer, ni, no in ((ta, tb, a, b), (tb, ta, b, a)):

@@ -80,13 +80,48 @@ _MERGE_LOADERS: dict[str, tuple[str, ...]] = {
     "control": ("load_control", "load_control_timelines"),
     "order_of_battle": ("load_order_of_battle", "load_oob"),
 }
-_RESULT_LOADERS = ("load_merge_result", "load_merged", "load_result")
+_RESULT_LOADERS = ("load_merge", "load_merge_result", "load_merged")
+_CREATE_IF_MISSING = re.compile(
+    r"\s*CREATE\s+(TABLE|INDEX|SEQUENCE|VIEW)\s+IF\s+NOT\s+EXISTS", re.I
+)
+
+
+class _NoCreateConnection:
+    """A connection that skips ``CREATE ... IF NOT EXISTS``: loaders may set up their
+    tables first, which a read-only DuckDB connection refuses; a missing table then
+    fails at the SELECT and reads as "not computed"."""
+
+    def __init__(self, con: Any):
+        self._con = con
+
+    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+        if _CREATE_IF_MISSING.match(sql):
+            return None
+        return self._con.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+class _ReadOnlyStore:
+    """The store as the merge loaders see it: everything but table creation."""
+
+    def __init__(self, store: Any):
+        self._store = store
+
+    @property
+    def connection(self) -> Any:
+        return _NoCreateConnection(self._store.connection)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def _load_merged(store: Any) -> tuple[dict[str, Any], dict[str, str]]:
     """Read whatever merge outputs exist; a missing table or module is not an error."""
     merged: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    store = _ReadOnlyStore(store)
     try:
         from badia.store import merged as merged_mod  # type: ignore[attr-defined]
     except Exception as exc:  # the merge stage is optional for the views

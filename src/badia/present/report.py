@@ -77,7 +77,7 @@ def render_html(data: dict[str, Any]) -> tuple[str, str]:
     template, css, script = _assets()
     csp = content_security_policy(script)
     values = {
-        "CSP": html.escape(csp),
+        "CSP": html.escape(csp, quote=False),
         "TITLE": html.escape(str(data.get("title") or "badia report")),
         "STYLE": css,
         "SCRIPT": script,

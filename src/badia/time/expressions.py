@@ -287,6 +287,8 @@ def _parse_calendar(text: str, toks: list[_Tok], i: int) -> tuple[list[TimeExpr]
     if sep is not None:
         k2 = k if sep == "glue" else k + 1
         p2 = _parse_point(text, toks, k2, allow_day_only=False) if k2 < n else None
+        if p2 is None and p1.month is not None and p1.day is not None and sep != "glue":
+            p2 = _us_second_day(text, toks, k2, p1)  # "May 8–11, 2017"
         if p2 is not None and _compatible(p1, p2, sep, prep):
             if (
                 sep == "and"
@@ -320,6 +322,18 @@ def _parse_calendar(text: str, toks: list[_Tok], i: int) -> tuple[list[TimeExpr]
             p1.end_tok
         )
     return [_expr(text, toks, start_tok, p1.end_tok, kind, p1, prep=prep)], p1.end_tok
+
+
+def _us_second_day(text: str, toks: list[_Tok], k: int, p1: _Point) -> _Point | None:
+    """The bare end day of a month-first range ("May 8–11"), in p1's month."""
+    if k >= len(toks) or p1.year is not None:
+        return None
+    day = _day_of(text, toks[k])
+    if day is None or day <= (p1.day or 0):
+        return None
+    p2 = _Point(day=day, month=p1.month, start_tok=k)
+    p2.end_tok = _maybe_year(text, toks, k + 1, p2)
+    return p2
 
 
 def _night_of(toks: list[_Tok], i: int) -> int | None:
@@ -404,6 +418,11 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
      r"|concurrently|simultaneously|by\s+this\s+(?:point|time)|by\s+then|by\s+that\s+time"
      r"|at\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+"
      r"(?:operation|offensive|battle|attack|assault|campaign)", "anchor", 0, 0, ""),
+    (r"the\s+(?:following|next)\s+month", "relative", 1, 1, "month"),
+    (r"the\s+(?:previous|preceding)\s+month", "relative", -1, -1, "month"),
+    (r"(?:that|the\s+same)\s+month", "relative", 0, 0, "month"),
+    (r"the\s+end\s+of\s+(?:the|that)\s+month", "relative", 0, 0, "month_part_end"),
+    (r"later\s+(?:that|in\s+the|the\s+same)\s+month", "relative", 1, 1, "month_end"),
     (r"(?:the\s+day\s+before\s+yesterday)", "deictic", -2, -2, ""),
     (r"yesterday|last\s+night", "deictic", -1, -1, ""),
     (r"today|tonight|this\s+(?:dawn|morning|afternoon|evening)|earlier\s+today",
@@ -458,6 +477,16 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
             continue
         for i, (_pat, kind, lo, hi, extra) in enumerate(_PHRASES):
             if m.group(f"p{i}"):
+                if extra.startswith("month"):
+                    if extra == "month_end":
+                        out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                            kind=kind, offset_days=lo, offset_days2=hi,
+                                            to_month_end=True))
+                    else:
+                        out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                            kind=kind, offset_months=lo,
+                                            part="end" if extra == "month_part_end" else None))
+                    break
                 out.append(TimeExpr(
                     text=text[s:e], start=s + offset, end=e + offset, kind=kind,
                     offset_days=lo, offset_days2=hi, to_month_end=extra == "month_end",

@@ -12,7 +12,10 @@ Rules (GUIDELINES section 1):
   ("one of which, on 24 March, ..." inside a 30 March paragraph) is a flashback and does
   not move the reference;
 - a level-2 heading (or a heading with another year) starts a new narrative thread:
-  the reference is cleared (the year is kept).
+  the reference is cleared (the year is kept);
+- under a heading spanning two years ("(December 2016 - January 2017)") a date without
+  a year that falls outside the span under the narrative year takes the year that puts
+  it inside ("On 3 January" -> January 2017).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class Narrative:
         self.year: int | None = self.default_year
         self.reference: TimeValue | None = None
         self.window: tuple[int, int] | None = None  # months of a "January–March" heading
+        self.span: TimeValue | None = None  # period of the current dated heading
         # vague spans derived from the reference ("in the following days"): an event
         # dated by one of them must not become the reference of the next relative date
         self._derived: set[tuple[date, date]] = set()
@@ -75,13 +79,22 @@ class Narrative:
                 self.reference = None
         if level <= 2:
             self.reference = None
+        self.span = heading_time(text)
 
     # ----------------------------------------------------------------- values
     def resolve(self, expr: TimeExpr) -> TimeValue | None:
         """The date interval of ``expr`` at this point of the narrative (no side effect)."""
         kind = expr.inner if expr.kind == "by" else expr.kind
         if kind in _CALENDAR:
-            return resolve_calendar(expr, self.year)
+            value = resolve_calendar(expr, self.year)
+            if value is not None and not _explicit_year(expr) and self._outside_span(value):
+                # "(December 2016 - January 2017)" then "On 3 January": the heading's year
+                assert self.span is not None
+                for y in range(self.span.start.year, self.span.end.year + 1):
+                    other = resolve_calendar(expr, y)
+                    if other is not None and not self._outside_span(other):
+                        return other
+            return value
         if kind in ("relative", "anchor"):
             value = resolve_relative(expr, self.reference)
             if value is not None and value.precision == "range" and value != self.reference:
@@ -90,6 +103,12 @@ class Narrative:
         if kind in ("weekday", "deictic"):
             return resolve_published(expr, self.published)
         return None
+
+    def _outside_span(self, value: TimeValue) -> bool:
+        span = self.span
+        if span is None or span.start.year == span.end.year:
+            return False
+        return value.end < span.start.replace(day=1) or value.start > span.end
 
     def advance(self, value: TimeValue) -> None:
         """Move the reference to an event's date (forward only) and the year with it."""
@@ -148,7 +167,8 @@ def first_date_in(text: str, narrative: Narrative, offset: int = 0) -> TimeValue
         value = narrative.resolve(ex)
         if value is None:
             continue
-        rank = (0 if value.precision == "day" else 2) + (1 if ex.relative else 0)
+        counted = ex.relative or ex.kind in ("weekday", "deictic")
+        rank = (0 if value.precision == "day" else 2) + (1 if counted else 0)
         if rank < best_rank:
             best, best_rank = value, rank
     return best

@@ -109,7 +109,8 @@ def resolve_relative(expr: TimeExpr, reference: TimeValue | None) -> TimeValue |
             return None
         k = reference.start.year * 12 + reference.start.month - 1 + expr.offset_months
         y, m = divmod(k, 12)
-        return _tv(date(y, m + 1, 1), month_end(y, m + 1), "month")
+        iv = point_interval(None, m + 1, y, expr.part)
+        return _tv(*iv) if iv is not None else None
     if reference.precision not in ("day", "range"):
         return None
     lo = expr.offset_days or 0
@@ -139,3 +140,18 @@ def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | Non
     hi = expr.offset_days2 if expr.offset_days2 is not None else lo
     start, end = published + timedelta(days=lo), published + timedelta(days=hi)
     return _tv(start, end, _prec(start, end))
+
+
+def normalise(
+    expr: TimeExpr,
+    year: int | None = None,
+    reference: TimeValue | None = None,
+    published: date | None = None,
+) -> TimeValue | None:
+    """One entry point for all kinds, given the context values explicitly."""
+    kind = expr.inner if expr.kind == "by" else expr.kind
+    if kind in ("relative", "anchor"):
+        return resolve_relative(expr, reference)
+    if kind in ("weekday", "deictic"):
+        return resolve_published(expr, published)
+    return resolve_calendar(expr, year)

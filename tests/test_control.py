@@ -1,0 +1,171 @@
+"""Control of places over time: capture/withdrawal timelines."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from badia.merge.control import control_timelines, find_place, is_partial
+from badia.merge.keys import place_key
+from badia.model import Event
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOLD_002 = SHARED / "eval" / "gold" / "002_94f44c9d361cf4c1.events.jsonl"
+
+
+def gold_events(path: Path) -> list[Event]:
+    """Event records from a gold file (offsets are stand-ins: order of the lines)."""
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        d = json.loads(line)
+        doc_id = path.name.split(".")[0]
+        out.append(Event(id=f"{doc_id}:{i}:0", doc_id=doc_id, start=i, end=i + 1, **d))
+    return out
+
+
+def ev(n: int, day: date, type_: str, side1: str, side2: str | None, loc: str, quote: str):
+    return Event(
+        id=f"d:{n}:0",
+        doc="d.txt",
+        doc_id="d",
+        quote=quote,
+        start=n,
+        end=n + 1,
+        date_start=day,
+        date_end=day,
+        date_precision="day",
+        type=type_,
+        side1=side1,
+        side2=side2,
+        locations=[loc],
+    )
+
+
+def summary(periods, key):
+    return [(p.side, p.start, p.end) for p in periods if p.key == key]
+
+
+def test_partial_wording():
+    assert is_partial(
+        "ISIL recaptured several wells in the Hayyan gas fields.", "Hayyan gas fields"
+    )
+    assert is_partial("ISIL later withdrew from most of Palmyra.", "Palmyra")
+    assert is_partial("the Army captured several points around al-Tayyas village", "al-Tayyas")
+    assert not is_partial("the Army recaptured the entire city of Palmyra", "Palmyra")
+    assert not is_partial(
+        "the Army imposed full control over the Hayyan gas fields", "Hayyan gas fields"
+    )
+    assert not is_partial(
+        "On 4 February, the Army recaptured the Hayyan gas fields.", "Hayyan gas fields"
+    )
+    # a place named only inside the names of its parts changed hands only in part
+    q = "The Army captured the Palmyra Triangle area and Palmyra Castle."
+    assert is_partial(q, "Palmyra", ["Palmyra Triangle", "Palmyra Castle", "Palmyra"])
+    assert not is_partial(q, "Palmyra Castle", ["Palmyra Triangle", "Palmyra Castle", "Palmyra"])
+
+
+def test_written_timeline_with_withdrawal_and_contest():
+    events = [
+        ev(
+            1,
+            date(2019, 1, 5),
+            "capture",
+            "islamic_state",
+            "government",
+            "Wadi X",
+            "IS captured Wadi X.",
+        ),
+        ev(
+            2,
+            date(2019, 1, 9),
+            "capture",
+            "government",
+            "islamic_state",
+            "Wadi X",
+            "The army retook parts of Wadi X.",
+        ),
+        ev(
+            3,
+            date(2019, 1, 12),
+            "withdrawal",
+            "islamic_state",
+            None,
+            "Wadi X",
+            "IS withdrew from Wadi X.",
+        ),
+        ev(
+            4,
+            date(2019, 2, 1),
+            "withdrawal",
+            "government",
+            None,
+            "Tell Y",
+            "The army withdrew from Tell Y.",
+        ),
+        ev(
+            5,
+            date(2019, 2, 2),
+            "attack",
+            "islamic_state",
+            "government",
+            "Tell Y",
+            "IS attacked Tell Y.",
+        ),
+    ]
+    periods = control_timelines(events)
+    assert summary(periods, "wadi x") == [
+        ("islamic_state", date(2019, 1, 5), date(2019, 1, 9)),
+        ("contested", date(2019, 1, 9), date(2019, 1, 12)),
+        ("government", date(2019, 1, 12), None),  # the other party of the contest
+    ]
+    contested = [p for p in periods if p.side == "contested"][0]
+    assert contested.parties == ["government", "islamic_state"]
+    # withdrawal with no stated heir: unknown; an attack changes nothing
+    assert summary(periods, place_key("Tell Y")) == [("unknown", date(2019, 2, 1), None)]
+
+
+def test_second_document_telling_the_same_capture_adds_evidence():
+    a = ev(
+        1,
+        date(2019, 3, 1),
+        "capture",
+        "government",
+        "islamic_state",
+        "Sukhnah",
+        "The army took Sukhnah.",
+    )
+    b = a.model_copy(
+        update={"id": "e:1:0", "doc": "e.txt", "doc_id": "e", "locations": ["al-Sukhnah"]}
+    )
+    (period,) = control_timelines([a, b])
+    assert period.side == "government" and len(period.evidence) == 2
+
+
+@pytest.mark.skipif(not GOLD_002.exists(), reason="needs /work/shared/eval/gold (seed 002)")
+def test_seed_002_hayyan_and_palmyra():
+    periods = control_timelines(gold_events(GOLD_002))
+    (key,) = find_place(periods, "Hayyan gas field")
+    assert key == "hayan gas field"
+    assert summary(periods, key) == [
+        ("government", date(2017, 2, 4), date(2017, 2, 7)),
+        ("islamic_state", date(2017, 2, 7), date(2017, 2, 14)),
+        ("government", date(2017, 2, 14), date(2017, 2, 16)),
+        ("contested", date(2017, 2, 16), date(2017, 2, 18)),  # ISIL took several wells
+        ("government", date(2017, 2, 18), None),  # full control imposed
+    ]
+    assert find_place(periods, "palmyra") == ["palmyra"]
+    palmyra = [p for p in periods if p.key == "palmyra"]
+    assert [(p.side, p.start) for p in palmyra] == [
+        ("government", date(2016, 3, 1)),
+        ("islamic_state", date(2016, 12, 8)),
+        ("contested", date(2017, 3, 1)),  # only the Castle, the Triangle... on 1 March
+        ("government", date(2017, 3, 2)),
+    ]
+    assert palmyra[-1].end is None
+    assert "recaptured the entire city of Palmyra" in palmyra[-1].evidence[0].quote
+    # "Jabal al-Tar", "Jabbal al-Tar" and "al-Tar mountain" are one place
+    assert len([p for p in periods if p.key == "mount tar"]) == 1
+    assert len([p for p in periods if p.key == "mount tar"][0].evidence) == 3

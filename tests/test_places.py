@@ -1,0 +1,176 @@
+"""Toponym resolution, relative descriptions, admin1 by point-in-polygon, region guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from badia.model import Document, Event
+from badia.places import Context, locate_events, resolver
+from badia.places.admin import admin1_at, in_region
+from badia.places.gazetteer import distance_km
+from badia.places.normalise import key, skeleton
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _near(hit, lat: float, lon: float, km: float = 25.0) -> bool:
+    return hit is not None and distance_km(hit.lat, hit.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Qaryatayn", "al-Qaryatain", "Quraytayn", "Al Qaryatayn"],
+        ["Deir ez-Zor", "Deir al-Zour", "Deir Ezzor", "Deir al Zor"],
+        ["Sukhnah", "Sokhna", "al-Sukhna", "As-Sukhnah town"],
+        ["Bir Qasab", "Bir Qassab", "Bir al-Qasab"],
+        ["Mayadin", "al-Mayadin", "Al Mayadeen"],
+        ["Abu Kamal", "Al-Bukamal", "Albu Kamal"],
+        ["Tadmur", "Palmyra", "Tadmor"],
+    ],
+)
+def test_variants_resolve_to_one_place(variants):
+    r = resolver()
+    hits = [r.resolve(v) for v in variants]
+    missing = [v for v, h in zip(variants, hits, strict=True) if h is None]
+    assert not missing
+    first = hits[0]
+    for h in hits[1:]:
+        assert distance_km(first.lat, first.lon, h.lat, h.lon) < 5
+        assert h.geo_precision == 1 and h.where_prec == 1
+
+
+def test_keys_fold_articles_vowels_and_doubling():
+    assert key("Jabbal Hayyal") == key("Hayyal Mount") == key("Jebel Hayyal")
+    assert key("T-2 Pumping Station") == key("T2 pumping station")
+    assert skeleton(key("Qaryatayn")) == skeleton(key("Quraytayn"))
+    assert key("Me`izeileh") == key("Me'izeileh")
+
+
+def test_features_and_their_aliases():
+    r = resolver()
+    tiyas = r.resolve("Tiyas Military Airbase")
+    assert _near(tiyas, 34.52, 37.63, 5)
+    assert _near(r.resolve("T-4 airbase"), tiyas.lat, tiyas.lon, 1)
+    hayyan = r.resolve("Hayyan gas fields", Context(admin1="Homs"))
+    assert hayyan.admin1 == "Homs"
+    t2 = r.resolve("T-2 Pumping Station")
+    assert t2.admin1 == "Deir ez-Zor" and t2.where_prec == 1
+
+
+def test_feature_word_fallback_is_near_precision():
+    r = resolver()
+    hit = r.resolve("Palmyra Castle")
+    palmyra = r.resolve("Palmyra")
+    assert hit.geo_precision == 2 and hit.where_prec == 2
+    assert hit.relation and "near" in hit.relation
+    assert _near(hit, palmyra.lat, palmyra.lon, 1)
+
+
+def test_governorate_forms():
+    r = resolver()
+    for name, gov in [("eastern Hama", "Hama"), ("Homs Governorate", "Homs"),
+                      ("the countryside of Deir ez-Zor", "Deir ez-Zor"),
+                      ("countryside of Damascus", "Rif Dimashq"),
+                      ("southeast Raqqa Governorate", "Raqqa")]:
+        hit = r.resolve(name)
+        assert hit is not None, name
+        assert hit.admin1 == gov, name
+        assert (hit.geo_precision, hit.where_prec) == (3, 4), name
+    # a bare capital name is the city, not the governorate
+    homs = r.resolve("Homs")
+    assert homs.geo_precision == 1 and _near(homs, 34.72, 36.72, 10)
+
+
+def test_relative_offset_and_near():
+    r = resolver()
+    dam = r.resolve("Damascus")
+    text = "Khirbet Zzyxq, 75 km southeast of Damascus, fell."
+    hit = r.resolve("Khirbet Zzyxq", Context(text=text))
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert 70 <= distance_km(dam.lat, dam.lon, hit.lat, hit.lon) <= 80
+    assert hit.lat < dam.lat and hit.lon > dam.lon  # south and east
+    assert hit.relation == "75 km southeast of Damascus"
+    near = r.resolve("Qwxyz farms", Context(text="the Qwxyz farms near Mayadin were shelled"))
+    may = r.resolve("Mayadin")
+    assert near is not None and near.where_prec == 2 and _near(near, may.lat, may.lon, 1)
+
+
+def test_line_between_two_places():
+    r = resolver()
+    hit = r.resolve("Palmyra-Deir ez-Zor highway")
+    a, b = r.resolve("Palmyra"), r.resolve("Deir ez-Zor")
+    assert hit.where_prec == 5
+    assert abs(hit.lat - (a.lat + b.lat) / 2) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "gov"),
+    [(34.5624, 38.2840, "Homs"),  # Palmyra
+     (35.0198, 40.4515, "Deir ez-Zor"),  # Mayadin
+     (33.6419, 36.6928, "Rif Dimashq"),  # Dumayr
+     (33.5102, 36.2913, "Damascus"),
+     (35.9528, 39.0079, "Raqqa")],
+)
+def test_admin1_point_in_polygon(lat, lon, gov):
+    assert admin1_at(lat, lon) == gov
+
+
+def test_nothing_outside_the_region():
+    r = resolver()
+    assert not in_region(48.85, 2.35)  # Paris
+    assert not in_region(33.31, 44.36)  # Baghdad, far from the border
+    for name in ["Baghdad", "Paris", "Cairo", "Amman"]:
+        hit = r.resolve(name)
+        assert hit is None or in_region(hit.lat, hit.lon), name
+
+
+def test_unresolved_stays_none():
+    r = resolver()
+    assert r.resolve("Qqxzzv Wadi") is None
+    assert r.resolve("") is None
+
+
+def _event(quote: str, start: int, locations: list[str], admin1: str | None = None) -> Event:
+    return Event(id=f"d:{start}:0", doc="d.txt", doc_id="d", quote=quote, start=start,
+                 end=start + len(quote), date_start=None, date_end=None, date_precision=None,
+                 type="capture", locations=locations, admin1=admin1)
+
+
+def test_locate_events_fills_places_and_admin1():
+    text = ("On 3 May the Army captured al-Qaryatayn. "
+            "Later it took Zzqrt Hill, 20 km east of Palmyra, and the Blorf farms.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q1 = "On 3 May the Army captured al-Qaryatayn."
+    q2 = "Later it took Zzqrt Hill, 20 km east of Palmyra, and the Blorf farms."
+    evs = [_event(q1, 0, ["al-Qaryatayn"]), _event(q2, text.index(q2), ["Zzqrt Hill", "Blorf"])]
+    out = locate_events(evs, doc)
+    p = out[0].places[0]
+    assert p.latitude is not None and out[0].admin1 == "Homs"
+    assert text[p.start:p.end] == "al-Qaryatayn"
+    zz, blorf = out[1].places
+    assert zz.where_prec == 2 and zz.relation == "20 km east of Palmyra"
+    assert blorf.latitude is None and blorf.longitude is None and blorf.gazetteer_id is None
+
+
+def test_context_prefers_the_stated_governorate():
+    r = resolver()
+    # "Hayyan" is a town in Aleppo and a gas field in Homs
+    assert r.resolve("Hayyan", Context(admin1="Homs")).admin1 == "Homs"
+    assert r.resolve("Hayyan", Context(admin1="Aleppo")).admin1 == "Aleppo"
+
+
+def test_seed_gold_places():
+    gold = SHARED / "eval" / "gold"
+    corpus = SHARED / "corpus" / "seeds"
+    if not gold.is_dir() or not corpus.is_dir():
+        pytest.skip(f"shared evaluation data not found at {SHARED}")
+    from badia.evaluate.places import evaluate_places
+
+    res = evaluate_places(gold, corpus)
+    assert res.names > 200
+    assert res.with_reference >= 100
+    assert res.within_share >= 0.95
+    assert res.resolved_share >= 0.6
