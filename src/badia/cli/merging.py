@@ -130,7 +130,13 @@ def casualties_cmd(
     rows = casualty_rows(db, by=by, side=side)
     table = Table(box=box.SIMPLE_HEAD)
     for col in ("period", "dates", "side", "source", "killed", "counted", "flags"):
-        table.add_column(col, justify="right" if col in ("killed", "counted") else "left")
+        table.add_column(
+            col,
+            justify="right" if col in ("killed", "counted") else "left",
+            no_wrap=col != "flags",
+            max_width=22 if col == "source" else None,
+            overflow="ellipsis",
+        )
     for r in rows:
         dates = f"{r.period_start.isoformat()}..{r.period_end.isoformat()}"
         flags = "\n".join(r.flags)
@@ -153,25 +159,31 @@ def casualties_cmd(
 
 
 def _print_timeline(periods: list[ControlPeriod]) -> None:
-    table = Table(title=escape(periods[0].place), box=box.SIMPLE_HEAD, show_lines=True)
+    """One table of periods, then the numbered quotes that support them."""
+    table = Table(title=escape(periods[0].place), box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("from", "to", "held by", "note", "evidence"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col in ("from", "to"))
+    quotes: list[str] = []
     for p in periods:
         held = p.side if p.side != "contested" else f"contested ({', '.join(p.parties)})"
-        evidence = "\n".join(
-            f"{e.date_start.isoformat() if e.date_start else '?'} {e.doc}: "
-            f"{e.quote[:140]}{'…' if len(e.quote) > 140 else ''}"
-            + (" [partial]" if e.partial else "")
-            for e in p.evidence
-        )
+        refs = []
+        for e in p.evidence:
+            quotes.append(
+                f"[{len(quotes) + 1}] {e.date_start.isoformat() if e.date_start else '?'} "
+                f"{e.doc}{' (partial)' if e.partial else ''}: {e.quote}"
+            )
+            refs.append(str(len(quotes)))
         table.add_row(
             p.start.isoformat() if p.start else "?",
             p.end.isoformat() if p.end else "(open)",
             held,
             escape(p.note or ""),
-            escape(evidence),
+            ", ".join(refs),
         )
     console.print(table)
+    for q in quotes:
+        console.print("  " + escape(q), soft_wrap=True, highlight=False)
+    console.print()
 
 
 @app.command("control")

@@ -178,13 +178,21 @@ def _read_sentence(
     return _merge_same_action(drafts)
 
 
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
 def _first_value(times, narrative: Narrative) -> TimeValue | None:
-    """The clause's date: a calendar expression if there is one, else a relative one."""
-    for t in sorted(times, key=lambda t: (t.relative, t.start)):
+    """The clause's date: the most precise one it states; written dates before relative ones."""
+    best: tuple[int, bool, int] | None = None
+    chosen: TimeValue | None = None
+    for t in times:
         value = narrative.resolve(t)
-        if value is not None:
-            return value
-    return None
+        if value is None:
+            continue
+        key = (_PRECISION_RANK[value.precision], t.relative, t.start)
+        if best is None or key < best:
+            best, chosen = key, value
+    return chosen
 
 
 def _usable_triggers(
@@ -215,7 +223,7 @@ def _usable_triggers(
     weak_clash = any(t.weak and t.type == "clash" for t in kept)
     out = []
     for t in kept:
-        if t.weak and strong_types:
+        if t.weak and any(not k.weak for k in kept):
             continue
         if t.weak and t.type == "attack" and (weak_clash or any(not k.weak for k in kept)):
             continue
@@ -251,7 +259,13 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
     lowered = t.text.lower()
-    if (t.voice == "noun" or t.weak or "repel" in lowered) and _ANAPHORIC.search(before):
+    if t.type == "clash" and t.text[:1].isupper() and before.strip():
+        return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
+    if t.voice == "noun" and re.match(r"\s+continued\s+(?:in|into|throughout|along|across|to)\b", after):
+        return True  # "IS attacks continued in the area": habitual
+    if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
+        return True  # "The offensive was launched on two fronts": told already
+    if (t.voice == "noun" or t.weak or "repel" in lowered) and t.type != "capture" and _ANAPHORIC.search(before):
         if not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after)):
             return True
     if "repel" in lowered and re.match(r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after):
@@ -303,10 +317,20 @@ def _roles(
     inside = [a for a in actors if a.start - off <= trigger.start and trigger.end <= a.end - off]
     if inside:
         return inside, roles.objects_after(text, off, actors, trigger.end, inside)
-    if trigger.type == "attack" and trigger.weak and "kill" in lowered and not re.search(
-        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b", text
-    ):
-        return None, []
+    if trigger.type == "attack" and trigger.weak and "kill" in lowered:
+        if not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b", text
+        ):
+            return None, []
+        if voice == "passive":
+            agent = roles.agent_after(text, off, actors, trigger.end)
+        else:
+            agent = roles.subject_actors(text, off, actors, trigger.start)
+        if not agent:
+            return None, []  # "four rebels were killed": a toll of an event told elsewhere
+        victims = (roles.subject_actors(text, off, actors, trigger.start) if voice == "passive"
+                   else roles.objects_after(text, off, actors, trigger.end, agent))
+        return agent, [a for a in victims if a not in agent]
     if trigger.type == "clash" and trigger.weak:
         named = [a for a in actors if a.side != "unknown" or a.value != 1]
         if named:
@@ -333,8 +357,11 @@ def _roles(
             if not actor1:
                 return None, []
     elif voice == "passive":
-        actor1 = roles.agent_after(text, off, actors, trigger.end)
+        actor1 = roles.agent_after(text, off, actors, trigger.end,
+                                   by_only=trigger.type == "capture")
         actor2 = roles.subject_actors(text, off, actors, trigger.start)
+        if not actor2 and trigger.type == "capture":
+            actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
         if not actor1:
             return [], actor2  # unstated agent: the builder infers it for captures only
     elif voice == "noun":

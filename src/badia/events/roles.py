@@ -81,14 +81,17 @@ def subject_actors(clause: str, offset: int, actors: list[Mention], before: int)
     return group
 
 
-def agent_after(clause: str, offset: int, actors: list[Mention], after: int) -> list[Mention]:
+def agent_after(
+    clause: str, offset: int, actors: list[Mention], after: int, by_only: bool = False
+) -> list[Mention]:
     """The actor after 'by'/'from' that follows position ``after`` (passive agent)."""
     for actor in actors:
         start, _ = rel(actor, offset)
         if start < after:
             continue
         gap = clause[after:start]
-        if len(gap.split()) <= 6 and re.search(r"\b(?:by|from)\s+(?:the\s+)?$",
+        marker = r"\bby" if by_only else r"\b(?:by|from)"
+        if len(gap.split()) <= 6 and re.search(marker + r"\s+(?:the\s+)?$",
                                                 clause[max(0, start - 12) : start], re.I):
             return [actor]
     return []

@@ -204,12 +204,17 @@ def _candidate_pairs(events: Sequence[Event]) -> Iterable[tuple[int, int]]:
             blocks[(y, m, FAMILY[e.type], str(e.side1))].append(i)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if events[i].doc_id != events[j].doc_id and (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+        # A sweep over start dates: only intervals that overlap are paired.
+        members.sort(key=lambda k: (events[k].date_start, k))
+        for x, i in enumerate(members):
+            end = events[i].date_end
+            for j in members[x + 1 :]:
+                if events[j].date_start > end:  # type: ignore[operator]
+                    break
+                pair = (min(i, j), max(i, j))
+                if events[i].doc_id != events[j].doc_id and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def group_events(events: Sequence[Event]) -> list[tuple[list[int], list[str]]]:

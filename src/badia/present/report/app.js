@@ -308,8 +308,9 @@
         if (!n) { return; }
         var h = n / maxTotal * (H - bottom - top);
         y -= h;
+        var barW = Math.max(1, Math.min(bw - 1, 48));
         var rect = svg("rect", {
-          x: x + 0.5, y: y, width: Math.max(1, bw - 1), height: h, fill: sideColour(s), "class": "bar"
+          x: x + (bw - barW) / 2, y: y, width: barW, height: h, fill: sideColour(s), "class": "bar"
         });
         rect.setAttribute("data-count", String(n));
         var t = svg("title");
