@@ -128,7 +128,7 @@ def test_cli_commands(db):
     import badia.cli.merging  # noqa: F401  (registers the commands)
     from badia.cli.app import app
 
-    runner = CliRunner()
+    runner = CliRunner(env={"COLUMNS": "200"})
     out = runner.invoke(app, ["merge", "--db", str(db)])
     assert out.exit_code == 0, out.output
     assert "2 events -> 1 merged events (1 told by more than one document)" in out.output

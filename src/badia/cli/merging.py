@@ -30,6 +30,12 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 console = Console()
 
 
+def _fresh_console() -> None:
+    """A console per command, so the terminal width (``COLUMNS``) is read at run time."""
+    global console
+    console = Console()
+
+
 def _open(db: Path) -> Store:
     if not Path(db).exists():
         console.print(
@@ -89,6 +95,7 @@ def oob_sides(db: str | Path = DEFAULT_DB, side: str | None = None) -> list[OobS
 @app.command("merge")
 def merge_cmd(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Merge events across documents; save merged events, claims, control, order of battle."""
+    _fresh_console()
     with _open(db) as store:
         result = run_merge(store)
     merged = result.merged_events
@@ -122,6 +129,7 @@ def casualties_cmd(
     side: Annotated[str | None, typer.Option("--side", help="Only this side.")] = None,
 ) -> None:
     """Killed by side and period, per source, flagging disagreements and nested periods."""
+    _fresh_console()
     if by not in ("year", "month"):
         console.print("[red]--by must be 'year' or 'month'[/red]")
         raise typer.Exit(2)
@@ -135,6 +143,7 @@ def casualties_cmd(
             justify="right" if col in ("killed", "counted") else "left",
             no_wrap=col != "flags",
             max_width=22 if col == "source" else None,
+            min_width=30 if col == "flags" else None,
             overflow="ellipsis",
         )
     for r in rows:
@@ -192,6 +201,7 @@ def control_cmd(
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Who held a place over time (all places' current holders without PLACE)."""
+    _fresh_console()
     _open(db).close()
     periods = control_periods(db, place)
     if not periods:
@@ -228,6 +238,7 @@ def oob_cmd(
     side: Annotated[str | None, typer.Option("--side", help="Only this side.")] = None,
 ) -> None:
     """The order of battle merged from every infobox, per side."""
+    _fresh_console()
     _check_side(side)
     _open(db).close()
     sides = oob_sides(db, side)

@@ -66,6 +66,8 @@ def find_casualties(
         next_start = counts[i + 1].start if i + 1 < len(counts) else len(text)
         side, head = _counted_side(text, offset, count.end, next_start, actors)
         kind = _kind(text, previous_end, count.start, count.end)
+        if kind is None and out and re.search(r"^[\s\w,()&.-]*$", text[previous_end:count.start]):
+            kind = "wounded" if out[-1].wounded else "killed"  # a list goes on: "780 ..., including 108 ..."
         if kind is None:
             previous_end = count.end
             continue
@@ -98,11 +100,21 @@ def _counted_side(
             gap = text[count_end:rel]
             if len(gap.split()) <= 3:
                 return actor.side, actor.text
-    return None, text[count_end:window_end].split(",")[0].strip()
+    head = text[count_end:window_end].split(",")[0].strip()
+    # "IS lost 507 fighters": the loser's own people
+    lost = re.search(r"(\S+)\s+(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[max(0, count_end - 60) : count_end])
+    if lost:
+        loser_end = count_end - 60 + lost.end(1) if count_end >= 60 else lost.end(1)
+        for actor in actors:
+            if actor.end - offset == loser_end:
+                return actor.side, head
+    return None, head
 
 
 def _kind(text: str, previous_end: int, start: int, end: int) -> str | None:
     """'killed' or 'wounded' from the nearest verb before the count, else after it."""
+    if re.match(r"[^.;]{0,60}?\bkilled (?:or|and) wounded\b", text[end:]):
+        return None  # "1,000 killed or wounded" is not a count of the dead
     before = text[previous_end:start]
     kill_b = [m.end() for m in _KILL.finditer(before)]
     wound_b = [m.end() for m in _WOUND.finditer(before)]

@@ -54,6 +54,13 @@ class TallyReader:
         """Record the tallies of a sentence; True when the sentence is a tally."""
         killed = [c for c in casualties if not c.wounded]
         if not killed:
+            since = re.search(r"^\W*since\b", text, re.I)
+            if since and times:
+                value = narrative.resolve(times[0])
+                if value is not None:  # "Since 1 September, ... documented": the period of what follows
+                    end = value.start.replace(day=_month_days(value.start))
+                    self._previous = (TimeValue(start=value.start, end=end, precision="range"),
+                                      claims[0].claimant if claims else None)
             return False
         values = [v for v in (narrative.resolve(t) for t in times) if v is not None]
         long_period = next((v for v in values if _is_period(v)), None)
@@ -164,6 +171,12 @@ class TallyReader:
             tally = self._tally(text, offset, period, side, casualty.killed, source)
             out.append(tally)
         return out
+
+
+def _month_days(day) -> int:
+    import calendar
+
+    return calendar.monthrange(day.year, day.month)[1]
 
 
 def _is_period(value: TimeValue) -> bool:

@@ -366,6 +366,11 @@
     table.appendChild(tbody);
     return table;
   }
+  function scroller(child) {
+    var div = el("div", null, "scroll");
+    div.appendChild(child);
+    return div;
+  }
   function statusBox(part) {
     return el("p", part.message || "not computed — run `badia merge`", "status");
   }
@@ -394,43 +399,43 @@
     });
     box.appendChild(el("h3", "Killed in the filtered events (sum of event reports; sources may overlap)"));
     if (rows.length) {
-      box.appendChild(tableOf(rows, [
+      box.appendChild(scroller(tableOf(rows, [
         { key: "side", label: "Side" }, { key: "claimant", label: "Claimant" },
         { key: "killed", label: "Killed", num: true }, { key: "events", label: "Events", num: true }
-      ]));
+      ])));
     } else {
       box.appendChild(el("p", "No fatality figures in the filtered events.", "note"));
     }
     var claims = D.claims || {};
     box.appendChild(el("h3", "Merged claims: low / best / high per side and event"));
     if (claims.status === "computed" && (claims.rows || []).length) {
-      box.appendChild(tableOf(claims.rows, [
+      box.appendChild(scroller(tableOf(claims.rows, [
         { key: "subject", label: "Event or period" }, { key: "side", label: "Side" },
         { key: "low", label: "Low", num: true }, { key: "low_claimant", label: "per" },
         { key: "best", label: "Best", num: true }, { key: "best_claimant", label: "per" },
         { key: "high", label: "High", num: true }, { key: "high_claimant", label: "per" },
         { key: "rule", label: "Best chosen by" }
-      ]));
+      ])));
     } else {
       box.appendChild(statusBox(claims));
     }
     if ((claims.casualties || []).length) {
       box.appendChild(el("h3", "Casualty table by period, side and source (merged)"));
-      box.appendChild(tableOf(claims.casualties, [
+      box.appendChild(scroller(tableOf(claims.casualties, [
         { key: "period", label: "Period" }, { key: "side", label: "Side" },
         { key: "kind", label: "Kind" }, { key: "source", label: "Source" },
         { key: "killed", label: "Killed", num: true }, { key: "counted", label: "Counted", num: true },
         { key: "flags", label: "Flags" }
-      ]));
+      ])));
     }
     var tallies = claims.tallies || [];
     box.appendChild(el("h3", "Tallies stated in the documents"));
     if (tallies.length) {
-      box.appendChild(tableOf(tallies, [
+      box.appendChild(scroller(tableOf(tallies, [
         { key: "period_start", label: "From" }, { key: "period_end", label: "To" },
         { key: "side", label: "Side" }, { key: "killed", label: "Killed", num: true },
         { key: "source", label: "Claimant" }, { key: "doc", label: "Document" }, { key: "quote", label: "Quote" }
-      ]));
+      ])));
     } else {
       box.appendChild(el("p", "No tallies.", "note"));
     }
@@ -457,12 +462,14 @@
     var lo = all.length ? Math.min.apply(null, all) : 0, hi = all.length ? Math.max.apply(null, all) : 1;
     if (hi <= lo) { hi = lo + 1; }
     box.appendChild(el("p", "Holder of each place over " + (all.length ? isoOfDay(lo) + " – " + isoOfDay(hi) : "time") +
-      " (strip), then each period with its evidence.", "note"));
+      "; open a place for its periods and their evidence.", "note"));
     part.places.forEach(function (item) {
-      var wrap = el("div", null, "place-control");
-      wrap.appendChild(el("h3", item.place || item.name || item.key || "(unnamed place)"));
+      var wrap = el("details", null, "place-control");
+      var summary = el("summary");
+      summary.appendChild(el("span", item.place || item.name || item.key || "(unnamed place)", "place-name"));
+      wrap.appendChild(summary);
       var periods = item.timeline || item.periods || [];
-      var W = 600, H = 14;
+      var W = 420, H = 12;
       var strip = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, "class": "control-strip" });
       periods.forEach(function (p) {
         var s0 = p.start ? dayNumber(p.start) : lo, s1 = p.end ? dayNumber(p.end) : hi;
@@ -473,7 +480,9 @@
         r.appendChild(t);
         strip.appendChild(r);
       });
-      wrap.appendChild(strip);
+      summary.appendChild(strip);
+      var holders = periods.map(function (p) { return p.side; }).join(" → ");
+      summary.appendChild(el("span", holders, "meta"));
       wrap.appendChild(tableOf(periods.map(function (p) {
         return { start: p.start, end: p.end || "(still, as far as told)", side: p.side,
           parties: p.parties, note: p.note, evidence: evidenceText(p.evidence) };
