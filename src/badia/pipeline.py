@@ -22,7 +22,9 @@ def extract_document(document: Document) -> Extraction:
     return Extraction(document=document, events=events, tallies=tallies)
 
 
-def extract(text_or_path: str | Path, *, name: str | None = None, fmt: str | None = None) -> Extraction:
+def extract(
+    text_or_path: str | Path, *, name: str | None = None, fmt: str | None = None
+) -> Extraction:
     """Extract events and tallies from a path or from a text.
 
     A ``Path`` (or a string naming an existing file) is read from disk; any other

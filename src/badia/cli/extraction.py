@@ -76,10 +76,16 @@ def events(
     with Store(db) as store:
         rows = store.events(doc)
     table = Table("date", "type", "side1", "actor1", "side2", "locations", "killed", "quote")
-    for e in sorted(rows, key=lambda e: (e.date_start or e.date_end or __import__("datetime").date.min))[:limit]:
+    for e in sorted(
+        rows, key=lambda e: e.date_start or e.date_end or __import__("datetime").date.min
+    )[:limit]:
         table.add_row(
             f"{e.date_start}" + ("" if e.date_end == e.date_start else f"..{e.date_end}"),
-            e.type, e.side1 or "", ", ".join(e.actor1), e.side2 or "", ", ".join(e.locations),
+            e.type,
+            e.side1 or "",
+            ", ".join(e.actor1),
+            e.side2 or "",
+            ", ".join(e.locations),
             str(sum(f.killed for f in e.fatalities)) if e.fatalities else "",
             e.quote[:80],
         )
@@ -99,7 +105,14 @@ def eval_events(
 
     result = score(gold_dir, pred_dir, corpus_dir)
     table = Table("figure", "value")
-    for key in ("events_gold", "events_pred", "detect_prf", "typed_prf", "strict_prf", "tallies_prf"):
+    for key in (
+        "events_gold",
+        "events_pred",
+        "detect_prf",
+        "typed_prf",
+        "strict_prf",
+        "tallies_prf",
+    ):
         table.add_row(key, str(result[key]))
     for key, value in result["on_matched"].items():
         table.add_row(f"on matched: {key}", str(value))

@@ -21,7 +21,9 @@ _ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|at|az|an|ash|the)[- ]")
 def _load(path: Path) -> list[dict]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def normalise_place(name: str) -> str:
@@ -132,8 +134,12 @@ def _tally_matches(golds: list[dict], preds: list[dict]) -> int:
             if (
                 g["side"] == p.get("side")
                 and g["killed"] == p.get("killed")
-                and _overlaps(_iso(g["period_start"]), _iso(g["period_end"]),
-                              _iso(p.get("period_start")), _iso(p.get("period_end")))
+                and _overlaps(
+                    _iso(g["period_start"]),
+                    _iso(g["period_end"]),
+                    _iso(p.get("period_start")),
+                    _iso(p.get("period_end")),
+                )
             ):
                 used.add(j)
                 hits += 1
@@ -144,8 +150,23 @@ def _tally_matches(golds: list[dict], preds: list[dict]) -> int:
 def score(gold_dir: Path, pred_dir: Path, corpus_dir: Path) -> dict:
     """The figures of GUIDELINES section 4 over every gold document."""
     t = dict.fromkeys(
-        ("gold", "pred", "matched", "typed", "strict", "date_exact", "date_overlap", "side1",
-         "side2", "fat", "t_gold", "t_pred", "t_match"), 0)
+        (
+            "gold",
+            "pred",
+            "matched",
+            "typed",
+            "strict",
+            "date_exact",
+            "date_overlap",
+            "side1",
+            "side2",
+            "fat",
+            "t_gold",
+            "t_pred",
+            "t_match",
+        ),
+        0,
+    )
     loc = 0.0
     per_doc = {}
     for gold_path in sorted(gold_dir.glob("*.events.jsonl")):
@@ -162,21 +183,28 @@ def score(gold_dir: Path, pred_dir: Path, corpus_dir: Path) -> dict:
         t["strict"] += len(strict)
         for x in pairs:
             g, p = x.gold, x.pred
-            t["date_exact"] += g["date_start"] == p.get("date_start") and g["date_end"] == p.get("date_end")
+            t["date_exact"] += g["date_start"] == p.get("date_start") and g["date_end"] == p.get(
+                "date_end"
+            )
             t["date_overlap"] += _overlaps(*_dates(g), *_dates(p))
             t["side1"] += g.get("side1") == p.get("side1")
             t["side2"] += g.get("side2") == p.get("side2")
             t["fat"] += _fatality_set(g) == _fatality_set(p)
             loc += _jaccard(g.get("locations"), p.get("locations"))
-        per_doc[stem] = {"gold": len(golds), "pred": len(preds),
-                         "strict_f1": _prf(len(strict), len(preds), len(golds))[2]}
+        per_doc[stem] = {
+            "gold": len(golds),
+            "pred": len(preds),
+            "strict_f1": _prf(len(strict), len(preds), len(golds))[2],
+        }
         tallies_gold = _load(gold_dir / f"{stem}.tallies.jsonl")
         tallies_pred = _load(pred_dir / f"{stem}.tallies.jsonl")
         t["t_gold"] += len(tallies_gold)
         t["t_pred"] += len(tallies_pred)
         t["t_match"] += _tally_matches(tallies_gold, tallies_pred)
     matched = t["matched"] or 1
-    on_matched = {k: round(t[k] / matched, 3) for k in ("date_exact", "date_overlap", "side1", "side2", "fat")}
+    on_matched = {
+        k: round(t[k] / matched, 3) for k in ("date_exact", "date_overlap", "side1", "side2", "fat")
+    }
     on_matched["loc"] = round(loc / matched, 3)
     return {
         "events_gold": t["gold"],
@@ -215,7 +243,11 @@ def worst_pairs(gold_dir: Path, pred_dir: Path, corpus_dir: Path, n: int) -> lis
         for x in pairs:
             if not _strict(x.gold, x.pred):
                 rows.append((x.score, f"[{stem}] " + _describe(x.gold), _describe(x.pred)))
-        rows.extend((-1.0, f"[{stem}] " + _describe(g), "(missed)") for g in golds if id(g) not in paired_g)
-        rows.extend((-0.5, "(no gold)", f"[{stem}] " + _describe(p)) for p in preds if id(p) not in paired_p)
+        rows.extend(
+            (-1.0, f"[{stem}] " + _describe(g), "(missed)") for g in golds if id(g) not in paired_g
+        )
+        rows.extend(
+            (-0.5, "(no gold)", f"[{stem}] " + _describe(p)) for p in preds if id(p) not in paired_p
+        )
     rows.sort(key=lambda r: r[0])
     return [(g, p) for _, g, p in rows[:n]]

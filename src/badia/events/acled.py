@@ -26,8 +26,6 @@ def acled_types(event_type: str, side1: str | None, quote: str = "") -> tuple[st
         return "Battles", "Non-state actor overtakes territory"
     if event_type == "bombing" and "suicide" in quote.lower():
         return "Explosions/Remote violence", "Suicide bomb"
-    if event_type == "civilian_violence" and any(
-        w in quote.lower() for w in ("kidnap", "abduct")
-    ):
+    if event_type == "civilian_violence" and any(w in quote.lower() for w in ("kidnap", "abduct")):
         return "Violence against civilians", "Abduction/forced disappearance"
     return _MAP[event_type]

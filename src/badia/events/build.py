@@ -45,8 +45,11 @@ _NOT_AN_EVENT = re.compile(
 _PURPOSE = re.compile(r"\b(?:in order to|so as to|to|of)\s+$", re.I)
 _ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
 _SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
-_INTENT = re.compile(r"\b(?:goal|aim|aimed|plan|planned|planning|intention|wanted|wants|would|"
-                     r"hopes?|intends?|in an attempt|preparation|anticipation)\b[\w ,'-]{0,40}$", re.I)
+_INTENT = re.compile(
+    r"\b(?:goal|aim|aimed|plan|planned|planning|intention|wanted|wants|would|"
+    r"hopes?|intends?|in an attempt|preparation|anticipation)\b[\w ,'-]{0,40}$",
+    re.I,
+)
 _BATTLE_TYPES = {"attack", "clash", "ambush", "capture"}
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
 _NEWS_NEEDS_TIME = True  # news prose is mostly background: an event needs a time in its sentence
@@ -92,9 +95,16 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
             state = _State()
             paragraph_drafts: list[_Draft] = []
             for sentence in paragraph.sentences:
-                for draft in _read_sentence(document, sentence.text, sentence.start, sentence.end,
-                                            narrative, state, tally_reader,
-                                            lead=section.heading is None):
+                for draft in _read_sentence(
+                    document,
+                    sentence.text,
+                    sentence.start,
+                    sentence.end,
+                    narrative,
+                    state,
+                    tally_reader,
+                    lead=section.heading is None,
+                ):
                     if not _fold_into(paragraph_drafts, draft):
                         paragraph_drafts.append(draft)
             drafts.extend(paragraph_drafts)
@@ -135,7 +145,9 @@ def _read_sentence(
         return []
     if document.format == "news" and _NEWS_NEEDS_TIME and not times:
         return []
-    if not times and re.search(r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text):
+    if not times and re.search(
+        r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+    ):
         return []
     triggers = _usable_triggers(text, find_triggers(text), actors, start, time_spans)
     if not triggers:
@@ -156,13 +168,21 @@ def _read_sentence(
         if date is None or not c_triggers:
             continue
         for trigger in _one_per_type(c_triggers):
-            shifted = Trigger(trigger.type, trigger.voice, trigger.weak, trigger.text,
-                              start + trigger.start - clause.start, start + trigger.end - clause.start)
+            shifted = Trigger(
+                trigger.type,
+                trigger.voice,
+                trigger.weak,
+                trigger.text,
+                start + trigger.start - clause.start,
+                start + trigger.end - clause.start,
+            )
             actor1, actor2 = _roles(clause, c_actors, shifted, previous_subject, state)
             if actor1 is None:
                 continue
             previous_subject = actor1 or previous_subject
-            draft = _Draft(clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead)
+            draft = _Draft(
+                clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead
+            )
             draft.places = [p for p in places if clause.start <= p.start < clause.end]
             draft.source = _clause_claim(claims, clause, start)
             drafts.append(draft)
@@ -196,7 +216,10 @@ def _first_value(times, narrative: Narrative) -> TimeValue | None:
 
 
 def _usable_triggers(
-    text: str, triggers: list[Trigger], actors: list[Mention], offset: int,
+    text: str,
+    triggers: list[Trigger],
+    actors: list[Mention],
+    offset: int,
     time_spans: list[tuple[int, int]],
 ) -> list[Trigger]:
     """Drop triggers inside names or dates, of purpose or intention, and weak duplicates."""
@@ -227,9 +250,9 @@ def _usable_triggers(
             continue
         if t.weak and t.type == "attack" and (weak_clash or any(not k.weak for k in kept)):
             continue
-        if _is_soft(t) and (strong_types - {"attack"} or any(
-            not _is_soft(k) and k.type == "attack" for k in kept
-        )):
+        if _is_soft(t) and (
+            strong_types - {"attack"} or any(not _is_soft(k) and k.type == "attack" for k in kept)
+        ):
             # "advanced", "targeting" name the action only when nothing stronger does
             if t.text.lower().startswith("advanc") and "capture" not in strong_types:
                 pass
@@ -245,7 +268,9 @@ _SUBORDINATE = re.compile(r"\b(?:after|as|since|because|before)\s+(?:[\w'-]+\s+)
 _PEOPLE_TAKEN = re.compile(
     r"^\s*(?:\S+\s+){0,1}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|forty|dozens|"
     r"several|[a-z]+ty)\s+(?:[\w-]+\s+)?(?:defenders|soldiers|fighters|militants|rebels|people|"
-    r"prisoners|civilians|members|troops)\b", re.I)
+    r"prisoners|civilians|members|troops)\b",
+    re.I,
+)
 
 
 def _not_a_new_action(text: str, t: Trigger) -> bool:
@@ -261,14 +286,22 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
     lowered = t.text.lower()
     if t.type == "clash" and t.text[:1].isupper() and before.strip():
         return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
-    if t.voice == "noun" and re.match(r"\s+continued\s+(?:in|into|throughout|along|across|to)\b", after):
+    if t.voice == "noun" and re.match(
+        r"\s+continued\s+(?:in|into|throughout|along|across|to)\b", after
+    ):
         return True  # "IS attacks continued in the area": habitual
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
-    if (t.voice == "noun" or t.weak or "repel" in lowered) and t.type != "capture" and _ANAPHORIC.search(before):
-        if not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after)):
-            return True
-    if "repel" in lowered and re.match(r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after):
+    if (
+        (t.voice == "noun" or t.weak or "repel" in lowered)
+        and t.type != "capture"
+        and _ANAPHORIC.search(before)
+        and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
+    ):
+        return True
+    if "repel" in lowered and re.match(
+        r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
+    ):
         return True
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
@@ -278,15 +311,17 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
         return True
-    if t.voice == "noun" and re.match(r"\s+(?:entered|coincided|was meant|aimed)", after):
-        return True
-    return False
+    return t.voice == "noun" and bool(
+        re.match(r"\s+(?:entered|coincided|was meant|aimed)", after)
+    )
 
 
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return t.type == "attack" and t.voice == "active" and bool(
-        re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I)
+    return (
+        t.type == "attack"
+        and t.voice == "active"
+        and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
     )
 
 
@@ -319,7 +354,8 @@ def _roles(
         return inside, roles.objects_after(text, off, actors, trigger.end, inside)
     if trigger.type == "attack" and trigger.weak and "kill" in lowered:
         if not re.search(
-            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b", text
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b",
+            text,
         ):
             return None, []
         if voice == "passive":
@@ -328,8 +364,11 @@ def _roles(
             agent = roles.subject_actors(text, off, actors, trigger.start)
         if not agent:
             return None, []  # "four rebels were killed": a toll of an event told elsewhere
-        victims = (roles.subject_actors(text, off, actors, trigger.start) if voice == "passive"
-                   else roles.objects_after(text, off, actors, trigger.end, agent))
+        victims = (
+            roles.subject_actors(text, off, actors, trigger.start)
+            if voice == "passive"
+            else roles.objects_after(text, off, actors, trigger.end, agent)
+        )
         return agent, [a for a in victims if a not in agent]
     if trigger.type == "clash" and trigger.weak:
         named = [a for a in actors if a.side != "unknown" or a.value != 1]
@@ -338,7 +377,8 @@ def _roles(
             return [first], [a for a in named[1:] if a.side != first.side][:1]
     if trigger.type in ("airstrike", "shelling", "bombing") and re.search(
         r"\b(?:in|by|from|with|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
-        r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$", text[: trigger.start]
+        r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
+        text[: trigger.start],
     ):
         agent = roles.modifier_before(text, off, actors, trigger) or roles.agent_after(
             text, off, actors, trigger.end
@@ -357,8 +397,9 @@ def _roles(
             if not actor1:
                 return None, []
     elif voice == "passive":
-        actor1 = roles.agent_after(text, off, actors, trigger.end,
-                                   by_only=trigger.type == "capture")
+        actor1 = roles.agent_after(
+            text, off, actors, trigger.end, by_only=trigger.type == "capture"
+        )
         actor2 = roles.subject_actors(text, off, actors, trigger.start)
         if not actor2 and trigger.type == "capture":
             actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
@@ -437,8 +478,13 @@ def _merge_same_action(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         side = d.actor1[0].side if d.actor1 else None
         twin = next(
-            (o for o in out if o.type == d.type and (o.actor1[0].side if o.actor1 else None) == side
-             and o.date == d.date),
+            (
+                o
+                for o in out
+                if o.type == d.type
+                and (o.actor1[0].side if o.actor1 else None) == side
+                and o.date == d.date
+            ),
             None,
         )
         if twin is None:
@@ -465,7 +511,9 @@ def _fold_into(drafts: list[_Draft], draft: _Draft) -> bool:
             and earlier.date is not None
             and earlier.date.precision == "day"
         ):
-            earlier.places.extend(p for p in draft.places if p.text not in {q.text for q in earlier.places})
+            earlier.places.extend(
+                p for p in draft.places if p.text not in {q.text for q in earlier.places}
+            )
             earlier.casualties.extend(draft.casualties)
             return True
     return False
@@ -479,8 +527,10 @@ def _drop_restatements(drafts: list[_Draft]) -> list[_Draft]:
         if d.lead and any(
             b.type == d.type
             and _side(b) == _side(d)
-            and b.date and d.date
-            and b.date.start <= d.date.end and d.date.start <= b.date.end
+            and b.date
+            and d.date
+            and b.date.start <= d.date.end
+            and d.date.start <= b.date.end
             for b in body
         ):
             continue
@@ -528,7 +578,11 @@ def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) 
     for casualty, claimant in d.casualties:
         side = casualty.side
         if side is None:
-            side = side2 if d.type in _BATTLE_TYPES | {"airstrike", "shelling", "bombing"} else "unknown"
+            side = (
+                side2
+                if d.type in _BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
+                else "unknown"
+            )
         side = side or "unknown"
         if casualty.subset_of is not None and casualty.subset_of == side:
             continue

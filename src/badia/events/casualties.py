@@ -30,7 +30,9 @@ _NOT_PEOPLE = re.compile(
     r"aircraft|jets|warplanes|helicopters|ammunition|guns|buses|trucks|convoy|stations?)\b",
     re.I,
 )
-_SUBSET = re.compile(r"(?:including|includ(?:ed|es)|inc\.|among them|among whom|of whom|of which)\s*$", re.I)
+_SUBSET = re.compile(
+    r"(?:including|includ(?:ed|es)|inc\.|among them|among whom|of whom|of which)\s*$", re.I
+)
 _NOUN_WINDOW = 45  # characters after a count in which the counted noun is looked for
 
 
@@ -53,7 +55,8 @@ def find_casualties(
         return []
     out: list[Casualty] = []
     counts = [
-        c for c in find_counts(text)
+        c
+        for c in find_counts(text)
         if not any(offset + c.start < e and offset + c.end > s for s, e in skip)
     ]
     previous_end = 0
@@ -66,8 +69,10 @@ def find_casualties(
         next_start = counts[i + 1].start if i + 1 < len(counts) else len(text)
         side, head = _counted_side(text, offset, count.end, next_start, actors)
         kind = _kind(text, previous_end, count.start, count.end)
-        if kind is None and out and re.search(r"^[\s\w,()&.-]*$", text[previous_end:count.start]):
-            kind = "wounded" if out[-1].wounded else "killed"  # a list goes on: "780 ..., including 108 ..."
+        if kind is None and out and re.search(r"^[\s\w,()&.-]*$", text[previous_end : count.start]):
+            kind = (
+                "wounded" if out[-1].wounded else "killed"
+            )  # a list goes on: "780 ..., including 108 ..."
         if kind is None:
             previous_end = count.end
             continue
@@ -102,7 +107,9 @@ def _counted_side(
                 return actor.side, actor.text
     head = text[count_end:window_end].split(",")[0].strip()
     # "IS lost 507 fighters": the loser's own people
-    lost = re.search(r"(\S+)\s+(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[max(0, count_end - 60) : count_end])
+    lost = re.search(
+        r"(\S+)\s+(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[max(0, count_end - 60) : count_end]
+    )
     if lost:
         loser_end = count_end - 60 + lost.end(1) if count_end >= 60 else lost.end(1)
         for actor in actors:

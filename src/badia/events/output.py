@@ -10,8 +10,22 @@ from pathlib import Path
 from badia.model import Event, Extraction, Tally
 
 _EVENT_FIELDS = (
-    "doc", "quote", "start", "end", "date_start", "date_end", "date_precision", "type",
-    "actor1", "side1", "actor2", "side2", "locations", "admin1", "fatalities", "source",
+    "doc",
+    "quote",
+    "start",
+    "end",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "type",
+    "actor1",
+    "side1",
+    "actor2",
+    "side2",
+    "locations",
+    "admin1",
+    "fatalities",
+    "source",
 )
 
 
@@ -35,20 +49,29 @@ def write_extraction(extraction: Extraction, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = Path(extraction.document.name).stem or extraction.document.id
     written = [
-        _atomic_write(out_dir / f"{stem}.events.jsonl",
-                      "".join(json.dumps(event_json(e), ensure_ascii=False) + "\n"
-                              for e in extraction.events)),
-        _atomic_write(out_dir / f"{stem}.tallies.jsonl",
-                      "".join(json.dumps(tally_json(t), ensure_ascii=False) + "\n"
-                              for t in extraction.tallies)),
+        _atomic_write(
+            out_dir / f"{stem}.events.jsonl",
+            "".join(
+                json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in extraction.events
+            ),
+        ),
+        _atomic_write(
+            out_dir / f"{stem}.tallies.jsonl",
+            "".join(
+                json.dumps(tally_json(t), ensure_ascii=False) + "\n" for t in extraction.tallies
+            ),
+        ),
     ]
     infobox = extraction.document.infobox
     if infobox is not None:
         from badia.structure.infobox import infobox_to_gold_json
 
-        written.append(_atomic_write(out_dir / f"{stem}.infobox.json",
-                                     json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False,
-                                                indent=1) + "\n"))
+        written.append(
+            _atomic_write(
+                out_dir / f"{stem}.infobox.json",
+                json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False, indent=1) + "\n",
+            )
+        )
     return written
 
 

@@ -22,11 +22,16 @@ _OBJECT_BEFORE = re.compile(
 )
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\S*\s*(?:\S+\s+){0,5}?(?:by|from)\s+(?:the\s+)?", re.I)
-_MONTH = (r"January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|and|that|of|on|in|at|to")
-_COUNTED = re.compile(r"(?:\d+(?:,\d{3})*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"eleven|twelve|dozens?|hundreds?|several|many)\b)"
-                      rf"(?:\s+(?!(?:{_MONTH})\b)[\w-]+){{0,2}}\s*$", re.I)
+_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|and|that|of|on|in|at|to"
+)
+_COUNTED = re.compile(
+    r"(?:\d+(?:,\d{3})*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens?|hundreds?|several|many)\b)"
+    rf"(?:\s+(?!(?:{_MONTH})\b)[\w-]+){{0,2}}\s*$",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w ,'-]{0,40},\s*)?(?:it|they|the group|the militants|the jihadists|the rebels|"
     r"the army|the military|the syrian army|he|she|its forces|their forces)\b",
@@ -68,7 +73,9 @@ def subject_actors(clause: str, offset: int, actors: list[Mention], before: int)
                 group.insert(0, actor)
             continue
         if is_object(clause, start) or is_counted(clause, start):
-            if group and not re.match(r"^\s*(?:,|and)\s", clause[rel(group[-1], offset)[1] : start]):
+            if group and not re.match(
+                r"^\s*(?:,|and)\s", clause[rel(group[-1], offset)[1] : start]
+            ):
                 continue
             if not group:
                 continue
@@ -91,20 +98,25 @@ def agent_after(
             continue
         gap = clause[after:start]
         marker = r"\bby" if by_only else r"\b(?:by|from)"
-        if len(gap.split()) <= 6 and re.search(marker + r"\s+(?:the\s+)?$",
-                                                clause[max(0, start - 12) : start], re.I):
+        if len(gap.split()) <= 6 and re.search(
+            marker + r"\s+(?:the\s+)?$", clause[max(0, start - 12) : start], re.I
+        ):
             return [actor]
     return []
 
 
-def modifier_before(clause: str, offset: int, actors: list[Mention], trigger: Trigger) -> list[Mention]:
+def modifier_before(
+    clause: str, offset: int, actors: list[Mention], trigger: Trigger
+) -> list[Mention]:
     """'an ISIL attack', "IS's offensive", 'IS attacks': the actor right before a noun trigger."""
     for actor in reversed(actors):
         start, end = rel(actor, offset)
         if end <= trigger.start and re.fullmatch(
             r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,3}", clause[end : trigger.start]
         ):
-            if re.search(r"\b(?:against|on|by|from)\s+(?:the\s+)?$", clause[max(0, start - 12) : start]):
+            if re.search(
+                r"\b(?:against|on|by|from)\s+(?:the\s+)?$", clause[max(0, start - 12) : start]
+            ):
                 return []
             return [actor]
         if end <= trigger.start:
@@ -112,16 +124,21 @@ def modifier_before(clause: str, offset: int, actors: list[Mention], trigger: Tr
     return []
 
 
-def objects_after(clause: str, offset: int, actors: list[Mention], after: int, skip: list[Mention]) -> list[Mention]:
+def objects_after(
+    clause: str, offset: int, actors: list[Mention], after: int, skip: list[Mention]
+) -> list[Mention]:
     """Actors acted on: after the trigger, not the agent, not in a 'backed by' aside."""
     out = []
     for actor in actors:
         start, _ = rel(actor, offset)
         if start < after or actor in skip:
             continue
-        if re.search(r"\b(?:backed|supported|aided|assisted)\s+(?:up\s+)?by\s+(?:the\s+)?$|"
-                     r"\b(?:with aid from|alongside|together with)\s+(?:the\s+)?$",
-                     clause[max(0, start - 30) : start], re.I):
+        if re.search(
+            r"\b(?:backed|supported|aided|assisted)\s+(?:up\s+)?by\s+(?:the\s+)?$|"
+            r"\b(?:with aid from|alongside|together with)\s+(?:the\s+)?$",
+            clause[max(0, start - 30) : start],
+            re.I,
+        ):
             continue
         out.append(actor)
         break

@@ -11,6 +11,7 @@ Counts of foreign fighters inside a pro-government total are ``pro_government_fo
 from __future__ import annotations
 
 import re
+
 from badia.events.casualties import Casualty, find_casualties
 from badia.mentions.actors import find_actors
 from badia.mentions.claimants import Claim, find_claims
@@ -19,13 +20,18 @@ from badia.time import Narrative, find_times
 
 _CUE = re.compile(
     r"\b(?:overall|in total|a total of|statistics|documented|accumulated|by this point|"
-    r"since|in the same period|the same period|during the (?:offensive|campaign|insurgency|operation)|"
+    r"since|in the same period|the same period|"
+    r"during the (?:offensive|campaign|insurgency|operation)|"
     r"fatalities included|of the [\w-]+ dead|death toll of the|alone)\b",
     re.I,
 )
 _FOLLOW = re.compile(r"\b(?:also|included|including|of the [\w-]+ dead|same period|alone)\b", re.I)
-_FOREIGN = re.compile(r"\b(?:Iranian|Russian|Russians|Afghan|Pakistani|Iraqi|Lebanese|foreign|non-Syrian)", re.I)
-_SUBSET_CONTEXT = re.compile(r"\bof the [\w-]+ dead\b|\bfatalities included\b|\bdead included\b", re.I)
+_FOREIGN = re.compile(
+    r"\b(?:Iranian|Russian|Russians|Afghan|Pakistani|Iraqi|Lebanese|foreign|non-Syrian)", re.I
+)
+_SUBSET_CONTEXT = re.compile(
+    r"\bof the [\w-]+ dead\b|\bfatalities included\b|\bdead included\b", re.I
+)
 _DURING_WHOLE = re.compile(r"\bduring the (?:offensive|campaign|operation|battle)\b", re.I)
 _MAX_EVENT_DAYS = 31
 
@@ -57,27 +63,40 @@ class TallyReader:
             since = re.search(r"^\W*since\b", text, re.I)
             if since and times:
                 value = narrative.resolve(times[0])
-                if value is not None:  # "Since 1 September, ... documented": the period of what follows
+                if (
+                    value is not None
+                ):  # "Since 1 September, ... documented": the period of what follows
                     end = value.start.replace(day=_month_days(value.start))
-                    self._previous = (TimeValue(start=value.start, end=end, precision="range"),
-                                      claims[0].claimant if claims else None)
+                    self._previous = (
+                        TimeValue(start=value.start, end=end, precision="range"),
+                        claims[0].claimant if claims else None,
+                    )
             return False
         values = [v for v in (narrative.resolve(t) for t in times) if v is not None]
         long_period = next((v for v in values if _is_period(v)), None)
         cue = _CUE.search(text)
-        follows = self._previous is not None and _FOLLOW.search(text) and not any(
-            v.precision == "day" for v in values
+        follows = (
+            self._previous is not None
+            and _FOLLOW.search(text)
+            and not any(v.precision == "day" for v in values)
         )
         if not (long_period or cue or follows):
             return False
         if values and not long_period and not cue and not follows:
             return False
-        if cue and not long_period and any(v.precision == "day" for v in values) and not re.search(
-            r"\bsince\b|\bby this point\b", text, re.I
+        if (
+            cue
+            and not long_period
+            and any(v.precision == "day" for v in values)
+            and not re.search(r"\bsince\b|\bby this point\b", text, re.I)
         ):
             return False
         period = self._period(text, values, long_period, narrative, bool(follows))
-        source = claims[0].claimant if claims else (self._previous[1] if self._previous and follows else None)
+        source = (
+            claims[0].claimant
+            if claims
+            else (self._previous[1] if self._previous and follows else None)
+        )
         subset_context = bool(_SUBSET_CONTEXT.search(text))
         for casualty in killed:
             side = self._side(casualty, subset_context)
@@ -87,8 +106,14 @@ class TallyReader:
         self._previous = (period, source)
         return True
 
-    def _period(self, text: str, values: list[TimeValue], long_period: TimeValue | None,
-                narrative: Narrative, follows: bool) -> TimeValue | None:
+    def _period(
+        self,
+        text: str,
+        values: list[TimeValue],
+        long_period: TimeValue | None,
+        narrative: Narrative,
+        follows: bool,
+    ) -> TimeValue | None:
         if re.search(r"\bsame period\b", text, re.I) and self._previous:
             return self._previous[0]
         if long_period is not None:
@@ -117,8 +142,15 @@ class TallyReader:
             return "pro_government_foreign" if foreign else None
         return casualty.side or "unknown"
 
-    def _tally(self, text: str, offset: int, period: TimeValue | None, side: str, killed: int,
-               source: str | None) -> Tally:
+    def _tally(
+        self,
+        text: str,
+        offset: int,
+        period: TimeValue | None,
+        side: str,
+        killed: int,
+        source: str | None,
+    ) -> Tally:
         quote = text.strip()
         return Tally(
             id=f"{self.document.id}:t{len(self.tallies)}",
@@ -135,7 +167,7 @@ class TallyReader:
         )
 
     def infobox_note_tallies(self) -> list[Tally]:
-        """Tallies in infobox notes: "note1|... according to SOHR: 1,611 pro-gov. ... in 2019–2021; ..."."""
+        """Tallies in infobox notes: "note1|... according to SOHR: 1,611 pro-gov. ... in 2019"."""
         out: list[Tally] = []
         for line in re.finditer(r"(?m)^note\d*\|(?P<body>.+)$", self.document.text):
             body_start = line.start("body")
@@ -181,5 +213,3 @@ def _month_days(day) -> int:
 
 def _is_period(value: TimeValue) -> bool:
     return value.precision == "year" or (value.end - value.start).days > _MAX_EVENT_DAYS
-
-

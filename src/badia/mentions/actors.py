@@ -29,9 +29,16 @@ _ORG_RE = re.compile(
 _BACKED_RE = re.compile(r"\b([A-Z][\w.]*)-(?:backed|led|vetted|affiliated) $")
 # The camp of a generic noun follows its backer: "Iranian-backed militias" are pro-government.
 _BACKER_SIDE = {
-    "iranian": "government", "russian": "government", "iran": "government", "russia": "government",
-    "us": "opposition", "u.s.": "opposition", "western": "opposition", "american": "opposition",
-    "turkish": "opposition", "turkey": "opposition",
+    "iranian": "government",
+    "russian": "government",
+    "iran": "government",
+    "russia": "government",
+    "us": "opposition",
+    "u.s.": "opposition",
+    "western": "opposition",
+    "american": "opposition",
+    "turkish": "opposition",
+    "turkey": "opposition",
 }
 # Camp words next to an unknown organisation decide its side: "an FSA opposition group".
 _CAMP_HINTS = (
@@ -111,7 +118,9 @@ def _camp_of(text: str, start: int, end: int) -> str:
     return "unknown"
 
 
-def _longest_non_overlapping(hits: list[tuple[int, int, ActorEntry]]) -> list[tuple[int, int, ActorEntry]]:
+def _longest_non_overlapping(
+    hits: list[tuple[int, int, ActorEntry]],
+) -> list[tuple[int, int, ActorEntry]]:
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int, ActorEntry]] = []
     for hit in hits:

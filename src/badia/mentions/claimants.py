@@ -8,15 +8,24 @@ from dataclasses import dataclass
 # Canonical claimant names for the sources this genre cites most (public names of the bodies).
 _CANONICAL = (
     (re.compile(r"Syrian Observatory for Human Rights|\bSOHR\b", re.I), "SOHR"),
-    (re.compile(r"(?:Russian|Russia's) (?:MOD|Ministry of Defen[cs]e|defen[cs]e ministry)|"
-                r"Russian military", re.I), "Russian MOD"),
+    (
+        re.compile(
+            r"(?:Russian|Russia's) (?:MOD|Ministry of Defen[cs]e|defen[cs]e ministry)|"
+            r"Russian military",
+            re.I,
+        ),
+        "Russian MOD",
+    ),
     (re.compile(r"state media|\bSANA\b", re.I), "state media"),
     (re.compile(r"pro-government media", re.I), "pro-government media"),
     (re.compile(r"\bAmaq\b", re.I), "Amaq News Agency"),
     (re.compile(r"^(?:the )?military$|^(?:the )?army$", re.I), "military"),
     (re.compile(r"^(?:the )?rebels?$|rebel spokesman|opposition", re.I), "rebels"),
 )
-_SPEECH = r"(?:said|stated|reported|claimed|announced|confirmed|documented|put the death toll at|says|reports|claims)"
+_SPEECH = (
+    r"(?:said|stated|reported|claimed|announced|confirmed|documented|put the death toll at|"
+    r"says|reports|claims)"
+)
 _NAME = (
     r"(?:the )?(?:[A-Z][\w'’.-]*|pro-[\w-]+|state|local|military|army|rebels|opposition|activists)"
     r"(?:[ -](?:[A-Z][\w'’.-]*|of|for|and|the|al|el|ad|as|ash|media|news|defen[cs]e|ministry|"
@@ -24,7 +33,10 @@ _NAME = (
 )
 _ACCORDING = re.compile(rf"\b(?:according to|per|citing) (?P<who>{_NAME})")
 _SUBJECT_SAYS = re.compile(rf"(?P<who>{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b")
-_SAYS_SUBJECT = re.compile(rf"\bsaid (?P<who>[A-Z][\w' ]+?), (?:a |the )?(?:spokesman|commander|official|spokesperson) (?:for|of|in) (?:the )?(?P<org>{_NAME})")
+_SAYS_SUBJECT = re.compile(
+    rf"\bsaid (?P<who>[A-Z][\w' ]+?), (?:a |the )?(?:spokesman|commander|official|spokesperson) "
+    rf"(?:for|of|in) (?:the )?(?P<org>{_NAME})"
+)
 
 
 @dataclass(frozen=True)

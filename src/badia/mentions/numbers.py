@@ -11,17 +11,43 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "dozen": 12,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
@@ -31,7 +57,8 @@ _QUALIFIER = (
     r"an estimated|as many as|another|a further|further)"
 )
 NUMBER_RE = re.compile(
-    rf"\b(?:(?P<qual>{_QUALIFIER}) )?(?:between (?P<lo>{_DIGITS}|{_WORD}) and (?P<hi>{_DIGITS}|{_WORD})"
+    rf"\b(?:(?P<qual>{_QUALIFIER}) )?"
+    rf"(?:between (?P<lo>{_DIGITS}|{_WORD}) and (?P<hi>{_DIGITS}|{_WORD})"
     rf"|(?P<n>{_DIGITS}|{_WORD})(?:\s?[-–]\s?(?P<n2>{_DIGITS}))?(?P<plus>\+)?)(?![\w,.]\d)",
     re.IGNORECASE,
 )

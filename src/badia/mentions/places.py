@@ -18,12 +18,17 @@ _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,3}}"
 _FEATURE_HEAD = (
     r"gas fields?|oil fields?|Gas Fields?|Oil Fields?|[Pp]umping [Ss]tation|[Aa]ir ?base|"
     r"Military Airbase|[Mm]ilitary [Bb]ase|[Dd]am|crossroads|Mountains?|[Mm]ountain range|Hills|"
-    r"[Hh]ighway|Junction|[Bb]order [Cc]rossing|Airport|Castle|Triangle|Farms|[Cc]ommunications tower|"
-    r"Grain Silos|[Dd]esert|[Gg]overnorate|[Cc]ountryside|[Rr]egion|[Dd]istrict|[Ss]treet|area"
+    r"[Hh]ighway|Junction|[Bb]order [Cc]rossing|Airport|Castle|Triangle|Farms|"
+    r"[Cc]ommunications tower|Grain Silos|[Dd]esert|[Gg]overnorate|[Cc]ountryside|[Rr]egion|"
+    r"[Dd]istrict|[Ss]treet|area"
 )
-_DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )"
+_DIRECTION = (
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)? )"
+)
 _FEATURE = re.compile(
-    rf"\b(?:the )?(?P<name>(?:{_DIRECTION})?(?:T-?\d+|{_NAME})(?: and {_NAME})? (?:{_FEATURE_HEAD}))\b"
+    rf"\b(?:the )?(?P<name>(?:{_DIRECTION})?(?:T-?\d+|{_NAME})(?: and {_NAME})? "
+    rf"(?:{_FEATURE_HEAD}))\b"
     rf"|\b(?P<code>T-?\d(?: airbase| Pumping Station| area)?)\b"
     rf"|\b(?P<topo>(?:Jabal|Jebel|Jabbal|Jebal|Jeb|Tal|Tall|Tell|Mount|Wadi|Bir|Ras|Khirbet|Deir|Abu|Qasr|Ain|Hayyal)"
     rf"(?: {_ART}?[A-Z][\w'’`-]*| {_ART}[\w'’`-]+){{1,3}})"

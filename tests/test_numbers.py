@@ -1,0 +1,52 @@
+"""Counts of people as conflict reports write them, reduced to a lower bound."""
+
+from __future__ import annotations
+
+import pytest
+
+from badia.mentions.numbers import find_counts, word_value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "high", "text"),
+    [
+        ("Rebels said at least 20 guards died at the checkpoint.", 20, None, "at least 20"),
+        ("More than 20 recruits were lost in the raid.", 20, None, "More than 20"),
+        ("The blast wounded 20-30 passers-by.", 20, 30, "20-30"),
+        ("Between 26 and 30 defenders surrendered.", 26, 30, "Between 26 and 30"),
+        ("The monitor counted 21+ dead after the siege.", 21, None, "21+"),
+        ("Five engineers were taken prisoner.", 5, None, "Five"),
+        ("Twenty-five guards fled the base.", 25, None, "Twenty-five"),
+        ("In total 1,611 people died in the province.", 1611, None, "1,611"),
+    ],
+)
+def test_count_lower_bound(sentence: str, value: int, high: int | None, text: str) -> None:
+    counts = find_counts(sentence)
+    assert [(c.value, c.high, c.text) for c in counts] == [(value, high, text)]
+    c = counts[0]
+    assert sentence[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several guards were hurt in the crossfire.",
+        "Dozens of recruits deserted overnight.",
+        "Hundreds of families left the valley.",
+        "A patrol was ambushed on the road.",  # the article "a" is not a count
+    ],
+)
+def test_vague_quantities_give_no_count(sentence: str) -> None:
+    assert find_counts(sentence) == []
+
+
+def test_two_counts_in_one_sentence_keep_their_order() -> None:
+    counts = find_counts("Some 14 gunmen and nine villagers died.")
+    assert [c.value for c in counts] == [14, 9]
+
+
+def test_word_value() -> None:
+    assert word_value("forty-two") == 42
+    assert word_value("12,000") == 12000
+    assert word_value("eleven") == 11
+    assert word_value("several") is None
