@@ -28,6 +28,7 @@ from badia.model import (
     Tally,
     Unit,
 )
+from badia.store import Store
 
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
 XSS_IMG = '<img src=x onerror="window.__pwned=1">'
@@ -226,52 +227,17 @@ def make_extractions() -> list[Extraction]:
     ]
 
 
-class FakeStore:
-    """The read side of ``badia.store.Store`` over in-memory extractions."""
-
-    def __init__(self, extractions: list[Extraction]):
-        self._x = extractions
-
-    def __enter__(self) -> FakeStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def documents(self) -> list[Document]:
-        return [x.document for x in self._x]
-
-    def get_document(self, doc_id: str) -> Document | None:
-        return next((x.document for x in self._x if x.document.id == doc_id), None)
-
-    def events(self, doc_id: str | None = None) -> list[Event]:
-        return [e for x in self._x for e in x.events if doc_id in (None, e.doc_id)]
-
-    def tallies(self) -> list[Tally]:
-        return [t for x in self._x for t in x.tallies]
-
-    def infoboxes(self) -> list[tuple[str, str, Infobox]]:
-        return [
-            (x.document.id, x.document.name, x.document.infobox)
-            for x in self._x
-            if x.document.infobox is not None
-        ]
+def memory_store(extractions: list[Extraction]) -> Store:
+    """A real store in memory holding ``extractions`` (no file, nothing to clean up)."""
+    store = Store(":memory:")
+    for x in extractions:
+        store.save_extraction(x)
+    return store
 
 
-def real_store_class() -> Any | None:
-    try:
-        from badia.store import Store  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return Store if hasattr(Store, "save_extraction") else None
-
-
-def build_db(path: Path, extractions: list[Extraction]) -> Path | None:
-    """Save extractions in a DuckDB store at ``path``; None when no Store exists yet."""
-    store_cls = real_store_class()
-    if store_cls is None:
-        return None
-    with store_cls(str(path)) as store:
+def build_db(path: Path, extractions: list[Extraction]) -> Path:
+    """Save extractions in a DuckDB store file at ``path``."""
+    with Store(str(path)) as store:
         for x in extractions:
             store.save_extraction(x)
     return path

@@ -19,9 +19,9 @@ from badia.present.report import write_report
 from present_fixtures import (
     XSS_IMG,
     XSS_SCRIPT,
-    FakeStore,
     build_db,
     make_extractions,
+    memory_store,
     synthetic_extraction,
 )
 
@@ -88,7 +88,7 @@ class Watched:
 
 @pytest.fixture()
 def report_url(tmp_path: Path) -> str:
-    ds = q.load_dataset(FakeStore(make_extractions()))
+    ds = q.load_dataset(memory_store(make_extractions()))
     return write_report(ds, tmp_path / "report.html").as_uri()
 
 
@@ -189,8 +189,6 @@ def serving(app) -> Iterator[str]:
 
 def test_served_page_shows_events(browser, tmp_path: Path) -> None:
     db = build_db(tmp_path / "serve.duckdb", make_extractions())
-    if db is None:
-        pytest.skip("badia.store.Store is not available")
     from badia.present.api import create_app
 
     with serving(create_app(db)) as base:
@@ -205,7 +203,7 @@ def test_served_page_shows_events(browser, tmp_path: Path) -> None:
 
 
 def test_ten_thousand_events_load(browser, tmp_path: Path) -> None:
-    ds = q.load_dataset(FakeStore([synthetic_extraction(10_000)]))
+    ds = q.load_dataset(memory_store([synthetic_extraction(10_000)]))
     url = write_report(ds, tmp_path / "big.html").as_uri()
     w = Watched(browser, "file://")
     try:

@@ -21,9 +21,9 @@ from present_fixtures import (
     XSS_IMG,
     XSS_LINK,
     XSS_SCRIPT,
-    FakeStore,
     build_db,
     make_extractions,
+    memory_store,
     synthetic_extraction,
 )
 
@@ -32,14 +32,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.fixture()
 def ds() -> q.Dataset:
-    return q.load_dataset(FakeStore(make_extractions()))
+    return q.load_dataset(memory_store(make_extractions()))
 
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     path = build_db(tmp_path / "present.duckdb", make_extractions())
-    if path is None:
-        pytest.skip("badia.store.Store is not available")
     return path
 
 
@@ -276,7 +274,7 @@ def test_cli_report_without_store_fails_clearly(tmp_path: Path) -> None:
 
 
 def test_ten_thousand_events_stay_compact(tmp_path: Path) -> None:
-    ds = q.load_dataset(FakeStore([synthetic_extraction(10_000)]))
+    ds = q.load_dataset(memory_store([synthetic_extraction(10_000)]))
     path = write_report(ds, tmp_path / "big.html")
     size = path.stat().st_size
     assert 1_000_000 < size < 12_000_000  # ~0.6 kB per event plus the libraries

@@ -9,7 +9,6 @@ module is not installed), the merge-backed queries say so instead of failing.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -71,88 +70,17 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-# The merge stage's loaders in ``badia.store.merged``, tried by name: whichever exists is
-# used. A loader of the whole result (a ``MergeResult``) fills every part it has.
-_MERGE_LOADERS: dict[str, tuple[str, ...]] = {
-    "merged_events": ("load_merged_events",),
-    "claims": ("load_claims", "load_merged_claims"),
-    "casualties": ("load_casualties", "load_casualty_table"),
-    "control": ("load_control", "load_control_timelines"),
-    "order_of_battle": ("load_order_of_battle", "load_oob"),
-}
-_RESULT_LOADERS = ("load_merge", "load_merge_result", "load_merged")
-_CREATE_IF_MISSING = re.compile(
-    r"\s*CREATE\s+(TABLE|INDEX|SEQUENCE|VIEW)\s+IF\s+NOT\s+EXISTS", re.I
-)
-
-
-class _NoCreateConnection:
-    """A connection that skips ``CREATE ... IF NOT EXISTS``: loaders may set up their
-    tables first, which a read-only DuckDB connection refuses; a missing table then
-    fails at the SELECT and reads as "not computed"."""
-
-    def __init__(self, con: Any):
-        self._con = con
-
-    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
-        if _CREATE_IF_MISSING.match(sql):
-            return None
-        return self._con.execute(sql, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._con, name)
-
-
-class _ReadOnlyStore:
-    """The store as the merge loaders see it: everything but table creation."""
-
-    def __init__(self, store: Any):
-        self._store = store
-
-    @property
-    def connection(self) -> Any:
-        return _NoCreateConnection(self._store.connection)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+_MERGE_PARTS = ("merged_events", "claims", "casualties", "control", "order_of_battle")
 
 
 def _load_merged(store: Any) -> tuple[dict[str, Any], dict[str, str]]:
-    """Read whatever merge outputs exist; a missing table or module is not an error."""
-    merged: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    store = _ReadOnlyStore(store)
-    try:
-        from badia.store import merged as merged_mod  # type: ignore[attr-defined]
-    except Exception as exc:  # the merge stage is optional for the views
-        return merged, {k: f"merge outputs unavailable: {exc}" for k in _MERGE_LOADERS}
-    for name in _RESULT_LOADERS:
-        loader = getattr(merged_mod, name, None)
-        if loader is None:
-            continue
-        try:
-            result = jsonable(loader(store))
-        except Exception as exc:  # absent table, schema drift: degrade, do not crash
-            errors["result"] = f"{type(exc).__name__}: {exc}"
-            break
-        if isinstance(result, dict):
-            merged.update({k: v for k, v in result.items() if k in _MERGE_LOADERS and v})
-        break
-    for key, names in _MERGE_LOADERS.items():
-        if key in merged:
-            continue
-        loader = next((getattr(merged_mod, n) for n in names if hasattr(merged_mod, n)), None)
-        if loader is None:
-            errors[key] = errors.get("result", "no loader in badia.store.merged")
-            continue
-        try:
-            value = jsonable(loader(store))
-        except Exception as exc:
-            errors[key] = f"{type(exc).__name__}: {exc}"
-            continue
-        if value:
-            merged[key] = value
-    return merged, errors
+    """The saved merge outputs; none saved yet reads as "not computed", not as an error."""
+    from badia.store.merged import has_merge, load_merge
+
+    if not has_merge(store):
+        return {}, dict.fromkeys(_MERGE_PARTS, "no merge saved in this store")
+    result = jsonable(load_merge(store))
+    return {k: v for k, v in result.items() if k in _MERGE_PARTS and v}, {}
 
 
 def load_dataset(store: Any) -> Dataset:
@@ -169,23 +97,10 @@ def load_dataset(store: Any) -> Dataset:
 
 
 def open_store_read_only(db_path: str | Path) -> Any:
-    """Open the DuckDB store read-only (the views never write).
+    """Open the DuckDB store read-only (the views never write)."""
+    from badia.store import Store
 
-    Uses ``Store(path, read_only=True)`` when the store offers it; until then, a
-    ``Store`` whose connection was opened read-only without running its schema
-    setup (which writes).
-    """
-    import duckdb
-
-    from badia.store import Store  # type: ignore[attr-defined]
-
-    if "read_only" in inspect.signature(Store).parameters:
-        return Store(str(db_path), read_only=True)
-    store = Store.__new__(Store)
-    store.path = Path(db_path)
-    store._con = duckdb.connect(str(db_path), read_only=True)
-    store._in_transaction = False
-    return store
+    return Store(str(db_path), read_only=True)
 
 
 def load_dataset_from_path(db_path: str | Path) -> Dataset:

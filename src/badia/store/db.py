@@ -74,21 +74,39 @@ class StoreError(RuntimeError):
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+        """Open (and, unless ``read_only``, create) the store; views open it read-only."""
         self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"cannot open store {self.path}: no such file")
         try:
-            self._con = duckdb.connect(str(self.path))
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             why = "not a DuckDB database file" if "not a valid DuckDB" in str(exc) else str(exc)
             raise StoreError(f"cannot open store {self.path}: {why}") from exc
         try:
-            self._create_schema()
+            if read_only:
+                self._check_schema()
+            else:
+                self._create_schema()
         except BaseException:
             self._con.close()
             raise
         self._in_transaction = False
 
     # ----------------------------------------------------------------- lifecycle
+
+    def _check_schema(self) -> None:
+        try:
+            row = self._con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"store {self.path} is not a badia store") from exc
+        if not row or row[0] != SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {row[0] if row else None}, "
+                f"this badia expects {SCHEMA_VERSION}"
+            )
 
     def _create_schema(self) -> None:
         for stmt in _SCHEMA:
@@ -195,8 +213,16 @@ class Store:
                 con.executemany(
                     "INSERT INTO tallies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        [t.id, doc.id, t.period_start, t.period_end, t.side, t.killed,
-                         t.source, t.model_dump_json()]
+                        [
+                            t.id,
+                            doc.id,
+                            t.period_start,
+                            t.period_end,
+                            t.side,
+                            t.killed,
+                            t.source,
+                            t.model_dump_json(),
+                        ]
                         for t in ex.tallies
                     ],
                 )
@@ -261,6 +287,16 @@ def _event_row(doc_id: str, ev: Event) -> list:
             break
     total = sum(f.killed for f in ev.fatalities) if ev.fatalities else None
     return [
-        ev.id, doc_id, ev.date_start, ev.date_end, ev.type, ev.side1, ev.side2, ev.admin1,
-        lat, lon, total, ev.model_dump_json(),
+        ev.id,
+        doc_id,
+        ev.date_start,
+        ev.date_end,
+        ev.type,
+        ev.side1,
+        ev.side2,
+        ev.admin1,
+        lat,
+        lon,
+        total,
+        ev.model_dump_json(),
     ]

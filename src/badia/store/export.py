@@ -23,35 +23,94 @@ FORMATS: tuple[str, ...] = Format.__args__  # type: ignore[attr-defined]
 # ACLED "inter" codes by side: 1 state forces, 2 rebel groups, 3 political militias,
 # 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
 INTER = {
-    "government": 1, "opposition": 2, "islamic_state": 2, "russia": 8, "coalition": 8,
-    "pro_government_foreign": 8, "civilians": 7, "unknown": 0,
+    "government": 1,
+    "opposition": 2,
+    "islamic_state": 2,
+    "russia": 8,
+    "coalition": 8,
+    "pro_government_foreign": 8,
+    "civilians": 7,
+    "unknown": 0,
 }
 TIME_PRECISION = {"day": 1, "range": 2, "month": 3, "year": 3}
 DATE_PREC = {"day": 1, "range": 2, "month": 4, "year": 5}  # UCDP codebook 19.1
 UCDP_SIDE_NAMES = {
-    "government": "Government of Syria", "russia": "Government of Russia",
-    "islamic_state": "IS", "opposition": "Syrian insurgents",
+    "government": "Government of Syria",
+    "russia": "Government of Russia",
+    "islamic_state": "IS",
+    "opposition": "Syrian insurgents",
     "coalition": "Government of United States of America",
     "civilians": "Civilians",
 }
 
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 UCDP_COLUMNS = [
-    "id", "year", "type_of_violence", "side_a", "side_b", "source_article", "source_original",
-    "where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
-    "country", "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end",
-    "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high",
+    "id",
+    "year",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "source_article",
+    "source_original",
+    "where_prec",
+    "where_coordinates",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "geom_wkt",
+    "country",
+    "country_id",
+    "region",
+    "event_clarity",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "low",
+    "best",
+    "high",
 ]
 
 
-def export_events(events: list[Event], fmt: Format, out: Path,
-                  documents: dict[str, Document] | None = None) -> int:
+def export_events(
+    events: list[Event], fmt: Format, out: Path, documents: dict[str, Document] | None = None
+) -> int:
     """Write ``events`` to ``out`` in ``fmt``; returns the number of events written."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -169,8 +228,11 @@ def ucdp_row(e: Event, documents: dict[str, Document] | None = None) -> dict:
     side_a, side_b = e.side1, e.side2
     if side_b == "government" or (side_a not in ("government", "russia") and side_b == "russia"):
         side_a, side_b = side_b, side_a  # GED's side A is the state in state-based conflict
-    violence = 3 if "civilians" in (e.side1, e.side2) else (
-        1 if {"government", "russia", "coalition"} & {e.side1, e.side2} else 2)
+    violence = (
+        3
+        if "civilians" in (e.side1, e.side2)
+        else (1 if {"government", "russia", "coalition"} & {e.side1, e.side2} else 2)
+    )
     deaths_a = _killed(e, {side_a} if side_a else set())
     deaths_b = _killed(e, {side_b} if side_b else set())
     deaths_civ = _killed(e, {"civilians"})
@@ -240,46 +302,91 @@ def _write_parquet(events: list[Event], out: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    place = pa.struct([
-        ("name", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("gazetteer_id", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()),
-        ("admin1", pa.string()), ("admin2", pa.string()), ("country", pa.string()),
-        ("geo_precision", pa.int8()), ("where_prec", pa.int8()), ("relation", pa.string()),
-    ])
+    place = pa.struct(
+        [
+            ("name", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("gazetteer_id", pa.string()),
+            ("latitude", pa.float64()),
+            ("longitude", pa.float64()),
+            ("admin1", pa.string()),
+            ("admin2", pa.string()),
+            ("country", pa.string()),
+            ("geo_precision", pa.int8()),
+            ("where_prec", pa.int8()),
+            ("relation", pa.string()),
+        ]
+    )
     fatality = pa.struct([("side", pa.string()), ("killed", pa.int64()), ("source", pa.string())])
-    schema = pa.schema([
-        ("id", pa.string()), ("doc", pa.string()), ("doc_id", pa.string()),
-        ("quote", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("date_start", pa.date32()), ("date_end", pa.date32()), ("date_precision", pa.string()),
-        ("type", pa.string()), ("acled_event_type", pa.string()),
-        ("acled_sub_event_type", pa.string()), ("actor1", pa.list_(pa.string())),
-        ("side1", pa.string()), ("actor2", pa.list_(pa.string())), ("side2", pa.string()),
-        ("locations", pa.list_(pa.string())), ("admin1", pa.string()),
-        ("location", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()),
-        ("geo_precision", pa.int8()), ("where_prec", pa.int8()),
-        ("fatalities_total", pa.int64()), ("source", pa.string()),
-        ("places", pa.list_(place)), ("fatalities", pa.list_(fatality)),
-        ("wounded", pa.list_(fatality)),
-    ])
+    schema = pa.schema(
+        [
+            ("id", pa.string()),
+            ("doc", pa.string()),
+            ("doc_id", pa.string()),
+            ("quote", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("date_start", pa.date32()),
+            ("date_end", pa.date32()),
+            ("date_precision", pa.string()),
+            ("type", pa.string()),
+            ("acled_event_type", pa.string()),
+            ("acled_sub_event_type", pa.string()),
+            ("actor1", pa.list_(pa.string())),
+            ("side1", pa.string()),
+            ("actor2", pa.list_(pa.string())),
+            ("side2", pa.string()),
+            ("locations", pa.list_(pa.string())),
+            ("admin1", pa.string()),
+            ("location", pa.string()),
+            ("latitude", pa.float64()),
+            ("longitude", pa.float64()),
+            ("geo_precision", pa.int8()),
+            ("where_prec", pa.int8()),
+            ("fatalities_total", pa.int64()),
+            ("source", pa.string()),
+            ("places", pa.list_(place)),
+            ("fatalities", pa.list_(fatality)),
+            ("wounded", pa.list_(fatality)),
+        ]
+    )
     rows = []
     for e in events:
         p = main_place(e)
         et, sub = _types(e)
-        rows.append({
-            "id": e.id, "doc": e.doc, "doc_id": e.doc_id, "quote": e.quote, "start": e.start,
-            "end": e.end, "date_start": e.date_start, "date_end": e.date_end,
-            "date_precision": e.date_precision, "type": e.type, "acled_event_type": et,
-            "acled_sub_event_type": sub, "actor1": e.actor1, "side1": e.side1,
-            "actor2": e.actor2, "side2": e.side2, "locations": e.locations, "admin1": e.admin1,
-            "location": p.name if p else None,
-            "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
-            "geo_precision": p.geo_precision if p else None,
-            "where_prec": p.where_prec if p else None,
-            "fatalities_total": _killed(e), "source": e.source,
-            "places": [pl.model_dump() for pl in e.places],
-            "fatalities": [f.model_dump() for f in e.fatalities],
-            "wounded": [f.model_dump() for f in e.wounded],
-        })
+        rows.append(
+            {
+                "id": e.id,
+                "doc": e.doc,
+                "doc_id": e.doc_id,
+                "quote": e.quote,
+                "start": e.start,
+                "end": e.end,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "date_precision": e.date_precision,
+                "type": e.type,
+                "acled_event_type": et,
+                "acled_sub_event_type": sub,
+                "actor1": e.actor1,
+                "side1": e.side1,
+                "actor2": e.actor2,
+                "side2": e.side2,
+                "locations": e.locations,
+                "admin1": e.admin1,
+                "location": p.name if p else None,
+                "latitude": p.latitude if p else None,
+                "longitude": p.longitude if p else None,
+                "geo_precision": p.geo_precision if p else None,
+                "where_prec": p.where_prec if p else None,
+                "fatalities_total": _killed(e),
+                "source": e.source,
+                "places": [pl.model_dump() for pl in e.places],
+                "fatalities": [f.model_dump() for f in e.fatalities],
+                "wounded": [f.model_dump() for f in e.wounded],
+            }
+        )
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
 
 

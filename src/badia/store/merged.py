@@ -104,15 +104,21 @@ _NAMES = (
 
 
 def _ensure(store: Store) -> None:
+    """Create the merge tables; a read-only store only checks they are there."""
+    if getattr(store, "read_only", False):
+        return
     for stmt in _TABLES:
         store.connection.execute(stmt)
 
 
+def _tables_exist(store: Store) -> bool:
+    names = {row[0] for row in store.connection.execute("SHOW TABLES").fetchall()}
+    return set(_NAMES) <= names
+
+
 def has_merge(store: Store) -> bool:
-    """Whether a merge was saved (the tables exist and hold merged events)."""
-    _ensure(store)
-    row = store.connection.execute("SELECT count(*) FROM merged_events").fetchone()
-    return bool(row and row[0])
+    """Whether a merge was saved: its tables are only created by ``save_merge``."""
+    return _tables_exist(store)
 
 
 def save_merge(store: Store, result: MergeResult) -> None:
@@ -205,7 +211,8 @@ def save_merge(store: Store, result: MergeResult) -> None:
 
 
 def _records(store: Store, sql: str, params: list | None = None) -> list[str]:
-    _ensure(store)
+    if not _tables_exist(store):
+        return []
     return [row[0] for row in store.connection.execute(sql, params or []).fetchall()]
 
 
