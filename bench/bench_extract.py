@@ -20,6 +20,7 @@ from badia.read import read_path, read_text
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_BYTES = 5 * 1024 * 1024
+SAMPLE = 20  # documents over which peak memory is traced
 
 
 def _seed_texts() -> list[tuple[str, str]]:
@@ -50,17 +51,25 @@ def build_corpus(target: int = TARGET_BYTES) -> list[tuple[str, str]]:
     return corpus
 
 
-def _measure(label: str, n_bytes: int, n_docs: int, work: Callable[[], object]) -> object:
+def _peak_mib(work: Callable[[], object]) -> float:
+    """Peak traced allocation of ``work`` (run apart: tracemalloc slows timings down)."""
     tracemalloc.start()
+    work()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def _measure(label: str, n_bytes: int, n_docs: int, work: Callable[[], object],
+             sample: Callable[[], object]) -> object:
     t0 = time.perf_counter()
     result = work()
     elapsed = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    peak = _peak_mib(sample)
     print(
         f"{label:<22} {n_docs:>5} docs {n_bytes / 1024:>9.0f} KB {elapsed:>8.2f} s "
         f"{n_bytes / 1024 / elapsed:>9.1f} KB/s {n_docs / elapsed:>8.2f} docs/s "
-        f"peak {peak / 2**20:>7.1f} MiB"
+        f"peak {peak:>6.1f} MiB ({SAMPLE} docs)"
     )
     return result
 
@@ -69,28 +78,25 @@ def main() -> None:
     corpus = build_corpus()
     n_bytes = sum(len(t.encode("utf-8")) for _, t in corpus)
     n = len(corpus)
-    print(f"corpus: {n} documents, {n_bytes / 2**20:.1f} MiB (tracemalloc on: timings are slower)")
+    print(f"corpus: {n} documents, {n_bytes / 2**20:.1f} MiB, one process")
 
-    def read_all() -> list[Document]:
-        return [read_text(text, name=name) for name, text in corpus]
+    def read_all(items: list[tuple[str, str]] = corpus) -> list[Document]:
+        return [read_text(text, name=name) for name, text in items]
 
-    docs = _measure("read", n_bytes, n, read_all)
+    docs = _measure("read", n_bytes, n, read_all, lambda: read_all(corpus[:SAMPLE]))
     assert isinstance(docs, list)
 
-    def extract_all() -> int:
-        return sum(len(extract_document(d).events) for d in docs)
+    def extract_all(items: list[Document] = docs) -> int:
+        return sum(len(extract_document(d).events) for d in items)
 
-    events = _measure("extract (read docs)", n_bytes, n, extract_all)
-
-    def both() -> int:
-        return sum(len(extract_document(read_text(t, name=nm)).events) for nm, t in corpus)
-
-    _measure("read + extract", n_bytes, n, both)
+    events = _measure("extract (read docs)", n_bytes, n, extract_all,
+                      lambda: extract_all(docs[:SAMPLE]))
     print(f"events: {events}")
     try:
         import resource
 
-        print(f"max RSS of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"max RSS of the process: {rss:.0f} MiB")
     except ImportError:  # not on POSIX
         pass
 

@@ -95,6 +95,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
             state = _State()
             paragraph_drafts: list[_Draft] = []
             for sentence in paragraph.sentences:
+                orphans: list[tuple[Casualty, str | None]] = []
                 for draft in _read_sentence(
                     document,
                     sentence.text,
@@ -104,9 +105,11 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                     state,
                     tally_reader,
                     lead=section.heading is None,
+                    orphans=orphans,
                 ):
                     if not _fold_into(paragraph_drafts, draft):
                         paragraph_drafts.append(draft)
+                _attach_orphans(paragraph_drafts, orphans)
             drafts.extend(paragraph_drafts)
     drafts = _drop_restatements(drafts)
     events = [_to_event(document, d, opponents, i) for i, d in enumerate(drafts)]
@@ -133,7 +136,9 @@ def _read_sentence(
     state: _State,
     tally_reader: TallyReader,
     lead: bool,
+    orphans: list[tuple[Casualty, str | None]],
 ) -> list[_Draft]:
+    """The events of one sentence; a toll stated without an action goes to ``orphans``."""
     times = find_times(text, start)
     actors = roles.merge_adjacent(find_actors(text, start), text, start)
     time_spans = [(t.start, t.end) for t in times]
@@ -151,6 +156,8 @@ def _read_sentence(
         return []
     triggers = _usable_triggers(text, find_triggers(text), actors, start, time_spans)
     if not triggers:
+        claimant = claims[0].claimant if claims else None
+        orphans.extend((c, claimant) for c in casualties_all)
         return []
     actor_spans = [(a.start, a.end) for a in actors]
     places = find_places(text, start, actor_spans + time_spans)
@@ -190,6 +197,9 @@ def _read_sentence(
                 state.last_actor1, state.last_side1 = actor1, actor1[0].side
             if actor2:
                 state.last_actor2 = actor2
+    if not drafts:
+        claimant = claims[0].claimant if claims else None
+        orphans.extend((c, claimant) for c in casualties_all)
     if drafts:
         _attach_casualties(drafts, casualties_all, claims, start)
         if not any(d.places for d in drafts):
@@ -376,7 +386,7 @@ def _roles(
             first = named[0]
             return [first], [a for a in named[1:] if a.side != first.side][:1]
     if trigger.type in ("airstrike", "shelling", "bombing") and re.search(
-        r"\b(?:in|by|from|with|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
+        r"\b(?:in|by|from|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
         r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
         text[: trigger.start],
     ):
@@ -470,6 +480,15 @@ def _attach_casualties(
             if abs(offset + claim.start - casualty.start) < 60:
                 claimant = claim.claimant
         owner.casualties.append((casualty, claimant))
+
+
+def _attach_orphans(drafts: list[_Draft], orphans: list[tuple[Casualty, str | None]]) -> None:
+    """"Rebels stated that four of their fighters were killed": the toll of the paragraph's
+    last battle (or its last event)."""
+    if not orphans or not drafts:
+        return
+    battles = [d for d in drafts if d.type in _BATTLE_TYPES]
+    (battles or drafts)[-1].casualties.extend(orphans)
 
 
 def _merge_same_action(drafts: list[_Draft]) -> list[_Draft]:
@@ -572,26 +591,7 @@ def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) 
         side2 = opponents.get(side1 or "")
     if side1 == side2 and d.type in _BATTLE_TYPES:
         side2 = opponents.get(side1 or "")
-    fatalities: list[Fatality] = []
-    wounded: list[Fatality] = []
-    seen: set[tuple[str, int, str | None]] = set()
-    for casualty, claimant in d.casualties:
-        side = casualty.side
-        if side is None:
-            side = (
-                side2
-                if d.type in _BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
-                else "unknown"
-            )
-        side = side or "unknown"
-        if casualty.subset_of is not None and casualty.subset_of == side:
-            continue
-        key = (side, casualty.killed, claimant)
-        if key in seen:
-            continue
-        seen.add(key)
-        record = Fatality(side=side, killed=casualty.killed, source=claimant)  # type: ignore[arg-type]
-        (wounded if casualty.wounded else fatalities).append(record)
+    fatalities, wounded = _tolls(d, side2)
     quote_start, quote_end = d.clause.start, d.clause.end
     quote = document.text[quote_start:quote_end]
     acled_type, acled_sub = acled_types(d.type, side1, quote)
@@ -618,6 +618,36 @@ def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) 
         wounded=wounded,
         source=d.source,
     )
+
+
+def _tolls(d: _Draft, side2: str | None) -> tuple[list[Fatality], list[Fatality]]:
+    """Killed and wounded per (side, claimant): GUIDELINES keep one item per side and source,
+    so counts of one side in one list add up ("33 soldiers ... and 10 militiamen" = 43),
+    a later separate count of the same side does not, and a count "including" part of a
+    total of the same side is not added again."""
+    totals: dict[tuple[bool, str, str | None], int] = {}
+    last_end: dict[tuple[bool, str, str | None], int] = {}
+    seen: set[int] = set()
+    for casualty, claimant in sorted(d.casualties, key=lambda item: item[0].start):
+        if casualty.start in seen:
+            continue
+        seen.add(casualty.start)
+        side = casualty.side
+        if side is None:
+            remote_or_battle = _BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
+            side = side2 if d.type in remote_or_battle else "unknown"
+        side = side or "unknown"
+        if casualty.subset_of is not None and casualty.subset_of == side:
+            continue
+        key = (casualty.wounded, side, claimant)
+        if key not in totals:
+            totals[key] = casualty.killed
+        elif 0 <= casualty.start - last_end[key] <= 60:
+            totals[key] += casualty.killed  # one list: "33 soldiers ..., and 10 militiamen"
+        last_end[key] = casualty.end
+    killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
+    hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
+    return killed, hurt  # type: ignore[return-value]
 
 
 def _first_side(actors: list[Mention]) -> str | None:

@@ -50,29 +50,28 @@ class Casualty:
 def find_casualties(
     text: str, offset: int, actors: list[Mention], skip: list[tuple[int, int]]
 ) -> list[Casualty]:
-    """Counts of people killed or wounded in ``text`` (a clause at document ``offset``)."""
+    """Counts of people killed or wounded in ``text`` (a sentence at document ``offset``)."""
     if not (_KILL.search(text) or _WOUND.search(text)):
         return []
-    out: list[Casualty] = []
     counts = [
         c
         for c in find_counts(text)
         if not any(offset + c.start < e and offset + c.end > s for s, e in skip)
+        and not _is_citation(text, c.start, c.end)
+        and not _is_model_number(text, c.start)
     ]
+    out: list[Casualty] = []
     previous_end = 0
     last_total_side: str | None = None
     for i, count in enumerate(counts):
-        after = text[count.end : count.end + _NOUN_WINDOW]
-        if _NOT_PEOPLE.match(after):
+        if _NOT_PEOPLE.match(text[count.end : count.end + _NOUN_WINDOW]):
             previous_end = count.end
             continue
         next_start = counts[i + 1].start if i + 1 < len(counts) else len(text)
-        side, head = _counted_side(text, offset, count.end, next_start, actors)
-        kind = _kind(text, previous_end, count.start, count.end)
-        if kind is None and out and re.search(r"^[\s\w,()&.-]*$", text[previous_end : count.start]):
-            kind = (
-                "wounded" if out[-1].wounded else "killed"
-            )  # a list goes on: "780 ..., including 108 ..."
+        side, head = _counted_side(text, offset, count.start, count.end, next_start, actors)
+        kind = _kind(text, previous_end, count.start, count.end, next_start)
+        if kind is None and out and is_list_gap(text[previous_end : count.start]):
+            kind = "wounded" if out[-1].wounded else "killed"  # "780 ..., including 108 ..."
         if kind is None:
             previous_end = count.end
             continue
@@ -94,42 +93,67 @@ def find_casualties(
     return out
 
 
+_LIST_GAP = re.compile(r"[\s\w,()&.'’-]*")
+_PEOPLE = re.compile(r"\s*(?:people|persons|others|individuals)\b", re.I)
+_THEIR = re.compile(r"\s*of (?:their|its|our) ", re.I)
+
+
+def _is_model_number(text: str, start: int) -> bool:
+    """'T-72', 'ZU-23-2', 'MiG-23': a designation, not a count."""
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
+
+
+def is_list_gap(gap: str) -> bool:
+    """Words between two counts of one list ("26 troops and nine"), with no verb between."""
+    return bool(_LIST_GAP.fullmatch(gap)) and not re.search(r"(?<![\w-])\w+(?:ing|ed)\b", gap)
+
+
+def _is_citation(text: str, start: int, end: int) -> bool:
+    """'[13]' after a sentence is a reference marker, not a count."""
+    return start > 0 and text[start - 1] == "[" and text[end : end + 1] == "]"
+
+
 def _counted_side(
-    text: str, offset: int, count_end: int, limit: int, actors: list[Mention]
+    text: str, offset: int, count_start: int, count_end: int, limit: int, actors: list[Mention]
 ) -> tuple[str | None, str]:
-    """Side of the first actor named right after the count ("nine IS fighters")."""
+    """Side of what a count counts: the actor named right after it ("nine IS fighters"),
+    "people"/"others" (unknown), "of their fighters" (the speaker's), "X lost N" (X's)."""
     window_end = min(limit, count_end + _NOUN_WINDOW)
+    head = text[count_end:window_end].split(",")[0].strip()
     for actor in actors:
         rel = actor.start - offset
-        if count_end <= rel < window_end and text[count_end:rel].count(",") == 0:
-            gap = text[count_end:rel]
-            if len(gap.split()) <= 3:
-                return actor.side, actor.text
-    head = text[count_end:window_end].split(",")[0].strip()
-    # "IS lost 507 fighters": the loser's own people
-    lost = re.search(
-        r"(\S+)\s+(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[max(0, count_end - 60) : count_end]
-    )
-    if lost:
-        loser_end = count_end - 60 + lost.end(1) if count_end >= 60 else lost.end(1)
-        for actor in actors:
-            if actor.end - offset == loser_end:
-                return actor.side, head
+        gap = text[count_end:rel]
+        if count_end <= rel < window_end and "," not in gap and len(gap.split()) <= 3:
+            return actor.side, actor.text
+    if _PEOPLE.match(text, count_end):
+        return "unknown", head
+    before = [a for a in actors if a.end - offset <= count_start]
+    lost = re.search(r"\b(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[:count_start])
+    if (lost or _THEIR.match(text, count_end)) and before:
+        return before[-1].side, head  # "IS lost 507 fighters", "Rebels said four of their ..."
     return None, head
 
 
-def _kind(text: str, previous_end: int, start: int, end: int) -> str | None:
-    """'killed' or 'wounded' from the nearest verb before the count, else after it."""
-    if re.match(r"[^.;]{0,60}?\bkilled (?:or|and) wounded\b", text[end:]):
+def _kind(text: str, previous_end: int, start: int, end: int, next_start: int) -> str | None:
+    """'killed' or 'wounded': a verb right after the counted noun ("three others were
+    injured") wins; else the nearest verb before the count; else the next verb after it."""
+    after = text[end:]
+    if re.match(r"[^.;]{0,60}?\bkilled (?:or|and) wounded\b", after):
         return None  # "1,000 killed or wounded" is not a count of the dead
+    near = text[end:next_start][:40]
+    kill_n, wound_n = _KILL.search(near), _WOUND.search(near)
+    if kill_n or wound_n:
+        if kill_n and (not wound_n or kill_n.start() < wound_n.start()):
+            return "killed"
+        return "wounded"
     before = text[previous_end:start]
     kill_b = [m.end() for m in _KILL.finditer(before)]
     wound_b = [m.end() for m in _WOUND.finditer(before)]
     if kill_b or wound_b:
         return "killed" if max(kill_b or [-1]) > max(wound_b or [-1]) else "wounded"
-    after = text[end:]
-    kill_a = _KILL.search(after)
-    wound_a = _WOUND.search(after)
+    if previous_end and is_list_gap(before):
+        return None  # a list goes on: the caller inherits the previous count's kind
+    kill_a, wound_a = _KILL.search(after), _WOUND.search(after)
     if kill_a and (not wound_a or kill_a.start() < wound_a.start()):
         return "killed"
     if wound_a:
