@@ -27,8 +27,11 @@ def _first(sentence: str) -> tuple[str, str | None]:
         ("The FSA pulled back to the wadi.", "FSA", "opposition"),
         ("Jaysh al-Islam fired rockets at the airbase.", "Jaysh al-Islam", "opposition"),
         ("The US-led coalition bombed a convoy.", "US-led coalition", "coalition"),
-        ("Iranian-backed militias reinforced the garrison.", "Iranian-backed militias",
-         "government"),
+        (
+            "Iranian-backed militias reinforced the garrison.",
+            "Iranian-backed militias",
+            "government",
+        ),
         ("Tiger Forces advanced along the pipeline.", "Tiger Forces", "government"),
     ],
 )
@@ -62,15 +65,19 @@ def test_actor_names_do_not_match_inside_words() -> None:
 
 def test_custom_lexicon_entries() -> None:
     lex = compile_lexicon(
-        [{"name": "Desert Wolves", "side": "government", "aliases": ["Desert Wolves", "DW"],
-          "case": "exact"}]
+        [
+            {
+                "name": "Desert Wolves",
+                "side": "government",
+                "aliases": ["Desert Wolves", "DW"],
+                "case": "exact",
+            }
+        ]
     )
     (m,) = find_actors("DW patrols left the camp.", lexicon=lex)
     assert (m.key, m.side) == ("Desert Wolves", "government")
 
 
-@pytest.mark.xfail(reason="'Hayat' spelling without apostrophe: only 'Tahrir al-Sham' is matched",
-                   strict=True)
 def test_hts_without_apostrophe_spans_whole_name() -> None:
     name = "Hayat Tahrir al-Sham"
     assert _first(f"{name} shelled the town.") == (name, "opposition")

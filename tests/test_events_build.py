@@ -37,17 +37,37 @@ D = date(2017, 3, 5)
 @pytest.mark.parametrize(
     ("body", "etype", "side1", "side2"),
     [
-        ("On 5 March 2017, the Syrian Army captured the village of Qasr Tal from ISIL.",
-         "capture", "government", "islamic_state"),
-        ("On 5 March 2017, ISIL attacked Syrian Army positions near Qasr Tal.",
-         "attack", "islamic_state", "government"),
-        ("On 5 March 2017, Russian jets carried out airstrikes on ISIL positions near Qasr Tal.",
-         "airstrike", "russia", "islamic_state"),
-        ("On 5 March 2017, a car bomb exploded in Qasr Tal, killing 12 civilians.",
-         "bombing", "unknown", "civilians"),
+        (
+            "On 5 March 2017, the Syrian Army captured the village of Qasr Tal from ISIL.",
+            "capture",
+            "government",
+            "islamic_state",
+        ),
+        (
+            "On 5 March 2017, ISIL attacked Syrian Army positions near Qasr Tal.",
+            "attack",
+            "islamic_state",
+            "government",
+        ),
+        (
+            "On 5 March 2017, Russian jets carried out airstrikes on ISIL positions near Qasr Tal.",
+            "airstrike",
+            "russia",
+            "islamic_state",
+        ),
+        (
+            "On 5 March 2017, a car bomb exploded in Qasr Tal, killing 12 civilians.",
+            "bombing",
+            "unknown",
+            "civilians",
+        ),
         ("On 5 March 2017, ISIL withdrew from Qasr Tal.", "withdrawal", "islamic_state", None),
-        ("On 5 March 2017, Hezbollah deployed 500 fighters to Qasr Tal.",
-         "deployment", "government", None),
+        (
+            "On 5 March 2017, Hezbollah deployed 500 fighters to Qasr Tal.",
+            "deployment",
+            "government",
+            None,
+        ),
     ],
 )
 def test_event_type_and_sides(body: str, etype: str, side1: str, side2: str | None) -> None:
@@ -98,22 +118,28 @@ def test_fatalities_with_side_and_claimant() -> None:
 
 
 def test_fatalities_of_both_sides_after_a_semicolon() -> None:
-    e = _one("On 5 March 2017, the Syrian Army attacked ISIL near Qasr Tal; 7 soldiers and 19 "
-             "militants were killed.")
+    e = _one(
+        "On 5 March 2017, the Syrian Army attacked ISIL near Qasr Tal; 7 soldiers and 19 "
+        "militants were killed."
+    )
     assert [(f.side, f.killed) for f in e.fatalities] == [("government", 7), ("islamic_state", 19)]
 
 
 def test_claim_by_a_state_names_the_source() -> None:
-    e = _one("On 5 March 2017, Russian airstrikes killed 30 ISIL fighters near Qasr Tal, "
-             "Russia reported.")
+    e = _one(
+        "On 5 March 2017, Russian airstrikes killed 30 ISIL fighters near Qasr Tal, "
+        "Russia reported."
+    )
     assert e.type == "airstrike"
     assert [(f.side, f.killed, f.source) for f in e.fatalities] == [("islamic_state", 30, "Russia")]
 
 
 def test_attack_and_capture_in_one_sentence_are_two_events() -> None:
     _, events, _ = _build("On 5 March 2017, the Syrian Army attacked ISIL and captured Qasr Tal.")
-    assert [(e.type, e.side1) for e in events] == [("attack", "government"),
-                                                   ("capture", "government")]
+    assert [(e.type, e.side1) for e in events] == [
+        ("attack", "government"),
+        ("capture", "government"),
+    ]
     assert all(e.date_start == D for e in events)
     assert len({e.id for e in events}) == 2
 
@@ -139,31 +165,26 @@ def test_same_document_gives_the_same_events() -> None:
     assert build_events(_doc(body)) == build_events(_doc(body))
 
 
-# ------------------------------------------------------------------ known gaps (strict xfail)
+# ------------------------------------------------------------------ once known gaps, now fixed
 
 
-@pytest.mark.xfail(reason="a bare place name as the object of 'attacked' is not a location",
-                   strict=True)
 def test_bare_attack_target_is_a_location() -> None:
     assert _one("On 5 March 2017, ISIL attacked Qasr Tal.").locations == ["Qasr Tal"]
 
 
-@pytest.mark.xfail(reason="passive 'X was captured by Y': X is not taken as the location",
-                   strict=True)
 def test_passive_capture_location() -> None:
     e = _one("On 5 March 2017, Qasr Tal was captured by the Syrian Army.")
     assert (e.type, e.side1, e.locations) == ("capture", "government", ["Qasr Tal"])
 
 
-@pytest.mark.xfail(reason="'struck' is not an airstrike trigger: no event at all", strict=True)
 def test_coalition_struck_is_an_airstrike() -> None:
     e = _one("On 5 March 2017, the US-led coalition struck ISIL positions near Qasr Tal.")
     assert (e.type, e.side1, e.side2) == ("airstrike", "coalition", "islamic_state")
 
 
-@pytest.mark.xfail(reason="a claimant ('State media said ...') becomes actor1 of a new event",
-                   strict=True)
 def test_claimant_is_never_an_actor() -> None:
-    _, events, _ = _build("On 5 March 2017, ISIL attacked the Syrian Army near Qasr Tal. "
-                          "State media said 8 soldiers were killed.")
+    _, events, _ = _build(
+        "On 5 March 2017, ISIL attacked the Syrian Army near Qasr Tal. "
+        "State media said 8 soldiers were killed."
+    )
     assert all("State media" not in e.actor1 for e in events)

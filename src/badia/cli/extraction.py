@@ -40,13 +40,18 @@ def extract(
             for item in iter_read(paths, fmt=fmt):
                 if isinstance(item, ReadError):
                     failed += 1
-                    err.print(f"error: {item}", markup=False, highlight=False)
+                    err.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                     continue
                 try:
                     extraction = extract_document(item)
                 except Exception as exc:  # one bad document must not stop the batch
                     failed += 1
-                    err.print(f"error: {item.source}: extraction failed: {exc}", markup=False)
+                    err.print(
+                        f"error: {item.source}: extraction failed: {exc}",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
                     continue
                 if out_dir is not None:
                     write_extraction(extraction, out_dir)

@@ -21,7 +21,7 @@ from badia.events.clauses import Clause, split_clauses
 from badia.events.tallies import TallyReader
 from badia.mentions.actors import find_actors
 from badia.mentions.claimants import Claim, find_claims
-from badia.mentions.places import find_places
+from badia.mentions.places import event_places, find_places
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Fatality, Mention, Tally, TimeValue
 from badia.time import Narrative, find_times, year_from_title
@@ -107,6 +107,9 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                     lead=section.heading is None,
                     orphans=orphans,
                 ):
+                    if not draft.places and paragraph_drafts:
+                        # "in the region", "the city": the paragraph's last named place
+                        draft.places = list(paragraph_drafts[-1].places)
                     if not _fold_into(paragraph_drafts, draft):
                         paragraph_drafts.append(draft)
                 _attach_orphans(paragraph_drafts, orphans)
@@ -190,7 +193,9 @@ def _read_sentence(
             draft = _Draft(
                 clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead
             )
-            draft.places = [p for p in places if clause.start <= p.start < clause.end]
+            draft.places = event_places(
+                [p for p in places if clause.start <= p.start < clause.end]
+            )
             draft.source = _clause_claim(claims, clause, start)
             drafts.append(draft)
             if actor1:
@@ -204,7 +209,7 @@ def _read_sentence(
         _attach_casualties(drafts, casualties_all, claims, start)
         if not any(d.places for d in drafts):
             for d in drafts:
-                d.places = places[:3]
+                d.places = event_places(places)[:3]
     return _merge_same_action(drafts)
 
 
@@ -372,6 +377,7 @@ def _roles(
             agent = roles.agent_after(text, off, actors, trigger.end)
         else:
             agent = roles.subject_actors(text, off, actors, trigger.start)
+        agent = [a for a in agent if not roles.is_speaker(text, off, a)]
         if not agent:
             return None, []  # "four rebels were killed": a toll of an event told elsewhere
         victims = (

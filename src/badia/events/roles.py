@@ -145,5 +145,15 @@ def objects_after(
     return out
 
 
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|stated|reported|announced|claimed|confirmed|added)\b", re.I
+)
+
+
+def is_speaker(clause: str, offset: int, actor: Mention) -> bool:
+    """'X said/reported ...': X reports the action, it does not do it."""
+    return bool(_SPEECH_AFTER.match(clause, actor.end - offset))
+
+
 def pronoun_subject(clause: str) -> bool:
     return bool(_PRONOUN_SUBJECT.match(clause.strip()))

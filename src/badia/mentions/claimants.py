@@ -31,7 +31,7 @@ _NAME = (
     r"(?:[ -](?:[A-Z][\w'’.-]*|of|for|and|the|al|el|ad|as|ash|media|news|defen[cs]e|ministry|"
     r"military|residents|activists|rebels|forces))*"
 )
-_ACCORDING = re.compile(rf"\b(?:according to|per|citing) (?P<who>{_NAME})")
+_ACCORDING = re.compile(rf"\b(?i:according to|per|citing) (?P<who>{_NAME})")
 _SUBJECT_SAYS = re.compile(rf"(?P<who>{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b")
 _SAYS_SUBJECT = re.compile(
     rf"\bsaid (?P<who>[A-Z][\w' ]+?), (?:a |the )?(?:spokesman|commander|official|spokesperson) "

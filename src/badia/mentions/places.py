@@ -11,7 +11,8 @@ import re
 
 from badia.model import Mention
 
-_ART = r"(?:[Aa][lnrstdz]|[Aa]sh|[Ee][lz]|[Aa]d|[Aa]t)[- ]"
+# Arabic articles: "al-", "as-", "ash-", "el-"; only "al"/"el" also stand with a space
+_ART = r"(?:[Aa]l[- ]|[Ee][lz][- ]|[Aa][nrstdz]-|[Aa]sh-)"
 _WORD = rf"(?:{_ART})?[A-Z][\w'’`]*(?:-[A-Za-z][\w'’`]*)*"
 _LINK = r"(?: (?:al|el|as|ad|ash|ar|at|az|an|ez|of|of the|de|the)[- ]| |-)"
 _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,3}}"
@@ -23,7 +24,8 @@ _FEATURE_HEAD = (
     r"[Dd]istrict|[Ss]treet|area"
 )
 _DIRECTION = (
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth-?east|[Nn]orth-?west|"
+    r"[Ss]outh-?east|[Ss]outh-?west)"
     r"(?:ern)? )"
 )
 _FEATURE = re.compile(
@@ -35,9 +37,16 @@ _FEATURE = re.compile(
 )
 _AFTER_PREP = re.compile(
     rf"\b(?:in|at|near|of|from|to|around|towards|toward|outside|into|between|captured|seized|"
-    rf"recaptured|retook|took|reached|entered|and|including|on|overlooking|stormed|raided)\s+"
+    rf"recaptured|retook|took|reached|entered|and|including|on|overlooking|stormed|raided|"
+    rf"attacked|shelled|bombed|besieged|targeted|struck|encircled)\s+"
     rf"(?:the (?:town|city|village|villages|area|areas|hill|hills) of |the )?"
     rf"(?P<name>(?:{_DIRECTION})?{_NAME})"
+)
+# "Qasr Tal was captured", "the town fell": a place as the subject of a capture.
+_PLACE_SUBJECT = re.compile(
+    rf"(?:^|[,;]\s+|\bthe (?:town|city|village) of\s+)(?P<name>{_NAME})\s+(?:was|were|had been)\s+"
+    rf"(?:re-?)?(?:captured|seized|taken|retaken|overrun|liberated|besieged|shelled|bombed)\b"
+    rf"|(?P<fell>{_NAME})(?=\s+fell\b)".replace("(?P<fell>", "(?:")
 )
 _NOT_PLACE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -45,27 +54,68 @@ _NOT_PLACE = re.compile(
     r"On|In|By|At|After|Before|During|According|However|Meanwhile|Russian|Syrian|Iranian|Iraqi|"
     r"American|Western|Lebanese|Palestinian|Turkish|Jordanian|Kurdish|Islamic|Free|President|"
     r"General|Major|Colonel|Maj|Gen|Col|Capt|Lt|US|U\.S|UN|SOHR|Orient|Reuters|AFP|Al-Masdar|"
-    r"Operation|Battle|Shi'ite|Sunni|Alawite|Christian|Druze|MiG|ZU|BGM|TOW|T-72|Mi)\b"
+    r"Operation|Battle|Shi'ite|Sunni|Alawite|Christian|Druze|MiG|ZU|BGM|TOW|T-72|Mi|"
+    r"IS|ISIL|ISIS|SAA|FSA|SDF|NDF)\b"
+)
+
+
+# Generic words after a name that add nothing to it ("Mayadin area", "Palmyra countryside").
+_GENERIC_TAIL = re.compile(r"\s+(?:area|areas|region|countryside|vicinity|outskirts)$", re.I)
+# Names that only frame the event when a more specific place is given.
+_FRAME = re.compile(
+    r"(?:Governorate|Province|District|countryside)$|^(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|"
+    r"[Cc]entral)[\w-]* )?(?:Syria|Iraq|Jordan|Lebanon|Turkey)$"
+)
+# "east of as-Suwayda", "near Mayadin": a reference point, not the place of the event.
+_REFERENCE_POINT = re.compile(
+    r"(?:\bnear|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of|\boutskirts of|\bto the \w+ of|\bdirectly to \w+ of|\bfrom)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
 def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[Mention]:
-    """Place mentions in ``text`` (at document ``offset``), avoiding ``exclude`` spans."""
-    hits: list[tuple[int, int]] = []
+    """Place mentions in ``text`` (at document ``offset``), avoiding ``exclude`` spans.
+
+    Mentions carry ``key="reference"`` when the text uses them as a reference point
+    ("near X", "east of X") and ``key="frame"`` for governorates and countries.
+    """
+    hits: list[tuple[int, int, bool]] = []
     for m in _FEATURE.finditer(text):
         group = "name" if m.group("name") else ("code" if m.group("code") else "topo")
-        hits.append((m.start(group), m.end(group)))
-    for m in _AFTER_PREP.finditer(text):
-        hits.append((m.start("name"), m.end("name")))
+        hits.append((m.start(group), m.end(group), True))
+    for pattern in (_AFTER_PREP, _PLACE_SUBJECT):
+        for m in pattern.finditer(text):
+            hits.append((m.start("name"), m.end("name"), False))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Mention] = []
     last_end = -1
-    for start, end in hits:
+    for start, end, feature in hits:
         name = text[start:end]
-        if start < last_end or _NOT_PLACE.match(name):
+        if start < last_end or (not feature and _NOT_PLACE.match(name)):
             continue
         if any(offset + start < e and offset + end > s for s, e in exclude):
             continue
-        out.append(Mention(kind="place", text=name, start=offset + start, end=offset + end))
         last_end = end
+        trimmed = _GENERIC_TAIL.sub("", name)
+        if not trimmed or trimmed[0].islower() and " " not in trimmed:
+            continue
+        end = start + len(trimmed)
+        role = None
+        if _FRAME.search(trimmed):
+            role = "frame"
+        elif _REFERENCE_POINT.search(text[max(0, start - 30) : start]):
+            role = "reference"
+        out.append(
+            Mention(kind="place", text=trimmed, start=offset + start, end=offset + end, key=role)
+        )
     return out
+
+
+def event_places(places: list[Mention]) -> list[Mention]:
+    """The most specific places of an event: frames and reference points only when alone."""
+    core = [p for p in places if p.key is None]
+    if core:
+        return core
+    references = [p for p in places if p.key == "reference"]
+    return references or places
