@@ -81,7 +81,7 @@ class _State:
 def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
     """Events and tallies of one document (no state kept between documents)."""
     narrative = Narrative(published=document.published, default_year=_default_year(document))
-    opponents = _opponents(document)
+    side_counts: Counter[str] = Counter()
     tally_reader = TallyReader(document)
     drafts: list[_Draft] = []
     state = _State()
@@ -106,6 +106,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                     tally_reader,
                     lead=section.heading is None,
                     orphans=orphans,
+                    side_counts=side_counts,
                 ):
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -115,6 +116,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                 _attach_orphans(paragraph_drafts, orphans)
             drafts.extend(paragraph_drafts)
     drafts = _drop_restatements(drafts)
+    opponents = _opponents(side_counts)
     events = [_to_event(document, d, opponents, i) for i, d in enumerate(drafts)]
     tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
     return events, tallies
@@ -140,10 +142,12 @@ def _read_sentence(
     tally_reader: TallyReader,
     lead: bool,
     orphans: list[tuple[Casualty, str | None]],
+    side_counts: Counter[str],
 ) -> list[_Draft]:
     """The events of one sentence; a toll stated without an action goes to ``orphans``."""
     times = find_times(text, start)
     actors = roles.merge_adjacent(find_actors(text, start), text, start)
+    side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
     time_spans = [(t.start, t.end) for t in times]
     casualties_all = find_casualties(text, start, actors, time_spans)
     claims = find_claims(text)
@@ -567,13 +571,8 @@ def _side(d: _Draft) -> str | None:
     return d.actor1[0].side if d.actor1 else None
 
 
-def _opponents(document: Document) -> dict[str, str]:
+def _opponents(counts: Counter[str]) -> dict[str, str]:
     """The two camps the document is mostly about, so an unstated target gets a side."""
-    counts: Counter[str] = Counter()
-    for _, _, sentence in document.sentences():
-        for actor in find_actors(sentence.text, sentence.start):
-            if actor.side in _FIGHTING_SIDES:
-                counts[actor.side] += 1
     top = [s for s, _ in counts.most_common() if s != "russia"][:2]
     out: dict[str, str] = {}
     if len(top) == 2:

@@ -59,21 +59,13 @@ class ActorEntry:
 class ActorLexicon:
     """Compiled alias patterns (case-sensitive and case-insensitive) to entries."""
 
-    entries: dict[str, ActorEntry]  # alias (as matched, lower-cased for insensitive) -> entry
-    exact: re.Pattern[str] | None
-    folded: re.Pattern[str] | None
+    exact: dict[tuple[str, ...], ActorEntry]  # alias tokens as written -> entry
+    folded: dict[tuple[str, ...], ActorEntry]  # lower-cased alias tokens -> entry
+    longest: int  # most tokens in one alias
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
-        hits: list[tuple[int, int, ActorEntry]] = []
-        for pattern, fold in ((self.exact, False), (self.folded, True)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                key = m.group(0).lower() if fold else m.group(0)
-                entry = self.entries.get(("~" if fold else "=") + key)
-                if entry is not None:
-                    hits.append((m.start(), m.end(), entry))
+        hits = self._lexicon_hits(text)
         known = list(hits)
         for m in _ORG_RE.finditer(text):
             name = m.group(0)
@@ -107,6 +99,49 @@ class ActorLexicon:
         return mentions
 
 
+    def _lexicon_hits(self, text: str) -> list[tuple[int, int, ActorEntry]]:
+        """Aliases found as whole token sequences, longest first at each token."""
+        tokens = _tokens(text)
+        words = [t[2] for t in tokens]
+        lowered = [w.lower() for w in words]
+        hits = []
+        for i in range(len(tokens)):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                entry = self.exact.get(tuple(words[i : i + n])) or self.folded.get(
+                    tuple(lowered[i : i + n])
+                )
+                if entry is not None:
+                    hits.append((tokens[i][0], tokens[i + n - 1][1], entry))
+                    break
+        return hits
+
+
+# A token is a run of non-space characters less its surrounding punctuation and a final
+# possessive: "(ISIL's" -> "ISIL", "Army." -> "Army"; hyphenated words stay whole, so
+# "Russian-backed" is not "Russian" (the boundary a name needs).
+_RAW_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+_EDGE = "'’.!?"
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _RAW_TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        if text[end - 2 : end] in ("'s", "’s") and end - 2 > start:
+            end -= 2
+        if start < end:
+            out.append((start, end, text[start:end]))
+    return out
+
+
+def _alias_key(alias: str) -> tuple[str, ...]:
+    return tuple(t[2] for t in _tokens(alias))
+
+
 def _camp_of(text: str, start: int, end: int) -> str:
     # only the words just before the name, and an apposition right after it
     window = text[max(0, start - 25) : start]
@@ -131,37 +166,22 @@ def _longest_non_overlapping(
     return sorted(taken, key=lambda h: h[0])
 
 
-def _alternation(aliases: Iterable[str]) -> str:
-    ordered = sorted(set(aliases), key=len, reverse=True)
-    return "|".join(re.escape(a) for a in ordered)
-
-
 def compile_lexicon(data: Iterable[dict]) -> ActorLexicon:
-    entries: dict[str, ActorEntry] = {}
-    exact_aliases: list[str] = []
-    folded_aliases: list[str] = []
+    """Index every alias by its tokens (exact case for abbreviations, folded otherwise)."""
+    exact: dict[tuple[str, ...], ActorEntry] = {}
+    folded: dict[tuple[str, ...], ActorEntry] = {}
     for item in data:
         entry = ActorEntry(item["name"], item["side"], bool(item.get("generic")))
-        exact = item.get("case") == "exact"
         for alias in item.get("aliases", []) or [item["name"]]:
-            if exact:
-                entries["=" + alias] = entry
-                exact_aliases.append(alias)
+            key = _alias_key(alias)
+            if not key:
+                continue
+            if item.get("case") == "exact":
+                exact[key] = entry
             else:
-                entries["~" + alias.lower()] = entry
-                folded_aliases.append(alias)
-    boundary_end = r"(?![\w-])"
-    exact_re = (
-        re.compile(rf"(?<![\w-])(?:{_alternation(exact_aliases)}){boundary_end}")
-        if exact_aliases
-        else None
-    )
-    folded_re = (
-        re.compile(rf"(?<![\w-])(?:{_alternation(folded_aliases)}){boundary_end}", re.IGNORECASE)
-        if folded_aliases
-        else None
-    )
-    return ActorLexicon(entries, exact_re, folded_re)
+                folded[tuple(t.lower() for t in key)] = entry
+    longest = max((len(k) for k in (*exact, *folded)), default=1)
+    return ActorLexicon(exact, folded, longest)
 
 
 @cache
