@@ -61,7 +61,8 @@ class ActorLexicon:
 
     exact: dict[tuple[str, ...], ActorEntry]  # alias tokens as written -> entry
     folded: dict[tuple[str, ...], ActorEntry]  # lower-cased alias tokens -> entry
-    longest: int  # most tokens in one alias
+    exact_lengths: dict[str, list[int]]  # first token -> alias lengths, longest first
+    folded_lengths: dict[str, list[int]]
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
@@ -106,13 +107,19 @@ class ActorLexicon:
         lowered = [w.lower() for w in words]
         hits = []
         for i in range(len(tokens)):
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                entry = self.exact.get(tuple(words[i : i + n])) or self.folded.get(
-                    tuple(lowered[i : i + n])
-                )
-                if entry is not None:
-                    hits.append((tokens[i][0], tokens[i + n - 1][1], entry))
-                    break
+            best: tuple[int, ActorEntry] | None = None
+            for index, lengths, seq in (
+                (self.exact, self.exact_lengths.get(words[i]), words),
+                (self.folded, self.folded_lengths.get(lowered[i]), lowered),
+            ):
+                for n in lengths or ():
+                    if (best is None or n > best[0]) and i + n <= len(tokens):
+                        entry = index.get(tuple(seq[i : i + n]))
+                        if entry is not None:
+                            best = (n, entry)
+                            break
+            if best is not None:
+                hits.append((tokens[i][0], tokens[i + best[0] - 1][1], best[1]))
         return hits
 
 
@@ -180,8 +187,14 @@ def compile_lexicon(data: Iterable[dict]) -> ActorLexicon:
                 exact[key] = entry
             else:
                 folded[tuple(t.lower() for t in key)] = entry
-    longest = max((len(k) for k in (*exact, *folded)), default=1)
-    return ActorLexicon(exact, folded, longest)
+    return ActorLexicon(exact, folded, _lengths(exact), _lengths(folded))
+
+
+def _lengths(index: dict[tuple[str, ...], ActorEntry]) -> dict[str, list[int]]:
+    by_first: dict[str, set[int]] = {}
+    for key in index:
+        by_first.setdefault(key[0], set()).add(len(key))
+    return {first: sorted(ns, reverse=True) for first, ns in by_first.items()}
 
 
 @cache

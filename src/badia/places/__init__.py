@@ -39,6 +39,9 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
     points = {k: (h.lat, h.lon) for k, h in first.items() if h is not None and h.where_prec <= 2}
     second: dict[tuple[str, str | None], Hit | None] = {}
     for k, h in first.items():
+        if h is not None and len(r.candidates(k[0])) == 1:
+            second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
+            continue
         anchors = [p for kk, p in points.items() if kk[0] != k[0]]
         quote = next(ev.quote for ev in events if k[0] in ev.locations)
         second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote)) if anchors else h

@@ -33,6 +33,7 @@ def _polygons():
     return names, geoms, STRtree(geoms), prep(syria), prep(syria.buffer(BORDER_DEG)), syria
 
 
+@lru_cache(maxsize=65536)  # a point-in-polygon test per candidate is the hot spot
 def admin1_at(lat: float, lon: float) -> str | None:
     """Governorate containing the point; Damascus (the city disc) wins over Rif Dimashq."""
     names, geoms, tree, _, _, _ = _polygons()
@@ -43,10 +44,12 @@ def admin1_at(lat: float, lon: float) -> str | None:
     return "Damascus" if "Damascus" in hits else sorted(hits)[0]
 
 
+@lru_cache(maxsize=65536)  # a point-in-polygon test per candidate is the hot spot
 def in_syria(lat: float, lon: float) -> bool:
     return _polygons()[3].contains(Point(lon, lat))
 
 
+@lru_cache(maxsize=65536)  # a point-in-polygon test per candidate is the hot spot
 def in_region(lat: float, lon: float) -> bool:
     """Inside Syria or its border areas (~100 km); no point outside may leave the resolver."""
     if not (29.0 <= lat <= 38.5 and 34.0 <= lon <= 43.5):
