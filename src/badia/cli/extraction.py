@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -21,8 +22,14 @@ def extract(
     out_dir: Path | None = typer.Option(None, "--out", help="Write <stem>.events.jsonl etc. here."),
     db: Path | None = typer.Option(None, "--db", help="Also store documents and events here."),
     fmt: str | None = typer.Option(None, "--format", help="Force the input format."),
+    merge: bool = typer.Option(
+        False, "--merge", help="Then merge events across documents in the store (needs --db)."
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents."""
+    if merge and db is None:
+        err.print("error: --merge needs --db (merging works over the store)")
+        raise typer.Exit(2)
     from badia.events.output import write_extraction
     from badia.pipeline import extract_document
     from badia.read import iter_read
@@ -61,6 +68,14 @@ def extract(
                 n_events += len(extraction.events)
                 n_tallies += len(extraction.tallies)
                 progress.advance(task)
+        if store is not None and merge:
+            from badia.merge import run_merge
+
+            result = run_merge(store)
+            err.print(
+                f"merged: {len(result.merged_events)} events, "
+                f"{len(result.cross_document)} told by more than one document"
+            )
     finally:
         if store is not None:
             store.close()
@@ -80,19 +95,24 @@ def events(
 
     with Store(db) as store:
         rows = store.events(doc)
-    table = Table("date", "type", "side1", "actor1", "side2", "locations", "killed", "quote")
-    for e in sorted(
-        rows, key=lambda e: e.date_start or e.date_end or __import__("datetime").date.min
-    )[:limit]:
+    table = Table("date", "type", "sides", "actor1", "place", "killed", "quote")
+    for column in table.columns:
+        column.no_wrap, column.overflow = True, "ellipsis"
+    for column, low, high in zip(
+        table.columns, (10, 9, 12, 8, 8, 6, 20), (21, 17, 30, 22, 22, 6, 60), strict=True
+    ):
+        column.min_width, column.max_width = low, high
+    ordered = sorted(rows, key=lambda e: (e.date_start or date.min, e.doc, e.start))
+    for e in ordered[:limit]:
+        when = f"{e.date_start}" if e.date_end == e.date_start else f"{e.date_start}..{e.date_end}"
         table.add_row(
-            f"{e.date_start}" + ("" if e.date_end == e.date_start else f"..{e.date_end}"),
+            when,
             e.type,
-            e.side1 or "",
+            f"{e.side1 or '?'} → {e.side2 or '?'}",
             ", ".join(e.actor1),
-            e.side2 or "",
             ", ".join(e.locations),
             str(sum(f.killed for f in e.fatalities)) if e.fatalities else "",
-            e.quote[:80],
+            e.quote,
         )
     out.print(table)
     out.print(f"{len(rows)} events")

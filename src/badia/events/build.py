@@ -292,6 +292,16 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
+_OBJECT_NOT_GROUND = re.compile(
+    r"\s+(?:the\s+)?(?:(?:land)?mines|explosives|IEDs|rubble|unexploded|booby[- ]traps)\b", re.I
+)
+_DEMINING = re.compile(
+    r"\b(?:clear(?:ed|ing)?|remov(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|swept|sweeping|"
+    r"clean(?:ed|ing)?)\s+(?:the\s+|of\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -327,6 +337,10 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
     if t.type == "capture" and _REDUCED_RELATIVE.search(before):
         return True
     if t.type == "capture" and _PEOPLE_TAKEN.match(after):
+        return True
+    if t.type == "capture" and _OBJECT_NOT_GROUND.match(after):
+        return True  # "clearing mines": demining, not taking ground
+    if t.type == "bombing" and _DEMINING.search(before):
         return True
     if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
         return True
