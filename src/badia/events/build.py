@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from badia.events import roles
 from badia.events.acled import acled_types
@@ -69,6 +70,7 @@ class _Draft:
     casualties: list[tuple[Casualty, str | None]] = field(default_factory=list)
     source: str | None = None
     lead: bool = False
+    dated: bool = False  # the clause states its own calendar date ("On 2 March, ...")
 
 
 @dataclass
@@ -83,6 +85,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
     narrative = Narrative(published=document.published, default_year=_default_year(document))
     side_counts: Counter[str] = Counter()
     tally_reader = TallyReader(document)
+    period = _document_period(document)
     drafts: list[_Draft] = []
     state = _State()
     for section in document.sections:
@@ -107,6 +110,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                     lead=section.heading is None,
                     orphans=orphans,
                     side_counts=side_counts,
+                    period=period,
                 ):
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -115,7 +119,7 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                         paragraph_drafts.append(draft)
                 _attach_orphans(paragraph_drafts, orphans)
             drafts.extend(paragraph_drafts)
-    drafts = _drop_restatements(drafts)
+    drafts = _drop_restatements(drafts, period)
     opponents = _opponents(side_counts)
     events = [_to_event(document, d, opponents, i) for i, d in enumerate(drafts)]
     tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
@@ -143,6 +147,7 @@ def _read_sentence(
     lead: bool,
     orphans: list[tuple[Casualty, str | None]],
     side_counts: Counter[str],
+    period: TimeValue | None,
 ) -> list[_Draft]:
     """The events of one sentence; a toll stated without an action goes to ``orphans``."""
     times = find_times(text, start)
@@ -168,14 +173,14 @@ def _read_sentence(
         return []
     actor_spans = [(a.start, a.end) for a in actors]
     places = find_places(text, start, actor_spans + time_spans)
-    sentence_date = _first_value(times, narrative)
+    sentence_date = _first_value(times, narrative, period)
     drafts: list[_Draft] = []
     previous_subject: list[Mention] = []
     for clause in split_clauses(text, start):
         c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
         c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
         c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
-        own_date = _first_value(c_times, narrative)
+        own_date = _first_value(c_times, narrative, period)
         date = own_date or sentence_date or narrative.reference
         if own_date is not None and own_date.precision != "year":
             narrative.advance(own_date)
@@ -195,7 +200,8 @@ def _read_sentence(
                 continue
             previous_subject = actor1 or previous_subject
             draft = _Draft(
-                clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead
+                clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead,
+                dated=any(not t.relative for t in c_times) and own_date is not None,
             )
             draft.places = event_places(
                 [p for p in places if clause.start <= p.start < clause.end]
@@ -220,18 +226,57 @@ def _read_sentence(
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
-def _first_value(times, narrative: Narrative) -> TimeValue | None:
+def _first_value(times, narrative: Narrative, period: TimeValue | None) -> TimeValue | None:
     """The clause's date: the most precise one it states; written dates before relative ones."""
     best: tuple[int, bool, int] | None = None
     chosen: TimeValue | None = None
     for t in times:
-        value = narrative.resolve(t)
+        value = _background_year(t, narrative.resolve(t), narrative, period)
         if value is None:
             continue
         key = (_PRECISION_RANK[value.precision], t.relative, t.start)
         if best is None or key < best:
             best, chosen = key, value
     return chosen
+
+
+def _background_year(
+    expr, value: TimeValue | None, narrative: Narrative, period: TimeValue | None
+) -> TimeValue | None:
+    """A yearless date told before the story starts, that would fall after the period the
+    document is about, is background from the year before: an article on a January-March
+    2017 offensive recalling "the capture of the city from 8 to 11 December"."""
+    if (
+        value is None
+        or period is None
+        or expr.year is not None
+        or expr.year2 is not None
+        or expr.relative
+        or narrative.reference is not None
+        or narrative.year != narrative.default_year
+        or value.start <= period.end + timedelta(days=31)
+    ):
+        return value
+    try:
+        earlier = TimeValue(
+            start=value.start.replace(year=value.start.year - 1),
+            end=value.end.replace(year=value.end.year - 1),
+            precision=value.precision,
+        )
+    except ValueError:  # 29 February
+        return value
+    return earlier if earlier.start <= period.end else value
+
+
+def _document_period(document: Document) -> TimeValue | None:
+    """The span the document is about, from its infobox phases."""
+    if document.infobox is None:
+        return None
+    starts = [p.start for p in document.infobox.phases if p.start]
+    ends = [p.end for p in document.infobox.phases if p.end]
+    if not starts or not ends:
+        return None
+    return TimeValue(start=min(starts), end=max(ends), precision="range")
 
 
 def _usable_triggers(
@@ -430,6 +475,12 @@ def _roles(
             actor2 = subject
             if not actor1:
                 return None, []
+    elif voice == "passive" and re.search(r"\b(?:of|by|to)$", lowered):
+        # "came under the control of X", "fell to X": the agent follows the trigger at once
+        actor1 = roles.agent_right_after(text, off, actors, trigger.end, marker="")
+        actor2 = roles.subject_actors(text, off, actors, trigger.start)
+        if not actor1:
+            return [], actor2
     elif voice == "passive":
         actor1 = roles.agent_after(
             text, off, actors, trigger.end, by_only=trigger.type == "capture"
@@ -452,8 +503,17 @@ def _roles(
     elif voice == "loss":
         actor1 = roles.objects_after(text, off, actors, trigger.end, [])
         actor2 = roles.subject_actors(text, off, actors, trigger.start)
+    elif not lowered.endswith("ing") and re.search(
+        r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[: trigger.start]
+    ):
+        # an active-form pattern in a passive clause: "after being expelled from it by X"
+        actor1 = roles.agent_after(text, off, actors, trigger.end, by_only=True)
+        actor2 = roles.subject_actors(text, off, actors, trigger.start)
+        if not actor1:
+            return [], actor2
     else:
-        actor1 = roles.subject_actors(text, off, actors, trigger.start)
+        by_agent = roles.agent_right_after(text, off, actors, trigger.end)
+        actor1 = by_agent or roles.subject_actors(text, off, actors, trigger.start)
         actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
         if not actor1 and re.search(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", text[: trigger.start]):
             return [], actor2  # "an ambush on a bus": the agent is not stated here
@@ -553,6 +613,7 @@ def _fold_into(drafts: list[_Draft], draft: _Draft) -> bool:
             and earlier.sentence_start != draft.sentence_start
             and earlier.date is not None
             and earlier.date.precision == "day"
+            and not draft.dated  # "On 2 March, ..." starts a telling of its own
         ):
             earlier.places.extend(
                 p for p in draft.places if p.text not in {q.text for q in earlier.places}
@@ -562,20 +623,33 @@ def _fold_into(drafts: list[_Draft], draft: _Draft) -> bool:
     return False
 
 
-def _drop_restatements(drafts: list[_Draft]) -> list[_Draft]:
-    """The lead restates what the body tells: keep a lead event only if the body lacks it."""
+def _drop_restatements(drafts: list[_Draft], period: TimeValue | None) -> list[_Draft]:
+    """Tell each event once (GUIDELINES: a restatement is not annotated again).
+
+    The lead summarises the story the body tells, so a lead event the body tells again is
+    dropped; but background the lead gives from before the story's period (the article's
+    infobox dates) is the first telling, and a later "Background" restatement is dropped.
+    """
+    def same(a: _Draft, b: _Draft) -> bool:
+        return bool(
+            a.type == b.type
+            and _side(a) == _side(b)
+            and a.date
+            and b.date
+            and a.date.start <= b.date.end
+            and b.date.start <= a.date.end
+        )
+
+    def background(d: _Draft) -> bool:
+        return bool(period and d.date and d.date.end < period.start)
+
+    kept_lead = [d for d in drafts if d.lead and background(d)]
     body = [d for d in drafts if not d.lead]
     out = []
     for d in drafts:
-        if d.lead and any(
-            b.type == d.type
-            and _side(b) == _side(d)
-            and b.date
-            and d.date
-            and b.date.start <= d.date.end
-            and d.date.start <= b.date.end
-            for b in body
-        ):
+        if d.lead and not background(d) and any(same(b, d) for b in body):
+            continue
+        if not d.lead and background(d) and any(same(k, d) for k in kept_lead):
             continue
         out.append(d)
     return out
@@ -604,12 +678,13 @@ def _to_event(document: Document, d: _Draft, opponents: dict[str, str], n: int) 
     side2 = _first_side(d.actor2) if d.actor2 else None
     side1 = _first_side(d.actor1) if d.actor1 else None
     if side1 is None:
-        inferred = opponents.get(side2 or "") if d.type in _BATTLE_TYPES else None
+        inferable = _BATTLE_TYPES | {"airstrike", "shelling"}  # not bombs: IEDs are often unclaimed
+        inferred = opponents.get(side2 or "") if d.type in inferable else None
         side1 = inferred or "unknown"
     if side2 is None and d.type in _BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
         side2 = opponents.get(side1 or "")
-    if side1 == side2 and d.type in _BATTLE_TYPES:
-        side2 = opponents.get(side1 or "")
+    if side1 == side2 and side1 not in (None, "unknown"):
+        side2 = opponents.get(side1 or "")  # one camp does not fight itself
     fatalities, wounded = _tolls(d, side2)
     quote_start, quote_end = d.clause.start, d.clause.end
     quote = document.text[quote_start:quote_end]

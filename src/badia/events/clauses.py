@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(
     r"|\s+(?=(?:following which|after which|when|while|until|whereas)\s)"
     r"|,?\s+(?=(?:but|and) (?:were|was|later|then|again|subsequently|once again)\b)"
     r"|,\s+(?=and (?:in|on|by|at|during|later|then)\s)"
+    r"|,\s+(?=and (?:\w+ly\s+)?\w+ed\b)"
     r"|\s+(?=and (?:on|in|by) (?:\d|the (?:next|following|same)))"
 )
 

@@ -105,6 +105,20 @@ def agent_after(
     return []
 
 
+def agent_right_after(
+    clause: str, offset: int, actors: list[Mention], after: int, marker: str = "by"
+) -> list[Mention]:
+    """'pulling back by ISIL': a gerund followed at once by 'by X' names its agent
+    (``marker=""`` when the trigger itself ends with the preposition)."""
+    m = re.match(rf"\s+{marker}\s*(?:the\s+)?" if marker else r"\s+(?:the\s+)?", clause[after:])
+    if not m:
+        return []
+    for actor in actors:
+        if actor.start - offset == after + m.end():
+            return [actor]
+    return []
+
+
 def modifier_before(
     clause: str, offset: int, actors: list[Mention], trigger: Trigger
 ) -> list[Mention]:

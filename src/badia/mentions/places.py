@@ -32,7 +32,7 @@ _FEATURE = re.compile(
     rf"\b(?:the )?(?P<name>(?:{_DIRECTION})?(?:T-?\d+|{_NAME})(?: and {_NAME})? "
     rf"(?:{_FEATURE_HEAD}))\b"
     rf"|\b(?P<code>T-?\d(?: airbase| Pumping Station| area)?)\b"
-    rf"|\b(?P<topo>(?:Jabal|Jebel|Jabbal|Jebal|Jeb|Tal|Tall|Tell|Mount|Wadi|Bir|Ras|Khirbet|Deir|Abu|Qasr|Ain|Hayyal)"
+    rf"|\b(?P<topo>(?:Jabal|Jebel|Jabbal|Jebal|Jeb|Tal|Tall|Tell|Mount|Wadi|Bir|Ras|Khirbet|Deir|Abu|Qasr|Ain)"
     rf"(?: {_ART}?[A-Z][\w'’`-]*| {_ART}[\w'’`-]+){{1,3}})"
 )
 _AFTER_PREP = re.compile(
@@ -74,6 +74,14 @@ _REFERENCE_POINT = re.compile(
 )
 
 
+_CONTAINER = re.compile(
+    r"\b(?:area|areas|district|districts|outskirts|part|parts|section|sections|suburbs|"
+    r"neighbourhoods?|neighborhoods?|quarter|centre|center|countryside|province)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
 def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[Mention]:
     """Place mentions in ``text`` (at document ``offset``), avoiding ``exclude`` spans.
 
@@ -98,7 +106,7 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         last_end = end
         trimmed = _GENERIC_TAIL.sub("", name)
-        if not trimmed or trimmed[0].islower() and " " not in trimmed:
+        if not trimmed or (trimmed[0].islower() and not re.match(_ART, trimmed)):
             continue
         end = start + len(trimmed)
         role = None
@@ -106,6 +114,8 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             role = "frame"
         elif _REFERENCE_POINT.search(text[max(0, start - 30) : start]):
             role = "reference"
+        elif _CONTAINER.search(text[max(0, start - 40) : start]):
+            role = "reference"  # "the Driving School area of Palmyra": Palmyra contains it
         out.append(
             Mention(kind="place", text=trimmed, start=offset + start, end=offset + end, key=role)
         )
