@@ -337,6 +337,11 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
+_HEARSAY = re.compile(
+    r"\b(?:amid|despite|following)\s+(?:unconfirmed\s+)?(?:information|reports|rumou?rs|claims|"
+    r"speculation)\s+(?:about|of|that)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _OBJECT_NOT_GROUND = re.compile(
     r"\s+(?:the\s+)?(?:(?:land)?mines|explosives|IEDs|rubble|unexploded|booby[- ]traps)\b", re.I
 )
@@ -379,6 +384,8 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
+    if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
+        return True  # "amid information about pulling back": not asserted
     if t.type == "capture" and _REDUCED_RELATIVE.search(before):
         return True
     if t.type == "capture" and _PEOPLE_TAKEN.match(after):

@@ -116,10 +116,30 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             role = "reference"
         elif _CONTAINER.search(text[max(0, start - 40) : start]):
             role = "reference"  # "the Driving School area of Palmyra": Palmyra contains it
-        out.append(
-            Mention(kind="place", text=trimmed, start=offset + start, end=offset + end, key=role)
-        )
+        for text_, a, b in _split_pair(trimmed, start):
+            out.append(
+                Mention(kind="place", text=text_, start=offset + a, end=offset + b, key=role)
+            )
     return out
+
+
+_TOPO_START = re.compile(r"^(?:Jabal|Jebel|Jabbal|Jebal|Tal|Tall|Tell|Mount|Wadi|Bir|Ras)\b")
+_HEAD_END = re.compile(rf"\s(?P<head>{_FEATURE_HEAD})$")
+
+
+def _split_pair(name: str, start: int) -> list[tuple[str, int, int]]:
+    """ "Jazal and al-Mahr oil fields" -> "Jazal oil fields", "al-Mahr oil fields" (a shared
+    head); "Jabal al-Tar and Palmyra Castle" -> both as written (the left is whole)."""
+    if " and " not in name:
+        return [(name, start, start + len(name))]
+    left, right = name.split(" and ", 1)
+    right_start = start + len(left) + len(" and ")
+    whole_right = (right, right_start, right_start + len(right))
+    head = _HEAD_END.search(right)
+    if head is None or _TOPO_START.match(left) or _HEAD_END.search(left):
+        return [(left, start, start + len(left)), whole_right]
+    # the left name shares the right one's head; its span is the name as written
+    return [(f"{left} {head.group('head')}", start, start + len(left)), whole_right]
 
 
 def event_places(places: list[Mention]) -> list[Mention]:

@@ -1,0 +1,131 @@
+"""The clause rules of the event builder, one pattern of the language per test.
+
+Documents are written for these tests in the dump format; the last test follows the
+events of a real seed through to the control timelines analysts read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from badia.events import build_events
+from badia.merge.control import control_timelines, find_place
+from badia.model import Event
+from badia.pipeline import extract_document
+from badia.read import read_path, read_text
+
+INFOBOX = """= Test offensive (2017) =
+
+Infobox
+- Conflict: Test offensive (2017)
+- Date: 10 January – 20 March 2017, ()
+
+The test offensive was a military operation of the Syrian Army in 2017.
+
+"""
+
+
+def _events(body: str, head: str = "= Test campaign (2017) =\n\n==Fighting==\n") -> list[Event]:
+    doc = read_text(head + body + "\n", name="t.txt")
+    events, _ = build_events(doc)
+    return events
+
+
+def test_yearless_background_before_the_period_takes_the_year_before() -> None:
+    events = _events(
+        "ISIL had seized the town of Qasr Tal from 4 to 6 December, before the offensive.",
+        head=INFOBOX,
+    )
+    assert [(e.type, e.date_start) for e in events] == [("capture", date(2016, 12, 4))]
+
+
+def test_lead_summary_of_a_body_event_is_told_once() -> None:
+    events = _events(
+        "On 5 February 2017, the Syrian Army captured Qasr Tal.\n\n"
+        "==Offensive==\nOn 5 February, the Syrian Army captured Qasr Tal from ISIL.",
+        head=INFOBOX,
+    )
+    assert len([e for e in events if e.type == "capture"]) == 1
+    assert "from ISIL" in next(e for e in events if e.type == "capture").quote
+
+
+def test_a_dated_sentence_is_its_own_event_but_an_undated_one_joins_the_day() -> None:
+    events = _events(
+        "On 2 March, the Syrian Army captured the hills of Qasr Tal. It also captured the "
+        "village of Tal Hamra. On 2 March, the Syrian Army recaptured the whole town."
+    )
+    captures = [e for e in events if e.type == "capture"]
+    assert len(captures) == 2
+    assert "Tal Hamra" in captures[0].locations
+
+
+def test_progressive_is_active_and_past_participle_after_be_is_passive() -> None:
+    withdrawing, expelled = _events(
+        "In early January 2017, ISIL was withdrawing from the villages.\n\n"
+        "In March 2017, the town had been recaptured by the Syrian Army."
+    )
+    assert (withdrawing.type, withdrawing.side1) == ("withdrawal", "islamic_state")
+    assert (expelled.type, expelled.side1) == ("capture", "government")
+
+
+def test_control_passing_to_an_actor_named_after_of() -> None:
+    (event,) = _events(
+        "By late May 2017, the desert roads came under the control of the Syrian government."
+    )
+    assert (event.type, event.side1) == ("capture", "government")
+
+
+def test_places_sharing_a_head_are_split() -> None:
+    (event,) = _events("On 19 February 2017, the Army attacked the Jazal and al-Mahr oil fields.")
+    assert event.locations == ["Jazal oil fields", "al-Mahr oil fields"]
+
+
+def test_hearsay_demining_and_taking_place_are_not_events() -> None:
+    events = _events(
+        "On 9 April 2017, Russian engineers began clearing mines in the old town. "
+        "On 10 April 2017, clashes took place near the dam amid reports of a withdrawal by ISIL."
+    )
+    assert [e.type for e in events] == ["clash"]
+
+
+def test_a_toll_stated_apart_joins_the_paragraphs_battle() -> None:
+    (attack,) = _events(
+        "On 8 April 2017, ISIL attacked the Qasr Tal base. "
+        "Rebels stated that four of their fighters and nine ISIL fighters were killed."
+    )
+    assert {(f.side, f.killed, f.source) for f in attack.fatalities} == {
+        ("opposition", 4, "rebels"),
+        ("islamic_state", 9, "rebels"),
+    }
+
+
+def test_counts_of_one_side_in_one_list_add_up_and_designations_are_not_counts() -> None:
+    (attack,) = _events(
+        "In August 2023, IS killed 30 Syrian soldiers near Mayadin, and 12 pro-government "
+        "militiamen near Raqqa, and destroyed a T-72 tank.[14]"
+    )
+    assert [(f.side, f.killed) for f in attack.fatalities] == [("government", 42)]
+
+
+def test_seed_control_timelines_read_as_the_text_tells(seed_paths) -> None:
+    """Palmyra and the Hayyan gas fields in the 2017 Palmyra offensive article."""
+    extraction = extract_document(read_path(seed_paths["002"]))
+    periods = control_timelines(extraction.events)
+
+    def timeline(name: str) -> list[tuple[date, str]]:
+        (key,) = find_place(periods, name)
+        return [(p.start, p.side) for p in periods if p.key == key]
+
+    assert timeline("Palmyra") == [
+        (date(2016, 3, 1), "government"),
+        (date(2016, 12, 8), "islamic_state"),
+        (date(2017, 3, 1), "contested"),
+        (date(2017, 3, 2), "government"),
+    ]
+    assert timeline("Hayyan gas fields") == [
+        (date(2017, 2, 4), "government"),
+        (date(2017, 2, 7), "islamic_state"),
+        (date(2017, 2, 14), "government"),
+        (date(2017, 2, 16), "contested"),
+        (date(2017, 2, 18), "government"),
+    ]
