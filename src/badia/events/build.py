@@ -200,12 +200,18 @@ def _read_sentence(
                 continue
             previous_subject = actor1 or previous_subject
             draft = _Draft(
-                clause, start, end, trigger.type, shifted, actor1, actor2, date, lead=lead,
+                clause,
+                start,
+                end,
+                trigger.type,
+                shifted,
+                actor1,
+                actor2,
+                date,
+                lead=lead,
                 dated=any(not t.relative for t in c_times) and own_date is not None,
             )
-            draft.places = event_places(
-                [p for p in places if clause.start <= p.start < clause.end]
-            )
+            draft.places = event_places([p for p in places if clause.start <= p.start < clause.end])
             draft.source = _clause_claim(claims, clause, start)
             drafts.append(draft)
             if actor1:
@@ -337,6 +343,10 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
+_NOUN_AS_PASSIVE_SUBJECT = re.compile(
+    r"\s+(?:were|was)\s+(?:also\s+)?(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
+    re.I,
+)
 _HEARSAY = re.compile(
     r"\b(?:amid|despite|following)\s+(?:unconfirmed\s+)?(?:information|reports|rumou?rs|claims|"
     r"speculation)\s+(?:about|of|that)\s+(?:[\w-]+\s+){0,2}$",
@@ -386,6 +396,13 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted
+    if (
+        t.type == "capture"
+        and t.voice == "noun"
+        and re.search(r"\b(?:the|its|their)\s+$", before)
+        and not re.search(r"\b(?:announced|claimed|confirmed|reported|declared)\s+the\s+$", before)
+    ):
+        return True  # "after the capture of the station": an event told before
     if t.type == "capture" and _REDUCED_RELATIVE.search(before):
         return True
     if t.type == "capture" and _PEOPLE_TAKEN.match(after):
@@ -396,9 +413,7 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
         return True
-    return t.voice == "noun" and bool(
-        re.match(r"\s+(?:entered|coincided|was meant|aimed)", after)
-    )
+    return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
 def _is_soft(t: Trigger) -> bool:
@@ -443,8 +458,11 @@ def _roles(
             text,
         ):
             return None, []
-        if voice == "passive":
-            agent = roles.agent_after(text, off, actors, trigger.end)
+        passive = voice == "passive" or lowered.endswith(" by")
+        if passive:
+            agent = roles.agent_right_after(
+                text, off, actors, trigger.end, marker=""
+            ) or roles.agent_after(text, off, actors, trigger.end)
         else:
             agent = roles.subject_actors(text, off, actors, trigger.start)
         agent = [a for a in agent if not roles.is_speaker(text, off, a)]
@@ -452,7 +470,7 @@ def _roles(
             return None, []  # "four rebels were killed": a toll of an event told elsewhere
         victims = (
             roles.subject_actors(text, off, actors, trigger.start)
-            if voice == "passive"
+            if passive
             else roles.objects_after(text, off, actors, trigger.end, agent)
         )
         return agent, [a for a in victims if a not in agent]
@@ -504,6 +522,9 @@ def _roles(
         if not actor1:
             if trigger.type == "capture":
                 actor1 = roles.subject_actors(text, off, actors, trigger.start)
+            elif re.match(_NOUN_AS_PASSIVE_SUBJECT, text[trigger.end :]):
+                # "Attacks were also conducted along the highway": by the camp just named
+                actor1 = previous_subject or state.last_actor1
             if not actor1:
                 return None, []
         actor2 = roles.objects_after(text, off, actors, trigger.end, actor1)
@@ -574,7 +595,7 @@ def _attach_casualties(
 
 
 def _attach_orphans(drafts: list[_Draft], orphans: list[tuple[Casualty, str | None]]) -> None:
-    """"Rebels stated that four of their fighters were killed": the toll of the paragraph's
+    """ "Rebels stated that four of their fighters were killed": the toll of the paragraph's
     last battle (or its last event)."""
     if not orphans or not drafts:
         return
@@ -637,6 +658,7 @@ def _drop_restatements(drafts: list[_Draft], period: TimeValue | None) -> list[_
     dropped; but background the lead gives from before the story's period (the article's
     infobox dates) is the first telling, and a later "Background" restatement is dropped.
     """
+
     def same(a: _Draft, b: _Draft) -> bool:
         return bool(
             a.type == b.type
