@@ -344,7 +344,8 @@ _PEOPLE_TAKEN = re.compile(
 
 
 _NOUN_AS_PASSIVE_SUBJECT = re.compile(
-    r"\s+(?:were|was)\s+(?:also\s+)?(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
+    r"\s+(?:were|was)\s+(?:also\s+)?"
+    r"(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
     re.I,
 )
 _HEARSAY = re.compile(
