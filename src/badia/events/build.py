@@ -43,7 +43,7 @@ _NOT_AN_EVENT = re.compile(
     re.I,
 )
 # "to <verb>" of purpose; an attempt is still an action ("attempts to recapture" = attack).
-_PURPOSE = re.compile(r"\b(?:in order to|so as to|to|of)\s+$", re.I)
+_PURPOSE = re.compile(r"\b(?:in order to|so as to|to)\s+$", re.I)
 _ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
 _SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
 _INTENT = re.compile(
@@ -180,6 +180,8 @@ def _read_sentence(
         c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
         c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
         c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+        if c_times and all(t.prep == "since" for t in c_times):
+            continue  # "had besieged the city since 2015": a state, not a dated action
         own_date = _first_value(c_times, narrative, period)
         date = own_date or sentence_date or narrative.reference
         if own_date is not None and own_date.precision != "year":
@@ -230,6 +232,8 @@ def _read_sentence(
 
 
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+# a written date beats a weekday or "yesterday", which beat "two days later"
+_KIND_RANK = {"weekday": 1, "deictic": 1, "relative": 2, "anchor": 2}
 
 
 def _first_value(times, narrative: Narrative, period: TimeValue | None) -> TimeValue | None:
@@ -240,7 +244,7 @@ def _first_value(times, narrative: Narrative, period: TimeValue | None) -> TimeV
         value = _background_year(t, narrative.resolve(t), narrative, period)
         if value is None:
             continue
-        key = (_PRECISION_RANK[value.precision], t.relative, t.start)
+        key = (_PRECISION_RANK[value.precision], _KIND_RANK.get(t.kind, 0), t.start)
         if best is None or key < best:
             best, chosen = key, value
     return chosen
@@ -689,18 +693,26 @@ def _side(d: _Draft) -> str | None:
     return d.actor1[0].side if d.actor1 else None
 
 
+# Who fights whom in this war (a fact of the conflict, not of one document): the camps a
+# side can be the target of. Russia fights with the government, the US-led coalition with
+# the SDF and other rebels against the Islamic State.
+_ENEMIES: dict[str, tuple[str, ...]] = {
+    "government": ("islamic_state", "opposition", "coalition"),
+    "russia": ("islamic_state", "opposition"),
+    "opposition": ("government", "islamic_state", "russia"),
+    "islamic_state": ("government", "opposition", "coalition", "russia"),
+    "coalition": ("islamic_state", "government"),
+}
+
+
 def _opponents(counts: Counter[str]) -> dict[str, str]:
-    """The two camps the document is mostly about, so an unstated target gets a side."""
-    top = [s for s, _ in counts.most_common() if s != "russia"][:2]
+    """For each camp, the enemy camp this document names most, so an unstated target
+    gets a side ("the Army recaptured the hills" in an article about fighting ISIL)."""
     out: dict[str, str] = {}
-    if len(top) == 2:
-        a, b = top
-        out[a], out[b] = b, a
-        if "government" in out:
-            out["russia"] = out["government"]
-        for other in ("coalition", "opposition"):
-            if other not in out and "islamic_state" in top:
-                out[other] = "islamic_state"
+    for side, enemies in _ENEMIES.items():
+        named = [(counts[e], e) for e in enemies if counts[e]]
+        if named:
+            out[side] = max(named)[1]
     return out
 
 

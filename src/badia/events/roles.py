@@ -138,6 +138,11 @@ def modifier_before(
     return []
 
 
+_AID_AFTER = re.compile(
+    r"\s+(?:air\s+|naval\s+|artillery\s+)?(?:support|backing|help|assistance|cover)\b", re.I
+)
+
+
 def objects_after(
     clause: str, offset: int, actors: list[Mention], after: int, skip: list[Mention]
 ) -> list[Mention]:
@@ -147,6 +152,8 @@ def objects_after(
         start, _ = rel(actor, offset)
         if start < after or actor in skip:
             continue
+        if _AID_AFTER.match(clause, actor.end - offset):
+            continue  # "with Russian air support": an aid, not the target
         if re.search(
             r"\b(?:backed|supported|aided|assisted)\s+(?:up\s+)?by\s+(?:the\s+)?$|"
             r"\b(?:with aid from|alongside|together with)\s+(?:the\s+)?$",
