@@ -48,6 +48,11 @@ _PLACE_SUBJECT = re.compile(
     rf"(?:re-?)?(?:captured|seized|taken|retaken|overrun|liberated|besieged|shelled|bombed)\b"
     rf"|(?P<fell>{_NAME})(?=\s+fell\b)".replace("(?P<fell>", "(?:")
 )
+_NAMES_A_PARTY = re.compile(
+    r"\s+(?:regime|government|forces|troops|army|family|administration|loyalists|militias?|"
+    r"fighters|supporters|dynasty|clan)\b",
+    re.I,
+)
 _NOT_PLACE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|These|It|They|He|She|"
@@ -102,6 +107,8 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
         name = text[start:end]
         if start < last_end or (not feature and _NOT_PLACE.match(name)):
             continue
+        if not feature and _NAMES_A_PARTY.match(text, end):
+            continue  # "the Assad regime", "the Kurdish administration": a party, not a place
         if any(offset + start < e and offset + end > s for s, e in exclude):
             continue
         last_end = end
