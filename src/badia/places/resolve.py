@@ -136,11 +136,15 @@ def _gov_regex() -> re.Pattern[str]:
     return _GOV_RE
 
 
+_FUZZY_CACHE_SIZE = 100_000  # names; bounded so a huge corpus cannot grow it without end
+
+
 class Resolver:
     """Resolves place names against the shipped gazetteer (one instance per process)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.g = gazetteer or load()
+        self._fuzzy_cache: dict[str, list[tuple[str, float, int]]] = {}
 
     # ---------------------------------------------------------------- public
     def resolve(self, name: str, ctx: Context | None = None) -> Hit | None:
@@ -255,14 +259,25 @@ class Resolver:
         k = key(name)
         if len(k) < 5:
             return None
-        pool = self.g.by_initial.get(k[:1], [])
-        best = process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        best = self._fuzzy_keys(k)
         if not best:
             return None
         cands = self._plausible([e for kk, _, _ in best for e in self.g.by_key[kk]], ctx)
         if not cands:
             return None
         return self._hit(self._best(cands, ctx), exact=True)
+
+    def _fuzzy_keys(self, k: str) -> list[tuple[str, float, int]]:
+        """Gazetteer keys close to ``k`` (context-free, so cached per process)."""
+        cached = self._fuzzy_cache.get(k)
+        if cached is None:
+            pool = self.g.by_initial.get(k[:1], [])
+            cached = process.extract(
+                k, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            )
+            if len(self._fuzzy_cache) < _FUZZY_CACHE_SIZE:
+                self._fuzzy_cache[k] = cached
+        return cached
 
     def _relative(self, name: str, ctx: Context) -> Hit | None:
         """Place an unknown name by a relation stated next to it in the text."""
