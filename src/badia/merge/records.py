@@ -20,17 +20,7 @@ TypeFamily = Literal[
 ]
 
 # A control period's holder: a coarse side, or one of the two states of not knowing.
-Holder = Literal[
-    "government",
-    "russia",
-    "opposition",
-    "islamic_state",
-    "coalition",
-    "civilians",
-    "unknown",
-    "pro_government_foreign",
-    "contested",
-]
+Holder = Side | Literal["contested"]
 
 
 # --------------------------------------------------------------------- merged events
