@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from badia.events.clauses import Clause
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
 
@@ -178,3 +179,125 @@ def is_speaker(clause: str, offset: int, actor: Mention) -> bool:
 
 def pronoun_subject(clause: str) -> bool:
     return bool(_PRONOUN_SUBJECT.match(clause.strip()))
+
+
+_NOUN_AS_PASSIVE_SUBJECT = re.compile(
+    r"\s+(?:were|was)\s+(?:also\s+)?"
+    r"(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
+    re.I,
+)
+
+
+def clause_roles(
+    clause: Clause,
+    actors: list[Mention],
+    trigger: Trigger,
+    previous_subject: list[Mention],
+    last_actor1: list[Mention],
+) -> tuple[list[Mention] | None, list[Mention]]:
+    """(actor1, actor2) of the trigger; actor1 None means 'not an event'."""
+    text, off = clause.text, clause.start
+    voice = trigger.voice
+    actor1: list[Mention] = []
+    actor2: list[Mention] = []
+    lowered = trigger.text.lower()
+    inside = [a for a in actors if a.start - off <= trigger.start and trigger.end <= a.end - off]
+    if inside:
+        return inside, objects_after(text, off, actors, trigger.end, inside)
+    if trigger.type == "attack" and trigger.weak and "kill" in lowered:
+        if not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\b",
+            text,
+        ):
+            return None, []
+        passive = voice == "passive" or lowered.endswith(" by")
+        if passive:
+            agent = agent_right_after(text, off, actors, trigger.end, marker="") or agent_after(
+                text, off, actors, trigger.end
+            )
+        else:
+            agent = subject_actors(text, off, actors, trigger.start)
+        agent = [a for a in agent if not is_speaker(text, off, a)]
+        if not agent:
+            return None, []  # "four rebels were killed": a toll of an event told elsewhere
+        victims = (
+            subject_actors(text, off, actors, trigger.start)
+            if passive
+            else objects_after(text, off, actors, trigger.end, agent)
+        )
+        return agent, [a for a in victims if a not in agent]
+    if trigger.type == "clash" and trigger.weak:
+        named = [a for a in actors if a.side != "unknown" or a.value != 1]
+        if named:
+            first = named[0]
+            return [first], [a for a in named[1:] if a.side != first.side][:1]
+    if trigger.type in ("airstrike", "shelling", "bombing") and re.search(
+        r"\b(?:in|by|from|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
+        r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
+        text[: trigger.start],
+    ):
+        agent = modifier_before(text, off, actors, trigger) or agent_after(
+            text, off, actors, trigger.end
+        )
+        victims = subject_actors(text, off, actors, trigger.start)
+        return agent, [a for a in victims if a not in agent]
+    if "repel" in lowered:
+        subject = subject_actors(text, off, actors, trigger.start)
+        after = agent_after(text, off, actors, trigger.end)
+        if voice == "passive":
+            actor1 = subject or modifier_before(text, off, actors, trigger)
+            actor2 = after
+        else:
+            actor1 = objects_after(text, off, actors, trigger.end, [])
+            actor2 = subject
+            if not actor1:
+                return None, []
+    elif voice == "passive" and re.search(r"\b(?:of|by|to)$", lowered):
+        # "came under the control of X", "fell to X": the agent follows the trigger at once
+        actor1 = agent_right_after(text, off, actors, trigger.end, marker="")
+        actor2 = subject_actors(text, off, actors, trigger.start)
+        if not actor1:
+            return [], actor2
+    elif voice == "passive":
+        actor1 = agent_after(text, off, actors, trigger.end, by_only=trigger.type == "capture")
+        actor2 = subject_actors(text, off, actors, trigger.start)
+        if not actor2 and trigger.type == "capture":
+            actor2 = objects_after(text, off, actors, trigger.end, actor1)
+        if not actor1:
+            return [], actor2  # unstated agent: the builder infers it for captures only
+    elif voice == "noun":
+        actor1 = modifier_before(text, off, actors, trigger) or agent_after(
+            text, off, actors, trigger.end
+        )
+        if not actor1:
+            if trigger.type == "capture":
+                actor1 = subject_actors(text, off, actors, trigger.start)
+            elif re.match(_NOUN_AS_PASSIVE_SUBJECT, text[trigger.end :]):
+                # "Attacks were also conducted along the highway": by the camp just named
+                actor1 = previous_subject or last_actor1
+            if not actor1:
+                return None, []
+        actor2 = objects_after(text, off, actors, trigger.end, actor1)
+    elif voice == "loss":
+        actor1 = objects_after(text, off, actors, trigger.end, [])
+        actor2 = subject_actors(text, off, actors, trigger.start)
+    elif not lowered.endswith("ing") and re.search(
+        r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[: trigger.start]
+    ):
+        # an active-form pattern in a passive clause: "after being expelled from it by X"
+        actor1 = agent_after(text, off, actors, trigger.end, by_only=True)
+        actor2 = subject_actors(text, off, actors, trigger.start)
+        if not actor1:
+            return [], actor2
+    else:
+        by_agent = agent_right_after(text, off, actors, trigger.end)
+        actor1 = by_agent or subject_actors(text, off, actors, trigger.start)
+        actor2 = objects_after(text, off, actors, trigger.end, actor1)
+        if not actor1 and re.search(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", text[: trigger.start]):
+            return [], actor2  # "an ambush on a bus": the agent is not stated here
+    if not actor1:
+        actor1 = previous_subject or last_actor1
+        if not actor1 and trigger.type in ("bombing", "other"):
+            return [], actor2
+    actor2 = [a for a in actor2 if a not in actor1]
+    return actor1, actor2

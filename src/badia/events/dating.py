@@ -1,0 +1,78 @@
+"""The date of a clause: what it states, what the narrative carries, what the story frames."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from badia.model import Document, TimeValue
+from badia.time import Narrative, year_from_title
+
+
+def default_year(document: Document) -> int | None:
+    year = year_from_title(document.title or "")
+    if year is None and document.infobox and document.infobox.phases:
+        first = document.infobox.phases[0].start
+        year = first.year if first else None
+    if year is None and document.published:
+        year = document.published.year
+    return year
+
+
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
+# a written date beats a weekday or "yesterday", which beat "two days later"
+_KIND_RANK = {"weekday": 1, "deictic": 1, "relative": 2, "anchor": 2}
+
+
+def clause_date(times, narrative: Narrative, period: TimeValue | None) -> TimeValue | None:
+    """The clause's date: the most precise one it states; written dates before relative ones."""
+    best: tuple[int, bool, int] | None = None
+    chosen: TimeValue | None = None
+    for t in times:
+        value = _background_year(t, narrative.resolve(t), narrative, period)
+        if value is None:
+            continue
+        key = (_PRECISION_RANK[value.precision], _KIND_RANK.get(t.kind, 0), t.start)
+        if best is None or key < best:
+            best, chosen = key, value
+    return chosen
+
+
+def _background_year(
+    expr, value: TimeValue | None, narrative: Narrative, period: TimeValue | None
+) -> TimeValue | None:
+    """A yearless date told before the story starts, that would fall after the period the
+    document is about, is background from the year before: an article on a January-March
+    2017 offensive recalling "the capture of the city from 8 to 11 December"."""
+    if (
+        value is None
+        or period is None
+        or expr.year is not None
+        or expr.year2 is not None
+        or expr.relative
+        or narrative.reference is not None
+        or narrative.year != narrative.default_year
+        or value.start <= period.end + timedelta(days=31)
+    ):
+        return value
+    try:
+        earlier = TimeValue(
+            start=value.start.replace(year=value.start.year - 1),
+            end=value.end.replace(year=value.end.year - 1),
+            precision=value.precision,
+        )
+    except ValueError:  # 29 February
+        return value
+    return earlier if earlier.start <= period.end else value
+
+
+def document_period(document: Document) -> TimeValue | None:
+    """The span the document is about, from its infobox phases."""
+    if document.infobox is None:
+        return None
+    starts = [p.start for p in document.infobox.phases if p.start]
+    ends = [p.end for p in document.infobox.phases if p.end]
+    if not starts or not ends:
+        return None
+    return TimeValue(start=min(starts), end=max(ends), precision="range")

@@ -1,0 +1,203 @@
+"""Which trigger words in a sentence state a new action, and which only mention one.
+
+Purpose and intention ("to recapture", "their goal was"), anaphora ("the attack was
+repelled"), reduced relatives ("territory previously captured"), hearsay, demining,
+prisoners taken, and weak words next to stronger ones are not events of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from badia.mentions.triggers import Trigger
+from badia.model import Mention
+
+# Sentences that define the article's subject or state aims, habits or intentions.
+_NOT_AN_EVENT = re.compile(
+    r"^(?:The|This) [\w ()–-]{0,80}? (?:was|is) (?:a|an|the) (?:[\w-]+ ){0,4}"
+    r"(?:campaign|offensive|operation|battle|series|military)\b"
+    r"|\b(?:continued throughout|continued into|have been|had been waging|"
+    r"throughout the summer|the aim of|their goal|its goal|was meant to|were meant to|"
+    r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
+    r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
+    re.I,
+)
+
+
+# "to <verb>" of purpose; an attempt is still an action ("attempts to recapture" = attack).
+_PURPOSE = re.compile(r"\b(?:in order to|so as to|to)\s+$", re.I)
+
+
+_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
+
+
+_SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
+
+
+_INTENT = re.compile(
+    r"\b(?:goal|aim|aimed|plan|planned|planning|intention|wanted|wants|would|"
+    r"hopes?|intends?|in an attempt|preparation|anticipation)\b[\w ,'-]{0,40}$",
+    re.I,
+)
+
+
+def is_not_an_event(sentence: str) -> bool:
+    """A definition of the article's subject, an aim, a habit or an intention."""
+    return bool(_NOT_AN_EVENT.search(sentence))
+
+
+def usable_triggers(
+    text: str,
+    triggers: list[Trigger],
+    actors: list[Mention],
+    offset: int,
+    time_spans: list[tuple[int, int]],
+) -> list[Trigger]:
+    """Drop triggers inside names or dates, of purpose or intention, and weak duplicates."""
+    kept: list[Trigger] = []
+    for t in triggers:
+        a, b = offset + t.start, offset + t.end
+        if any(s <= a and b <= e for s, e in time_spans):
+            continue
+        inside_actor = any(m.start <= a and b <= m.end for m in actors)
+        if inside_actor and t.type not in ("airstrike",):
+            continue
+        before = text[max(0, t.start - 60) : t.start]
+        if _PURPOSE.search(before) and not _SUCCESS.search(before):
+            if _ATTEMPT.search(before):
+                t = Trigger("attack", "active", False, t.text, t.start, t.end)
+            elif not re.search(r"\bforc(?:ed|ing)\b", before):
+                continue
+        if _INTENT.search(before) and not _ATTEMPT.search(before):
+            continue
+        if _not_a_new_action(text, t):
+            continue
+        kept.append(t)
+    strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
+    weak_clash = any(t.weak and t.type == "clash" for t in kept)
+    out = []
+    for t in kept:
+        if t.weak and any(not k.weak for k in kept):
+            continue
+        if t.weak and t.type == "attack" and (weak_clash or any(not k.weak for k in kept)):
+            continue
+        if _is_soft(t) and (
+            strong_types - {"attack"} or any(not _is_soft(k) and k.type == "attack" for k in kept)
+        ):
+            # "advanced", "targeting" name the action only when nothing stronger does
+            if t.text.lower().startswith("advanc") and "capture" not in strong_types:
+                pass
+            else:
+                continue
+        out.append(t)
+    return out
+
+
+_ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+_REDUCED_RELATIVE = re.compile(r"\b(?:previously|recently|already|formerly|once)\s+$", re.I)
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|as|since|because|before)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+
+
+_PEOPLE_TAKEN = re.compile(
+    r"^\s*(?:\S+\s+){0,1}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|forty|dozens|"
+    r"several|[a-z]+ty)\s+(?:[\w-]+\s+)?(?:defenders|soldiers|fighters|militants|rebels|people|"
+    r"prisoners|civilians|members|troops)\b",
+    re.I,
+)
+
+
+_HEARSAY = re.compile(
+    r"\b(?:amid|despite|following)\s+(?:unconfirmed\s+)?(?:information|reports|rumou?rs|claims|"
+    r"speculation)\s+(?:about|of|that)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+_OBJECT_NOT_GROUND = re.compile(
+    r"\s+(?:the\s+)?(?:(?:land)?mines|explosives|IEDs|rubble|unexploded|booby[- ]traps)\b", re.I
+)
+
+
+_DEMINING = re.compile(
+    r"\b(?:clear(?:ed|ing)?|remov(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|swept|sweeping|"
+    r"clean(?:ed|ing)?)\s+(?:the\s+|of\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _not_a_new_action(text: str, t: Trigger) -> bool:
+    """Mentions of an action that is not a new event of its own.
+
+    "the attack was repelled", "during the clashes" (anaphora: told before); "territory
+    previously captured" (a reduced relative clause); "retreating forces", "the retreat"
+    (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
+    places); "after ISIL withdrew" (a subordinate clause giving the reason of another event).
+    """
+    before = text[max(0, t.start - 40) : t.start]
+    after = text[t.end : t.end + 50]
+    lowered = t.text.lower()
+    if t.type == "clash" and t.text[:1].isupper() and before.strip():
+        return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
+    if t.voice == "noun" and re.match(
+        r"\s+continued\s+(?:in|into|throughout|along|across|to)\b", after
+    ):
+        return True  # "IS attacks continued in the area": habitual
+    if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
+        return True  # "The offensive was launched on two fronts": told already
+    if (
+        (t.voice == "noun" or t.weak or "repel" in lowered)
+        and t.type != "capture"
+        and _ANAPHORIC.search(before)
+        and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
+    ):
+        return True
+    if "repel" in lowered and re.match(
+        r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
+    ):
+        return True
+    if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+        return True
+    if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
+        return True  # "amid information about pulling back": not asserted
+    if (
+        t.type == "capture"
+        and t.voice == "noun"
+        and re.search(r"\b(?:the|its|their)\s+$", before)
+        and not re.search(r"\b(?:announced|claimed|confirmed|reported|declared)\s+the\s+$", before)
+    ):
+        return True  # "after the capture of the station": an event told before
+    if t.type == "capture" and _REDUCED_RELATIVE.search(before):
+        return True
+    if t.type == "capture" and _PEOPLE_TAKEN.match(after):
+        return True
+    if t.type == "capture" and _OBJECT_NOT_GROUND.match(after):
+        return True  # "clearing mines": demining, not taking ground
+    if t.type == "bombing" and _DEMINING.search(before):
+        return True
+    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
+        return True
+    return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
+
+
+def _is_soft(t: Trigger) -> bool:
+    """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
+    return (
+        t.type == "attack"
+        and t.voice == "active"
+        and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
+    )
+
+
+def one_per_type(triggers: list[Trigger]) -> list[Trigger]:
+    seen: set[str] = set()
+    out = []
+    for t in triggers:
+        if t.type in seen:
+            continue
+        seen.add(t.type)
+        out.append(t)
+    return out

@@ -1,0 +1,88 @@
+"""Tell each event once: one per action and side in a sentence or a day, no restatements."""
+
+from __future__ import annotations
+
+from badia.events.clauses import Clause
+from badia.events.draft import Draft, side_of
+from badia.model import TimeValue
+
+
+def merge_same_action(drafts: list[Draft]) -> list[Draft]:
+    """One event per (action, initiating side) in a sentence (GUIDELINES: split and merge)."""
+    out: list[Draft] = []
+    for d in drafts:
+        side = d.actor1[0].side if d.actor1 else None
+        twin = next(
+            (
+                o
+                for o in out
+                if o.type == d.type
+                and (o.actor1[0].side if o.actor1 else None) == side
+                and o.date == d.date
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(d)
+            continue
+        twin.places.extend(p for p in d.places if p.text not in {q.text for q in twin.places})
+        twin.casualties.extend(d.casualties)
+        twin.clause = Clause(
+            twin.clause.text if twin.clause.start == d.clause.start else twin.clause.text,
+            min(twin.clause.start, d.clause.start),
+            max(twin.clause.end, d.clause.end),
+        )
+    return out
+
+
+def fold_into(drafts: list[Draft], draft: Draft) -> bool:
+    """Fold a later sentence's event into an earlier one of the same action, side and date."""
+    for earlier in drafts:
+        if (
+            earlier.type == draft.type
+            and side_of(earlier) == side_of(draft)
+            and earlier.date == draft.date
+            and earlier.sentence_start != draft.sentence_start
+            and earlier.date is not None
+            and earlier.date.precision == "day"
+            and not draft.dated  # "On 2 March, ..." starts a telling of its own
+        ):
+            earlier.places.extend(
+                p for p in draft.places if p.text not in {q.text for q in earlier.places}
+            )
+            earlier.casualties.extend(draft.casualties)
+            return True
+    return False
+
+
+def drop_restatements(drafts: list[Draft], period: TimeValue | None) -> list[Draft]:
+    """Tell each event once (GUIDELINES: a restatement is not annotated again).
+
+    The lead summarises the story the body tells, so a lead event the body tells again is
+    dropped; but background the lead gives from before the story's period (the article's
+    infobox dates) is the first telling, and a later "Background" restatement is dropped.
+    """
+
+    def same(a: Draft, b: Draft) -> bool:
+        return bool(
+            a.type == b.type
+            and side_of(a) == side_of(b)
+            and a.date
+            and b.date
+            and a.date.start <= b.date.end
+            and b.date.start <= a.date.end
+        )
+
+    def background(d: Draft) -> bool:
+        return bool(period and d.date and d.date.end < period.start)
+
+    kept_lead = [d for d in drafts if d.lead and background(d)]
+    body = [d for d in drafts if not d.lead]
+    out = []
+    for d in drafts:
+        if d.lead and not background(d) and any(same(b, d) for b in body):
+            continue
+        if not d.lead and background(d) and any(same(k, d) for k in kept_lead):
+            continue
+        out.append(d)
+    return out
