@@ -129,3 +129,27 @@ def test_seed_control_timelines_read_as_the_text_tells(seed_paths) -> None:
         (date(2017, 2, 16), "contested"),
         (date(2017, 2, 18), "government"),
     ]
+
+
+def test_a_users_actor_lexicon_names_a_side(tmp_path) -> None:
+    from badia.pipeline import extract, load_actor_lexicon
+
+    lexicon_file = tmp_path / "mine.yaml"
+    lexicon_file.write_text(
+        "actors:\n  - name: Hills Guard\n    side: opposition\n    aliases: [Hills Guard, HG]\n"
+    )
+    text = "= T (2017) =\n\n==A==\nOn 5 March 2017, the HG captured Umm Hamra from ISIL.\n"
+    assert extract(text).events[0].side1 != "opposition"  # unknown to the packaged lexicon
+    (event,) = extract(text, actors=load_actor_lexicon(lexicon_file)).events
+    assert (event.actor1, event.side1, event.side2) == (["HG"], "opposition", "islamic_state")
+
+
+def test_a_malformed_actor_lexicon_is_refused_with_its_reason(tmp_path) -> None:
+    import pytest
+
+    from badia.pipeline import load_actor_lexicon
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: X\n    side: rebels\n")
+    with pytest.raises(ValueError, match="bad.yaml: actor 'X' has side 'rebels'"):
+        load_actor_lexicon(bad)

@@ -25,8 +25,20 @@ def extract(
     merge: bool = typer.Option(
         False, "--merge", help="Then merge events across documents in the store (needs --db)."
     ),
+    actors_file: Path | None = typer.Option(
+        None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents."""
+    actors = None
+    if actors_file is not None:
+        from badia.pipeline import load_actor_lexicon
+
+        try:
+            actors = load_actor_lexicon(actors_file)
+        except (OSError, ValueError) as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from exc
     if merge and db is None:
         err.print("error: --merge needs --db (merging works over the store)")
         raise typer.Exit(2)
@@ -50,7 +62,7 @@ def extract(
                     err.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                     continue
                 try:
-                    extraction = extract_document(item)
+                    extraction = extract_document(item, actors)
                 except Exception as exc:  # one bad document must not stop the batch
                     failed += 1
                     err.print(

@@ -23,7 +23,7 @@ from badia.events.draft import BATTLE_TYPES, Draft
 from badia.events.filters import is_not_an_event, one_per_type, usable_triggers
 from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
-from badia.mentions.actors import find_actors
+from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.mentions.places import event_places, find_places
 from badia.mentions.triggers import Trigger, find_triggers
@@ -50,12 +50,14 @@ class _State:
     last_actor1: list[Mention] = field(default_factory=list)
 
 
-def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
+def build_events(
+    document: Document, actors: ActorLexicon | None = None
+) -> tuple[list[Event], list[Tally]]:
     """Events and tallies of one document (no state kept between documents)."""
     narrative = Narrative(published=document.published, default_year=default_year(document))
-    side_counts: Counter[str] = Counter()
-    tally_reader = TallyReader(document)
+    tally_reader = TallyReader(document, actors)
     period = document_period(document)
+    reader = _DocumentReader(document, narrative, tally_reader, period, actors)
     drafts: list[Draft] = []
     state = _State()
     for section in document.sections:
@@ -69,18 +71,13 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
             paragraph_drafts: list[Draft] = []
             for sentence in paragraph.sentences:
                 orphans: list[tuple[Casualty, str | None]] = []
-                for draft in _read_sentence(
-                    document,
+                for draft in reader.read_sentence(
                     sentence.text,
                     sentence.start,
                     sentence.end,
-                    narrative,
                     state,
-                    tally_reader,
                     lead=section.heading is None,
                     orphans=orphans,
-                    side_counts=side_counts,
-                    period=period,
                 ):
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -90,105 +87,116 @@ def build_events(document: Document) -> tuple[list[Event], list[Tally]]:
                 _attach_orphans(paragraph_drafts, orphans)
             drafts.extend(paragraph_drafts)
     drafts = drop_restatements(drafts, period)
-    camps = opponents(side_counts)
+    camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
     return events, tallies
 
 
-def _read_sentence(
-    document: Document,
-    text: str,
-    start: int,
-    end: int,
-    narrative: Narrative,
-    state: _State,
-    tally_reader: TallyReader,
-    lead: bool,
-    orphans: list[tuple[Casualty, str | None]],
-    side_counts: Counter[str],
-    period: TimeValue | None,
-) -> list[Draft]:
-    """The events of one sentence; a toll stated without an action goes to ``orphans``."""
-    times = find_times(text, start)
-    actors = roles.merge_adjacent(find_actors(text, start), text, start)
-    side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
-    time_spans = [(t.start, t.end) for t in times]
-    casualties_all = find_casualties(text, start, actors, time_spans)
-    claims = find_claims(text)
-    if tally_reader.read(text, start, times, actors, casualties_all, claims, narrative):
-        return []
-    if is_not_an_event(text):
-        return []
-    if document.format == "news" and _NEWS_NEEDS_TIME and not times:
-        return []
-    if not times and re.search(
-        r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
-    ):
-        return []
-    triggers = usable_triggers(text, find_triggers(text), actors, start, time_spans)
-    if not triggers:
-        claimant = claims[0].claimant if claims else None
-        orphans.extend((c, claimant) for c in casualties_all)
-        return []
-    actor_spans = [(a.start, a.end) for a in actors]
-    places = find_places(text, start, actor_spans + time_spans)
-    sentence_date = clause_date(times, narrative, period)
-    drafts: list[Draft] = []
-    previous_subject: list[Mention] = []
-    for clause in split_clauses(text, start):
-        c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
-        c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
-        c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
-        if c_times and all(t.prep == "since" for t in c_times):
-            continue  # "had besieged the city since 2015": a state, not a dated action
-        own_date = clause_date(c_times, narrative, period)
-        date = own_date or sentence_date or narrative.reference
-        if own_date is not None and own_date.precision != "year":
-            narrative.advance(own_date)
-        if date is None or not c_triggers:
-            continue
-        for trigger in one_per_type(c_triggers):
-            shifted = Trigger(
-                trigger.type,
-                trigger.voice,
-                trigger.weak,
-                trigger.text,
-                start + trigger.start - clause.start,
-                start + trigger.end - clause.start,
-            )
-            actor1, actor2 = roles.clause_roles(
-                clause, c_actors, shifted, previous_subject, state.last_actor1
-            )
-            if actor1 is None:
+@dataclass
+class _DocumentReader:
+    """What stays fixed while one document is read, and what accumulates over it."""
+
+    document: Document
+    narrative: Narrative
+    tally_reader: TallyReader
+    period: TimeValue | None
+    actors: ActorLexicon | None = None
+    side_counts: Counter[str] = field(default_factory=Counter)
+
+    def read_sentence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        state: _State,
+        lead: bool,
+        orphans: list[tuple[Casualty, str | None]],
+    ) -> list[Draft]:
+        """The events of one sentence; a toll stated without an action goes to ``orphans``."""
+        times = find_times(text, start)
+        actors = roles.merge_adjacent(find_actors(text, start, self.actors), text, start)
+        self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
+        time_spans = [(t.start, t.end) for t in times]
+        casualties_all = find_casualties(text, start, actors, time_spans)
+        claims = find_claims(text)
+        if self.tally_reader.read(
+            text, start, times, actors, casualties_all, claims, self.narrative
+        ):
+            return []
+        if is_not_an_event(text):
+            return []
+        if self.document.format == "news" and _NEWS_NEEDS_TIME and not times:
+            return []
+        if not times and re.search(
+            r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+        ):
+            return []
+        triggers = usable_triggers(text, find_triggers(text), actors, start, time_spans)
+        if not triggers:
+            claimant = claims[0].claimant if claims else None
+            orphans.extend((c, claimant) for c in casualties_all)
+            return []
+        actor_spans = [(a.start, a.end) for a in actors]
+        places = find_places(text, start, actor_spans + time_spans)
+        sentence_date = clause_date(times, self.narrative, self.period)
+        drafts: list[Draft] = []
+        previous_subject: list[Mention] = []
+        for clause in split_clauses(text, start):
+            c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
+            c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
+            c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+            if c_times and all(t.prep == "since" for t in c_times):
+                continue  # "had besieged the city since 2015": a state, not a dated action
+            own_date = clause_date(c_times, self.narrative, self.period)
+            date = own_date or sentence_date or self.narrative.reference
+            if own_date is not None and own_date.precision != "year":
+                self.narrative.advance(own_date)
+            if date is None or not c_triggers:
                 continue
-            previous_subject = actor1 or previous_subject
-            draft = Draft(
-                clause,
-                start,
-                end,
-                trigger.type,
-                shifted,
-                actor1,
-                actor2,
-                date,
-                lead=lead,
-                dated=any(not t.relative for t in c_times) and own_date is not None,
-            )
-            draft.places = event_places([p for p in places if clause.start <= p.start < clause.end])
-            draft.source = _clause_claim(claims, clause, start)
-            drafts.append(draft)
-            if actor1:
-                state.last_actor1 = actor1
-    if not drafts:
-        claimant = claims[0].claimant if claims else None
-        orphans.extend((c, claimant) for c in casualties_all)
-    if drafts:
-        _attach_casualties(drafts, casualties_all, claims, start)
-        if not any(d.places for d in drafts):
-            for d in drafts:
-                d.places = event_places(places)[:3]
-    return merge_same_action(drafts)
+            for trigger in one_per_type(c_triggers):
+                shifted = Trigger(
+                    trigger.type,
+                    trigger.voice,
+                    trigger.weak,
+                    trigger.text,
+                    start + trigger.start - clause.start,
+                    start + trigger.end - clause.start,
+                )
+                actor1, actor2 = roles.clause_roles(
+                    clause, c_actors, shifted, previous_subject, state.last_actor1
+                )
+                if actor1 is None:
+                    continue
+                previous_subject = actor1 or previous_subject
+                draft = Draft(
+                    clause,
+                    start,
+                    end,
+                    trigger.type,
+                    shifted,
+                    actor1,
+                    actor2,
+                    date,
+                    lead=lead,
+                    dated=any(not t.relative for t in c_times) and own_date is not None,
+                )
+                draft.places = event_places(
+                    [p for p in places if clause.start <= p.start < clause.end]
+                )
+                draft.source = _clause_claim(claims, clause, start)
+                drafts.append(draft)
+                if actor1:
+                    state.last_actor1 = actor1
+        if not drafts:
+            claimant = claims[0].claimant if claims else None
+            orphans.extend((c, claimant) for c in casualties_all)
+        if drafts:
+            _attach_casualties(drafts, casualties_all, claims, start)
+            if not any(d.places for d in drafts):
+                for d in drafts:
+                    d.places = event_places(places)[:3]
+        return merge_same_action(drafts)
 
 
 def _clause_claim(claims: list[Claim], clause: Clause, offset: int) -> str | None:

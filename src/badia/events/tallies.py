@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from badia.events.casualties import Casualty, find_casualties
-from badia.mentions.actors import find_actors
+from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.model import Document, Mention, Tally, TimeValue
 from badia.time import Narrative, find_times
@@ -39,8 +39,9 @@ _MAX_EVENT_DAYS = 31
 class TallyReader:
     """Reads tallies sentence by sentence; remembers the last tally of the paragraph."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, actors: ActorLexicon | None = None) -> None:
         self.document = document
+        self.actors = actors
         self.tallies: list[Tally] = []
         self._previous: tuple[TimeValue | None, str | None] | None = None
 
@@ -191,7 +192,7 @@ class TallyReader:
         if not values:
             return []
         period = values[-1]
-        actors = find_actors(text, offset)
+        actors = find_actors(text, offset, self.actors)
         times = [(t.start, t.end) for t in find_times(text, offset)]
         # the note counts deaths without a verb: read it as "... killed"
         casualties = find_casualties(text + " killed", offset, actors, times)
