@@ -153,3 +153,44 @@ def test_a_malformed_actor_lexicon_is_refused_with_its_reason(tmp_path) -> None:
     bad.write_text("actors:\n  - name: X\n    side: rebels\n")
     with pytest.raises(ValueError, match="bad.yaml: actor 'X' has side 'rebels'"):
         load_actor_lexicon(bad)
+
+
+NEWS = """Desert Wire Daily
+
+Syrian troops break siege of Deir ez-Zor
+
+September 6, 2017 at 9:10 am
+
+Syrian government forces and allied militias broke through Islamic State lines to reach \
+the besieged garrison in Deir ez-Zor on Tuesday, state media said.
+
+At least 40 Islamic State fighters were killed in the fighting, according to the Syrian \
+Observatory for Human Rights, which said 12 soldiers also died.
+
+Read more: Russia says cruise missiles hit militant positions
+
+Yesterday, Russian warships fired cruise missiles at Islamic State targets near the city, \
+the Russian defence ministry said.
+"""
+
+
+def test_news_weekdays_tolls_and_claimants_resolve_against_the_publication_date() -> None:
+    from badia.pipeline import extract
+
+    attack, shelling = extract(NEWS).events
+    assert (attack.type, attack.date_start, attack.side1, attack.source) == (
+        "attack",
+        date(2017, 9, 5),
+        "government",
+        "state media",
+    )
+    assert {(f.side, f.killed, f.source) for f in attack.fatalities} == {
+        ("islamic_state", 40, "SOHR"),
+        ("government", 12, "SOHR"),
+    }
+    assert (shelling.type, shelling.date_start, shelling.side1, shelling.source) == (
+        "shelling",
+        date(2017, 9, 5),
+        "russia",
+        "Russian MOD",
+    )

@@ -84,7 +84,8 @@ def build_events(
                         draft.places = list(paragraph_drafts[-1].places)
                     if not fold_into(paragraph_drafts, draft):
                         paragraph_drafts.append(draft)
-                _attach_orphans(paragraph_drafts, orphans)
+                # a toll in a paragraph of its own (news) belongs to the story told just before
+                _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
     drafts = drop_restatements(drafts, period)
     camps = opponents(reader.side_counts)
@@ -127,6 +128,9 @@ class _DocumentReader:
         if is_not_an_event(text):
             return []
         if self.document.format == "news" and _NEWS_NEEDS_TIME and not times:
+            # background prose; but a toll it states belongs to the story told before
+            claimant = claims[0].claimant if claims else None
+            orphans.extend((c, claimant) for c in casualties_all)
             return []
         if not times and re.search(
             r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
