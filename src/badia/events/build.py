@@ -26,6 +26,7 @@ from badia.events.tellings import drop_restatements, fold_into, merge_same_actio
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.mentions.places import event_places, find_places
+from badia.mentions.spans import starting_within
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Mention, Tally, TimeValue
 from badia.time import Narrative, find_times
@@ -146,10 +147,22 @@ class _DocumentReader:
         sentence_date = clause_date(times, self.narrative, self.period)
         drafts: list[Draft] = []
         previous_subject: list[Mention] = []
+        trigger_starts = [start + t.start for t in triggers]
+        actor_starts = [a.start for a in actors]
+        time_starts = [t.start for t in times]
+        place_starts = [p.start for p in places]
         for clause in split_clauses(text, start):
-            c_triggers = [t for t in triggers if clause.start <= start + t.start < clause.end]
-            c_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
-            c_times = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+            c_triggers = starting_within(triggers, trigger_starts, clause.start, clause.end)
+            c_actors = [
+                a
+                for a in starting_within(actors, actor_starts, clause.start, clause.end)
+                if a.end <= clause.end
+            ]
+            c_times = [
+                t
+                for t in starting_within(times, time_starts, clause.start, clause.end)
+                if t.end <= clause.end
+            ]
             if c_times and all(t.prep == "since" for t in c_times):
                 continue  # "had besieged the city since 2015": a state, not a dated action
             own_date = clause_date(c_times, self.narrative, self.period)
@@ -186,7 +199,7 @@ class _DocumentReader:
                     dated=any(not t.relative for t in c_times) and own_date is not None,
                 )
                 draft.places = event_places(
-                    [p for p in places if clause.start <= p.start < clause.end]
+                    list(starting_within(places, place_starts, clause.start, clause.end))
                 )
                 draft.source = _clause_claim(claims, clause, start)
                 drafts.append(draft)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from badia.mentions.numbers import find_counts
+from badia.mentions.spans import starting_within
 from badia.model import Mention
 
 _KILL = re.compile(
@@ -61,6 +62,7 @@ def find_casualties(
         and not _is_model_number(text, c.start)
     ]
     out: list[Casualty] = []
+    actor_starts = [a.start for a in actors]
     previous_end = 0
     last_total_side: str | None = None
     for i, count in enumerate(counts):
@@ -68,7 +70,9 @@ def find_casualties(
             previous_end = count.end
             continue
         next_start = counts[i + 1].start if i + 1 < len(counts) else len(text)
-        side, head = _counted_side(text, offset, count.start, count.end, next_start, actors)
+        side, head = _counted_side(
+            text, offset, count.start, count.end, next_start, actors, actor_starts
+        )
         kind = _kind(text, previous_end, count.start, count.end, next_start)
         if kind is None and out and is_list_gap(text[previous_end : count.start]):
             kind = "wounded" if out[-1].wounded else "killed"  # "780 ..., including 108 ..."
@@ -114,21 +118,29 @@ def _is_citation(text: str, start: int, end: int) -> bool:
 
 
 def _counted_side(
-    text: str, offset: int, count_start: int, count_end: int, limit: int, actors: list[Mention]
+    text: str,
+    offset: int,
+    count_start: int,
+    count_end: int,
+    limit: int,
+    actors: list[Mention],
+    actor_starts: list[int],
 ) -> tuple[str | None, str]:
     """Side of what a count counts: the actor named right after it ("nine IS fighters"),
     "people"/"others" (unknown), "of their fighters" (the speaker's), "X lost N" (X's)."""
     window_end = min(limit, count_end + _NOUN_WINDOW)
     head = text[count_end:window_end].split(",")[0].strip()
-    for actor in actors:
-        rel = actor.start - offset
-        gap = text[count_end:rel]
-        if count_end <= rel < window_end and "," not in gap and len(gap.split()) <= 3:
+    for actor in starting_within(actors, actor_starts, offset + count_end, offset + window_end):
+        gap = text[count_end : actor.start - offset]
+        if "," not in gap and len(gap.split()) <= 3:
             return actor.side, actor.text
     if _PEOPLE.match(text, count_end):
         return "unknown", head
-    before = [a for a in actors if a.end - offset <= count_start]
-    lost = re.search(r"\b(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[:count_start])
+    before = starting_within(actors, actor_starts, 0, offset + count_start)
+    before = [a for a in before[-3:] if a.end - offset <= count_start]
+    lost = re.search(
+        r"\b(?:lost|losing)\s+(?:\w+\s+){0,2}$", text[max(0, count_start - 40) : count_start]
+    )
     if (lost or _THEIR.match(text, count_end)) and before:
         return before[-1].side, head  # "IS lost 507 fighters", "Rebels said four of their ..."
     return None, head

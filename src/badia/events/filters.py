@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from badia.mentions.spans import SpanIndex
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
 
@@ -55,11 +56,13 @@ def usable_triggers(
 ) -> list[Trigger]:
     """Drop triggers inside names or dates, of purpose or intention, and weak duplicates."""
     kept: list[Trigger] = []
+    in_time = SpanIndex(time_spans)
+    in_actor = SpanIndex((m.start, m.end) for m in actors)
     for t in triggers:
         a, b = offset + t.start, offset + t.end
-        if any(s <= a and b <= e for s, e in time_spans):
+        if in_time.contains(a, b):
             continue
-        inside_actor = any(m.start <= a and b <= m.end for m in actors)
+        inside_actor = in_actor.contains(a, b)
         if inside_actor and t.type not in ("airstrike",):
             continue
         before = text[max(0, t.start - 60) : t.start]
@@ -75,20 +78,21 @@ def usable_triggers(
         kept.append(t)
     strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
     weak_clash = any(t.weak and t.type == "clash" for t in kept)
+    any_strong = any(not k.weak for k in kept)
+    strong_attack = any(not _is_soft(k) and k.type == "attack" for k in kept)
     out = []
     for t in kept:
-        if t.weak and any(not k.weak for k in kept):
+        if t.weak and any_strong:
             continue
-        if t.weak and t.type == "attack" and (weak_clash or any(not k.weak for k in kept)):
+        if t.weak and t.type == "attack" and weak_clash:
             continue
-        if _is_soft(t) and (
-            strong_types - {"attack"} or any(not _is_soft(k) and k.type == "attack" for k in kept)
-        ):
+        if (
+            _is_soft(t)
+            and (strong_types - {"attack"} or strong_attack)
             # "advanced", "targeting" name the action only when nothing stronger does
-            if t.text.lower().startswith("advanc") and "capture" not in strong_types:
-                pass
-            else:
-                continue
+            and not (t.text.lower().startswith("advanc") and "capture" not in strong_types)
+        ):
+            continue
         out.append(t)
     return out
 

@@ -8,6 +8,7 @@ not know ("... Army", "... Brigade", "Liwa ...") are still found, with side
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -66,7 +67,8 @@ class ActorLexicon:
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
-        hits = self._lexicon_hits(text)
+        hits = self._lexicon_hits(text)  # in text order
+        known_starts = [h[0] for h in hits]
         known = list(hits)
         for m in _ORG_RE.finditer(text):
             name = m.group(0)
@@ -74,7 +76,12 @@ class ActorLexicon:
                 name = name[4:]
             start = m.end() - len(name)
             # an organisation that contains a known name belongs to that name's camp
-            inner = [h for h in known if start <= h[0] and h[1] <= m.end() and not h[2].generic]
+            first = bisect_left(known_starts, start)
+            inner = [
+                h
+                for h in known[first : bisect_left(known_starts, m.end(), lo=first)]
+                if h[1] <= m.end() and not h[2].generic
+            ]
             side = inner[0][2].side if inner else _camp_of(text, m.start(), m.end())
             hits.append((start, m.end(), ActorEntry(name, side, False)))
         chosen = _longest_non_overlapping(hits)
@@ -98,7 +105,6 @@ class ActorLexicon:
                 )
             )
         return mentions
-
 
     def _lexicon_hits(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Aliases found as whole token sequences, longest first at each token."""
@@ -165,9 +171,12 @@ def _longest_non_overlapping(
 ) -> list[tuple[int, int, ActorEntry]]:
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int, ActorEntry]] = []
+    used: set[int] = set()  # characters already claimed (linear, where pairwise is quadratic)
     for hit in hits:
-        if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+        span = range(hit[0], hit[1])
+        if used.isdisjoint(span):
             taken.append(hit)
+            used.update(span)
     # a lexicon name inside an unknown organisation's span loses to the organisation only
     # when the organisation is longer; ties keep the lexicon entry (it knows the side).
     return sorted(taken, key=lambda h: h[0])

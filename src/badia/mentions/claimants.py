@@ -30,7 +30,7 @@ _SPEECH = rf"(?:{_SPEECH_VERBS})"
 _NAME = (
     r"(?:the )?(?:[A-Z][\w'’.-]*|pro-[\w-]+|state|local|military|army|rebels|opposition|activists)"
     r"(?:[ -](?:[A-Z][\w'’.-]*|of|for|and|the|al|el|ad|as|ash|media|news|defen[cs]e|ministry|"
-    r"military|residents|activists|rebels|forces))*"
+    r"military|residents|activists|rebels|forces)){0,8}"
 )
 _ACCORDING = re.compile(rf"\b(?i:according to|per|citing) (?P<who>{_NAME})")
 _SUBJECT_SAYS = re.compile(rf"(?P<who>{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from badia.mentions.spans import SpanIndex
 from badia.model import Mention
 
 # Arabic articles: "al-", "as-", "ash-", "el-"; only "al"/"el" also stand with a space
@@ -101,6 +102,7 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
         for m in pattern.finditer(text):
             hits.append((m.start("name"), m.end("name"), False))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    excluded = SpanIndex(exclude)
     out: list[Mention] = []
     last_end = -1
     for start, end, feature in hits:
@@ -109,7 +111,7 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         if not feature and _NAMES_A_PARTY.match(text, end):
             continue  # "the Assad regime", "the Kurdish administration": a party, not a place
-        if any(offset + start < e and offset + end > s for s, e in exclude):
+        if excluded.overlaps(offset + start, offset + end):
             continue
         last_end = end
         trimmed = _GENERIC_TAIL.sub("", name)
