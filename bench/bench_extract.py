@@ -74,6 +74,15 @@ def _measure(label: str, n_bytes: int, n_docs: int, work: Callable[[], object],
     return result
 
 
+def _long_sentence() -> None:
+    """One ~250 KB sentence (no full stop): costs must grow with length, not its square."""
+    clause = "the Syrian Army captured the village of Tal Hamra from ISIL, killing 12 fighters"
+    text = "= Long (2017) =\n\n==A==\nOn 5 March 2017, " + "; ".join([clause] * 3000) + ".\n"
+    doc = read_text(text, name="long.txt")
+    n_bytes = len(text.encode("utf-8"))
+    _measure("extract (1 long sent.)", n_bytes, 1, lambda: extract_document(doc), lambda: None)
+
+
 def main() -> None:
     corpus = build_corpus()
     n_bytes = sum(len(t.encode("utf-8")) for _, t in corpus)
@@ -92,6 +101,7 @@ def main() -> None:
     events = _measure("extract (read docs)", n_bytes, n, extract_all,
                       lambda: extract_all(docs[:SAMPLE]))
     print(f"events: {events}")
+    _long_sentence()
     try:
         import resource
 
