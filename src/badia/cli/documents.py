@@ -6,9 +6,8 @@ tests and other front ends can call directly.
 
 from __future__ import annotations
 
-import inspect
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +21,7 @@ from rich.table import Table
 from badia.cli.app import DEFAULT_DB, app
 from badia.evaluate.infobox import FIELDS, overall, score_dirs
 from badia.model import Document
+from badia.read import iter_read
 from badia.store import Store
 from badia.structure.infobox import infobox_to_gold_json
 
@@ -35,20 +35,6 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def _read_all(paths: list[str], fmt: str | None) -> Iterator[object]:
-    """Documents and read errors from ``badia.read.iter_read`` (imported late: stage 1)."""
-    from badia.read import iter_read
-
-    if fmt is not None and "fmt" in inspect.signature(iter_read).parameters:
-        yield from iter_read(paths, fmt=fmt)  # type: ignore[call-arg]
-    else:
-        yield from iter_read(paths)
-
-
-def _error_parts(err: object) -> tuple[str, str]:
-    return str(getattr(err, "path", "?")), str(getattr(err, "reason", err))
-
-
 def ingest_paths(
     paths: list[str],
     db: str | Path = DEFAULT_DB,
@@ -59,7 +45,7 @@ def ingest_paths(
     """Read ``paths`` and store each document (with its infobox) in its own transaction."""
     summary = IngestSummary()
     with Store(db) as store:
-        for item in _read_all(paths, fmt):
+        for item in iter_read(paths, fmt=fmt):
             if isinstance(item, Document):
                 if store.add_document(item):
                     summary.added += 1
@@ -67,7 +53,7 @@ def ingest_paths(
                     summary.already += 1
                 name = item.name
             else:
-                path, reason = _error_parts(item)
+                path, reason = str(item.path), item.reason
                 summary.failed.append((path, reason))
                 if on_error:
                     on_error(path, reason)
@@ -103,9 +89,9 @@ def parse_documents(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
-    for item in _read_all(paths, fmt):
+    for item in iter_read(paths, fmt=fmt):
         if not isinstance(item, Document):
-            failed.append(_error_parts(item))
+            failed.append((str(item.path), item.reason))
             continue
         if item.infobox is None:
             continue
