@@ -194,3 +194,16 @@ def test_news_weekdays_tolls_and_claimants_resolve_against_the_publication_date(
         "russia",
         "Russian MOD",
     )
+
+
+def test_the_reported_subject_acts_not_the_speaker() -> None:
+    (event,) = _events("On 29 March 2017, the rebels announced that ISIL had captured Tal Hamra.")
+    assert (event.type, event.side1) == ("capture", "islamic_state")
+
+
+def test_a_participle_after_an_article_is_an_adjective() -> None:
+    events = _events(
+        "On 20 April 2017, rebels captured Tal Hamra, along with an abandoned military base "
+        "and the besieged garrison."
+    )
+    assert [e.type for e in events] == ["capture"]

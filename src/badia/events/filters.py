@@ -165,6 +165,8 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
+    if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
+        return True  # "an abandoned base", "the besieged garrison": an adjective
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted
     if (

@@ -84,6 +84,8 @@ def subject_actors(clause: str, offset: int, actors: list[Mention], before: int)
             gap = clause[rel(group[-1], offset)[1] : start]
             if re.fullmatch(r"\s*(?:,|and|,\s*and|&|,\s*the)?\s*(?:the\s+)?", gap):
                 group.append(actor)
+            elif is_speaker(clause, offset, group[-1]) and not is_object(clause, start):
+                group = [actor]  # "the rebels announced that ISIL ...": the reported subject
             continue
         group.append(actor)
     return group
