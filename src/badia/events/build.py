@@ -41,9 +41,6 @@ _SKIP_SECTIONS = re.compile(
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
 
 
-_NEWS_NEEDS_TIME = True  # news prose is mostly background: an event needs a time in its sentence
-
-
 @dataclass
 class _State:
     """What the paragraph carries from clause to clause: the last named initiator."""
@@ -60,7 +57,6 @@ def build_events(
     period = document_period(document)
     reader = _DocumentReader(document, narrative, tally_reader, period, actors)
     drafts: list[Draft] = []
-    state = _State()
     for section in document.sections:
         if section.heading and _SKIP_SECTIONS.match(section.heading):
             continue
@@ -128,8 +124,8 @@ class _DocumentReader:
             return []
         if is_not_an_event(text):
             return []
-        if self.document.format == "news" and _NEWS_NEEDS_TIME and not times:
-            # background prose; but a toll it states belongs to the story told before
+        if self.document.format == "news" and not times:
+            # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None
             orphans.extend((c, claimant) for c in casualties_all)
             return []
