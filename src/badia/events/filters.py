@@ -18,7 +18,8 @@ _NOT_AN_EVENT = re.compile(
     r"^(?:The|This) [\w ()–-]{0,80}? (?:was|is) (?:a|an|the) (?:[\w-]+ ){0,4}"
     r"(?:campaign|offensive|operation|battle|series|military)\b"
     r"|\b(?:continued throughout|continued into|have been|had been waging|"
-    r"throughout (?:the )?(?:summer|winter|spring|autumn|year|month|war|period)|the aim of|their goal|its goal|was meant to|were meant to|"
+    r"throughout (?:the )?(?:summer|winter|spring|autumn|year|month|war|period)|"
+    r"the aim of|their goal|its goal|was meant to|were meant to|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
     r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
     re.I,
