@@ -26,6 +26,11 @@ _ORG_RE = re.compile(
     rf"\b(?:the )?(?:{_CAP} (?:(?:of the|of|al|for|and) )?){{1,5}}(?:{_ORG_HEADS})\b"
     rf"|\b(?:Liwa|Jaysh|Jaish|Harakat|Kata'ib|Saraya|Faylaq|Usud|Osoud|Fawj)(?: {_CAP}){{1,3}}"
 )
+# A common noun of a camp used before a place word names the place, not an actor.
+_INSTALLATION_AFTER = re.compile(
+    r"\s+(?:base|bases|airbase|airport|outpost|outposts|academy|hospital|facility|barracks|"
+    r"post|posts|checkpoint|checkpoints|headquarters|compound|depot|court|college|school)\b"
+)
 # "<Word>-backed X" / "<Word>-led X": the head X names the side.
 _BACKED_RE = re.compile(r"\b([A-Z][\w.]*)-(?:backed|led|vetted|affiliated) $")
 # The camp of a generic noun follows its backer: "Iranian-backed militias" are pro-government.
@@ -87,6 +92,8 @@ class ActorLexicon:
         chosen = _longest_non_overlapping(hits)
         mentions = []
         for start, end, entry in chosen:
+            if entry.generic and _INSTALLATION_AFTER.match(text, end):
+                continue  # "the military base", "a rebel outpost": a place, not an actor
             side = entry.side
             backed = _BACKED_RE.search(text, max(0, start - 40), start)
             if backed:

@@ -115,7 +115,11 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         last_end = end
         trimmed = _GENERIC_TAIL.sub("", name)
-        if not trimmed or (trimmed[0].islower() and not re.match(_ART, trimmed)):
+        if not trimmed or (
+            trimmed[0].islower()
+            and not re.match(_ART, trimmed)
+            and not re.match(_DIRECTION, trimmed)
+        ):
             continue
         end = start + len(trimmed)
         role = None
