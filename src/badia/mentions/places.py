@@ -67,7 +67,8 @@ _NOT_PLACE = re.compile(
 
 # Generic words after a name that add nothing to it ("Mayadin area", "Palmyra countryside").
 _GENERIC_TAIL = re.compile(r"\s+(?:area|areas|region|countryside|vicinity|outskirts)$", re.I)
-# Names that only frame the event when a more specific place is given.
+# Names that only frame the event when a more specific place is given (also "X region",
+# "the Syrian Desert").
 _FRAME = re.compile(
     r"(?:Governorate|Province|District|countryside)$|^(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|"
     r"[Cc]entral)[\w-]* )?(?:Syria|Iraq|Jordan|Lebanon|Turkey)$"
@@ -123,7 +124,7 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         end = start + len(trimmed)
         role = None
-        if _FRAME.search(trimmed):
+        if _FRAME.search(trimmed) or re.search(r"\s(?:[Rr]egion|Desert)$", name):
             role = "frame"
         elif _REFERENCE_POINT.search(text[max(0, start - 30) : start]):
             role = "reference"
