@@ -207,3 +207,11 @@ def test_a_participle_after_an_article_is_an_adjective() -> None:
         "and the besieged garrison."
     )
     assert [e.type for e in events] == ["capture"]
+
+
+def test_a_passive_agent_keeps_its_conjuncts() -> None:
+    (event,) = _events(
+        "In March 2016, ISIL was expelled from Tal Hamra by Syrian government and Russian forces."
+    )
+    assert (event.type, event.side1) == ("capture", "government")
+    assert event.actor1 == ["Syrian government", "Russian forces"]

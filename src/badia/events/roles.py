@@ -94,8 +94,9 @@ def subject_actors(clause: str, offset: int, actors: list[Mention], before: int)
 def agent_after(
     clause: str, offset: int, actors: list[Mention], after: int, by_only: bool = False
 ) -> list[Mention]:
-    """The actor after 'by'/'from' that follows position ``after`` (passive agent)."""
-    for actor in actors:
+    """The actors after 'by'/'from' that follow position ``after`` (passive agent), with
+    their conjuncts: "expelled by Syrian government and Russian forces"."""
+    for i, actor in enumerate(actors):
         start, _ = rel(actor, offset)
         if start < after:
             continue
@@ -104,8 +105,23 @@ def agent_after(
         if len(gap.split()) <= 6 and re.search(
             marker + r"\s+(?:the\s+)?$", clause[max(0, start - 12) : start], re.I
         ):
-            return [actor]
+            return [actor, *_conjuncts(clause, offset, actor, actors[i + 1 :])]
     return []
+
+
+def _conjuncts(
+    clause: str, offset: int, first: Mention, following: list[Mention]
+) -> list[Mention]:
+    """Actors joined to ``first`` by 'and' or commas ("X, Y and Z")."""
+    out: list[Mention] = []
+    last = first
+    for actor in following:
+        gap = clause[rel(last, offset)[1] : rel(actor, offset)[0]]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
+            break
+        out.append(actor)
+        last = actor
+    return out
 
 
 def agent_right_after(
