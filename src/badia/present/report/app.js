@@ -224,7 +224,7 @@
       bounds = L.geoJSON(D.admin1).getBounds();
     }
     if (!bounds || !bounds.isValid()) { bounds = L.latLngBounds([32.3, 35.7], [37.3, 42.4]); }
-    map.fitBounds(bounds.pad(0.1), { maxZoom: 9 });
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 9, animate: false });
     var legend = byId("legend");
     uniqueSorted(EVENTS.map(function (e) { return e.type; })).forEach(function (t) {
       var item = el("span");
@@ -242,6 +242,12 @@
     var layers = [];
     filtered.forEach(function (i) { if (markers[i]) { layers.push(markers[i]); } });
     if (cluster.addLayers) { cluster.addLayers(layers); } else { layers.forEach(function (m) { cluster.addLayer(m); }); }
+    // show what the filters kept (no animation: nothing may still be moving when the
+    // markers are rebuilt on the next filter change)
+    if (layers.length) {
+      var bounds = L.latLngBounds(layers.map(function (m) { return m.getLatLng(); }));
+      map.fitBounds(bounds.pad(0.1), { maxZoom: 9, animate: false });
+    }
   }
 
   // ------------------------------------------------------------------ timeline
@@ -561,7 +567,11 @@
       function open() {
         showDetail(i);
         var m = markers[i];
-        if (m && cluster && cluster.zoomToShowLayer) { cluster.zoomToShowLayer(m, function () {}); }
+        // jump without animation to a zoom where clusters open: an animated zoom still
+        // running when a filter re-renders the markers breaks markercluster
+        if (m && map && cluster && map.hasLayer(cluster)) {
+          map.setView(m.getLatLng(), Math.max(map.getZoom(), 11), { animate: false });
+        }
         byId("map-section").scrollIntoView({ block: "start" });
       }
       tr.addEventListener("click", open);
