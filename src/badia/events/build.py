@@ -113,7 +113,7 @@ class _DocumentReader:
     ) -> list[Draft]:
         """The events of one sentence; a toll stated without an action goes to ``orphans``."""
         times = find_times(text, start)
-        actors = roles.merge_adjacent(find_actors(text, start, self.actors), text, start)
+        actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
         time_spans = [(t.start, t.end) for t in times]
         casualties_all = find_casualties(text, start, actors, time_spans)

@@ -22,7 +22,6 @@ _OBJECT_BEFORE = re.compile(
     re.I,
 )
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
-_AGENT_AFTER = re.compile(r"^\S*\s*(?:\S+\s+){0,5}?(?:by|from)\s+(?:the\s+)?", re.I)
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|and|that|of|on|in|at|to"
@@ -33,18 +32,13 @@ _COUNTED = re.compile(
     rf"(?:\s+(?!(?:{_MONTH})\b)[\w-]+){{0,2}}\s*$",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w ,'-]{0,40},\s*)?(?:it|they|the group|the militants|the jihadists|the rebels|"
-    r"the army|the military|the syrian army|he|she|its forces|their forces)\b",
-    re.I,
-)
 
 
 def rel(m: Mention, offset: int) -> tuple[int, int]:
     return m.start - offset, m.end - offset
 
 
-def merge_adjacent(actors: list[Mention], text: str, offset: int) -> list[Mention]:
+def merge_adjacent(actors: list[Mention]) -> list[Mention]:
     """'IS militants', 'ISIL forces': a generic noun right after a name belongs to it."""
     out: list[Mention] = []
     for actor in actors:
@@ -109,9 +103,7 @@ def agent_after(
     return []
 
 
-def _conjuncts(
-    clause: str, offset: int, first: Mention, following: list[Mention]
-) -> list[Mention]:
+def _conjuncts(clause: str, offset: int, first: Mention, following: list[Mention]) -> list[Mention]:
     """Actors joined to ``first`` by 'and' or commas ("X, Y and Z")."""
     out: list[Mention] = []
     last = first
@@ -193,10 +185,6 @@ _SPEECH_AFTER = re.compile(
 def is_speaker(clause: str, offset: int, actor: Mention) -> bool:
     """'X said/reported ...': X reports the action, it does not do it."""
     return bool(_SPEECH_AFTER.match(clause, actor.end - offset))
-
-
-def pronoun_subject(clause: str) -> bool:
-    return bool(_PRONOUN_SUBJECT.match(clause.strip()))
 
 
 _NOUN_AS_PASSIVE_SUBJECT = re.compile(

@@ -188,12 +188,13 @@ class TallyReader:
 
     def _note_group(self, text: str, offset: int, source: str | None) -> list[Tally]:
         narrative = Narrative()
-        values = [v for v in (narrative.resolve(t) for t in find_times(text, offset)) if v]
+        found = find_times(text, offset)
+        values = [v for v in (narrative.resolve(t) for t in found) if v]
         if not values:
             return []
         period = values[-1]
         actors = find_actors(text, offset, self.actors)
-        times = [(t.start, t.end) for t in find_times(text, offset)]
+        times = [(t.start, t.end) for t in found]
         # the note counts deaths without a verb: read it as "... killed"
         casualties = find_casualties(text + " killed", offset, actors, times)
         out = []
