@@ -29,14 +29,8 @@ from badia.mentions.places import event_places, find_places
 from badia.mentions.spans import starting_within
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Mention, Tally, TimeValue
+from badia.structure.sections import is_non_body
 from badia.time import Narrative, find_times
-
-_SKIP_SECTIONS = re.compile(
-    r"^\s*(?:see also|references|notes|external links|further reading|bibliography|sources|"
-    r"citations|footnotes|gallery|order of battle)\s*$",
-    re.I,
-)
-
 
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
 
@@ -58,7 +52,7 @@ def build_events(
     reader = _DocumentReader(document, narrative, tally_reader, period, actors)
     drafts: list[Draft] = []
     for section in document.sections:
-        if section.heading and _SKIP_SECTIONS.match(section.heading):
+        if is_non_body(section.heading):
             continue
         if section.heading:
             narrative.enter_heading(section.heading, section.level)

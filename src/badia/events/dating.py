@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from badia.model import Document, TimeValue
-from badia.time import Narrative, year_from_title
+from badia.time import Narrative, clause_time, year_from_title
 
 
 def default_year(document: Document) -> int | None:
@@ -18,25 +18,11 @@ def default_year(document: Document) -> int | None:
     return year
 
 
-_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
-
-
-# a written date beats a weekday or "yesterday", which beat "two days later"
-_KIND_RANK = {"weekday": 1, "deictic": 1, "relative": 2, "anchor": 2}
-
-
 def clause_date(times, narrative: Narrative, period: TimeValue | None) -> TimeValue | None:
-    """The clause's date: the most precise one it states; written dates before relative ones."""
-    best: tuple[int, bool, int] | None = None
-    chosen: TimeValue | None = None
-    for t in times:
-        value = _background_year(t, narrative.resolve(t), narrative, period)
-        if value is None:
-            continue
-        key = (_PRECISION_RANK[value.precision], _KIND_RANK.get(t.kind, 0), t.start)
-        if best is None or key < best:
-            best, chosen = key, value
-    return chosen
+    """The clause's date as the time stage chooses it, moved to the year before when it is
+    background told before the story (``_background_year``)."""
+    found = clause_time(times, narrative)
+    return _background_year(found[0], found[1], narrative, period) if found else None
 
 
 def _background_year(

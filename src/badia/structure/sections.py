@@ -21,7 +21,7 @@ from badia.structure.sentences import split_sentences
 NON_BODY_HEADING = re.compile(
     r"^(?:see also|related(?: articles| pages)?|references?|notes?|footnotes|citations|"
     r"notes and references|references and notes|sources|bibliography|works cited|"
-    r"further reading|external links?|literature|gallery)\s*:?$",
+    r"further reading|external links?|literature|gallery|order of battle)\s*:?$",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"^([^\n]*?)\r?$", re.M)

@@ -5,12 +5,19 @@ reference date of a document and turns expressions into ``model.TimeValue`` inte
 """
 
 from badia.time.expressions import TimeExpr, find_times
-from badia.time.narrative import Narrative, first_date_in, heading_time, year_from_title
+from badia.time.narrative import (
+    Narrative,
+    clause_time,
+    first_date_in,
+    heading_time,
+    year_from_title,
+)
 
 __all__ = [
     "Narrative",
     "TimeExpr",
     "find_times",
+    "clause_time",
     "first_date_in",
     "heading_time",
     "year_from_title",

@@ -20,6 +20,7 @@ Rules (GUIDELINES section 1):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from badia.model import TimeMention, TimeValue
@@ -154,21 +155,29 @@ def year_from_title(title: str) -> int | None:
     return None
 
 
-def first_date_in(text: str, narrative: Narrative, offset: int = 0) -> TimeValue | None:
-    """The date of a clause: its first expression pinned to one day, else its first value.
+# How a clause's date is chosen among its expressions: the most precise value; among equally
+# precise ones a written date before a weekday or "yesterday", before "two days later".
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+_KIND_RANK = {"weekday": 1, "deictic": 1, "relative": 2, "anchor": 2}
 
-    A one-day date beats a vaguer one ("Two days later, at the start of April" is the
-    day two days later), and among one-day dates a written date beats a relative one
-    ("Meanwhile, ... on 31 March" is 31 March).
-    """
-    best: TimeValue | None = None
-    best_rank = 99
-    for ex in find_times(text, offset):
+
+def clause_time(
+    exprs: Iterable[TimeExpr], narrative: Narrative
+) -> tuple[TimeExpr, TimeValue] | None:
+    """The expression that dates a clause, with its value (``None`` if none resolves)."""
+    best: tuple[int, int, int] | None = None
+    chosen: tuple[TimeExpr, TimeValue] | None = None
+    for ex in exprs:
         value = narrative.resolve(ex)
         if value is None:
             continue
-        counted = ex.relative or ex.kind in ("weekday", "deictic")
-        rank = (0 if value.precision == "day" else 2) + (1 if counted else 0)
-        if rank < best_rank:
-            best, best_rank = value, rank
-    return best
+        key = (_PRECISION_RANK[value.precision], _KIND_RANK.get(ex.kind, 0), ex.start)
+        if best is None or key < best:
+            best, chosen = key, (ex, value)
+    return chosen
+
+
+def first_date_in(text: str, narrative: Narrative, offset: int = 0) -> TimeValue | None:
+    """The date of a clause written as ``text`` (see ``clause_time``)."""
+    found = clause_time(find_times(text, offset), narrative)
+    return found[1] if found else None
