@@ -27,12 +27,16 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
     if not events:
         return events
     r = resolver()
-    govs = governorates_named(document.title or "") | {
-        g for e in events for g in governorates_named(e.quote)
-    } | {e.admin1 for e in events if e.admin1}
+    govs = (
+        governorates_named(document.title or "")
+        | {g for e in events for g in governorates_named(e.quote)}
+        | {e.admin1 for e in events if e.admin1}
+    )
     first: dict[tuple[str, str | None], Hit | None] = {}
+    quote_of: dict[str, str] = {}  # the first event quote naming each location
     for ev in events:
         for loc in ev.locations:
+            quote_of.setdefault(loc, ev.quote)
             k = (loc, ev.admin1)
             if k not in first:
                 first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
@@ -43,8 +47,7 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
         anchors = [p for kk, p in points.items() if kk[0] != k[0]]
-        quote = next(ev.quote for ev in events if k[0] in ev.locations)
-        second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote)) if anchors else h
+        second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
     out = []
     for ev in events:
         places: list[Place] = []
@@ -68,6 +71,6 @@ def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | No
     if i < 0:
         return None, None
     start = ev.start + i
-    if document.text[start:start + len(loc)] != loc:
+    if document.text[start : start + len(loc)] != loc:
         return None, None
     return start, start + len(loc)
