@@ -218,27 +218,27 @@ def _clause_claim(claims: list[Claim], clause: Clause, offset: int) -> str | Non
 def _attach_casualties(
     drafts: list[Draft], casualties: list[Casualty], claims: list[Claim], offset: int
 ) -> None:
+    """Each toll goes to the event of its clause, else the last event begun before it."""
     for casualty in casualties:
-        owner = None
-        for d in drafts:
-            if d.clause.start <= casualty.start < d.clause.end:
-                owner = d
-                break
-        if owner is None:
-            before = [d for d in drafts if d.clause.start <= casualty.start]
-            owner = before[-1] if before else drafts[0]
-        claimant = None
-        for claim in claims:
-            clause_start, clause_end = owner.clause.start, owner.clause.end
-            if clause_start <= offset + claim.start < clause_end or (
-                offset + claim.start > casualty.start and claim is claims[-1]
-            ):
-                claimant = claim.claimant
-        # a claim inside the casualty's own clause wins
-        for claim in claims:
-            if abs(offset + claim.start - casualty.start) < 60:
-                claimant = claim.claimant
-        owner.casualties.append((casualty, claimant))
+        owner = next(
+            (d for d in drafts if d.clause.start <= casualty.start < d.clause.end), None
+        ) or next((d for d in reversed(drafts) if d.clause.start <= casualty.start), drafts[0])
+        owner.casualties.append((casualty, _claimant(casualty, owner, claims, offset)))
+
+
+def _claimant(casualty: Casualty, owner: Draft, claims: list[Claim], offset: int) -> str | None:
+    """Who states a toll: an attribution within 60 characters of the count; else the last
+    one in the event's clause, or an "according to X" closing the sentence after the count."""
+    near = [c for c in claims if abs(offset + c.start - casualty.start) < 60]
+    if near:
+        return near[-1].claimant
+    covering = [
+        c
+        for c in claims
+        if owner.clause.start <= offset + c.start < owner.clause.end
+        or (c is claims[-1] and offset + c.start > casualty.start)
+    ]
+    return covering[-1].claimant if covering else None
 
 
 def _attach_orphans(drafts: list[Draft], orphans: list[tuple[Casualty, str | None]]) -> None:
