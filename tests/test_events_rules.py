@@ -215,3 +215,8 @@ def test_a_passive_agent_keeps_its_conjuncts() -> None:
     )
     assert (event.type, event.side1) == ("capture", "government")
     assert event.actor1 == ["Syrian government", "Russian forces"]
+
+
+def test_forces_sent_or_deployed_are_their_own_movers() -> None:
+    (event,) = _events("On 9 May 2017, Hezbollah troops were deployed to Tal Hamra.")
+    assert (event.type, event.side1) == ("deployment", "government")

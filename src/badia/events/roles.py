@@ -287,8 +287,12 @@ def clause_roles(
     elif voice == "loss":
         actor1 = objects_after(text, off, actors, trigger.end, [])
         actor2 = subject_actors(text, off, actors, trigger.start)
-    elif not lowered.endswith("ing") and re.search(
-        r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[: trigger.start]
+    elif (
+        trigger.type != "deployment"  # "an ISIL convoy was deployed": forces move their own
+        and not lowered.endswith("ing")
+        and re.search(
+            r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[: trigger.start]
+        )
     ):
         # an active-form pattern in a passive clause: "after being expelled from it by X"
         actor1 = agent_after(text, off, actors, trigger.end, by_only=True)
