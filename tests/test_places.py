@@ -62,11 +62,16 @@ def test_features_and_their_aliases():
 
 def test_feature_word_fallback_is_near_precision():
     r = resolver()
-    hit = r.resolve("Palmyra Castle")
+    hit = r.resolve("Palmyra Citadel")
     palmyra = r.resolve("Palmyra")
     assert hit.geo_precision == 2 and hit.where_prec == 2
     assert hit.relation and "near" in hit.relation
     assert _near(hit, palmyra.lat, palmyra.lon, 1)
+    # a site with its own sourced point is that point, exactly
+    castle = r.resolve("Palmyra Castle")
+    assert castle.entry_id.startswith("feature:") and castle.geo_precision == 1
+    assert _near(castle, palmyra.lat, palmyra.lon, 5) and not _near(castle, palmyra.lat,
+                                                                      palmyra.lon, 0.5)
 
 
 def test_governorate_forms():
@@ -173,4 +178,65 @@ def test_seed_gold_places():
     assert res.names > 200
     assert res.with_reference >= 100
     assert res.within_share >= 0.95
-    assert res.resolved_share >= 0.6
+    # ratchets at the measured figures (74.6% of names, 73.8% of named places)
+    assert res.resolved_share >= 0.74
+    assert res.named_share >= 0.73
+    assert res.named < res.names  # lines, rivers and regions are told apart
+
+
+def test_village_half_falls_back_to_its_base_spelt_otherwise():
+    r = resolver()
+    base = r.resolve("Buqrus", Context(admin1="Deir ez-Zor"))
+    lower = r.resolve("Boqruss Tahtani", Context(admin1="Deir ez-Zor"))
+    assert lower is not None and lower.geo_precision == 2 and "near" in lower.relation
+    assert _near(lower, base.lat, base.lon, 1)
+
+
+def test_a_mountain_is_never_the_village_of_the_same_consonants():
+    """'Jebel X' may share its consonants with a village X elsewhere; that is no match."""
+    r = resolver()
+    assert r.resolve("Jabal Zzqrt", Context()) is None
+    kinds = {e.id: e.kind for e in r.g.entries}
+    for name in ["Jebel Bishri", "Jabal Bishri", "Mount Bishri"]:
+        hit = r.resolve(name, Context())
+        assert hit is not None and kinds[hit.entry_id] == "mountain", name
+        assert (hit.geo_precision, hit.where_prec) == (2, 2), name
+
+
+def test_a_named_region_is_coarse_and_names_no_governorate():
+    r = resolver()
+    for name in ["Syrian Desert", "the Badia", "Badiyat al-Sham"]:
+        hit = r.resolve(name)
+        assert hit is not None, name
+        assert (hit.geo_precision, hit.where_prec) == (3, 5), name
+        assert hit.admin1 is None, name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("al-Kawm", "place"), ("Abu Risha dam", "place"), ("T-2 Pumping Station", "place"),
+     ("Baghdad-Damascus highway", "line"), ("Iraqi border", "line"),
+     ("al-Motaqadin street", "line"), ("Euphrates", "river"),
+     ("western bank of the Euphrates", "river"), ("Sawab desert", "region"),
+     ("Central Syria", "region"), ("eastern countryside of Homs", "region"),
+     ("air defense base", "description"), ("several villages", "description")],
+)
+def test_name_kinds(name, kind):
+    from badia.places.kinds import name_kind
+
+    assert name_kind(name) == kind
+
+
+def test_every_shipped_point_names_its_source():
+    """Each curated row cites a UCDP event or the page that states its coordinates."""
+    import csv
+    import io
+    from importlib import resources
+
+    raw = resources.files("badia.data").joinpath("features.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    assert len(rows) >= 50
+    for r in rows:
+        src = r["source"]
+        assert "UCDP GED" in src and "event id" in src or "http" in src, r["name"]
+        assert in_region(float(r["lat"]), float(r["lon"])), r["name"]

@@ -41,7 +41,9 @@ def export_cmd(
 def places_cmd(
     db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
     unresolved: Annotated[bool, typer.Option(
-        "--unresolved", help="List names that did not resolve, with documents.")] = False,
+        "--unresolved",
+        help="List names that did not resolve, with their kind (place, line, river, region, "
+             "description) and documents.")] = False,
 ) -> None:
     """Table of the stored events' places with counts (or the unresolved names)."""
     from badia.store import Store
@@ -54,10 +56,12 @@ def places_cmd(
             for p in e.places:
                 if p.latitude is None:
                     docs[p.name].add(e.doc)
-        t = Table("name", "events", "documents")
+        from badia.places.kinds import name_kind
+
+        t = Table("name", "kind", "events", "documents")
         for name in sorted(docs, key=str.lower):
             n = sum(1 for e in events for p in e.places if p.name == name and p.latitude is None)
-            t.add_row(name, str(n), ", ".join(sorted(docs[name])))
+            t.add_row(name, name_kind(name), str(n), ", ".join(sorted(docs[name])))
         out.print(t)
         return
     counts: Counter[tuple] = Counter()

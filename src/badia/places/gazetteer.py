@@ -20,8 +20,11 @@ from importlib import resources
 
 from badia.places.normalise import core, key, skeleton
 
-# Kinds whose point stands for an area rather than a spot (ACLED 2 / UCDP 2 or 5).
-AREA_KINDS = {"mountain": 2, "region": 5}
+# Kinds whose point stands for an area rather than a spot: (ACLED geo_precision, UCDP
+# where_prec). A mountain is "part of a region" (2, 2); a named region such as the Syrian
+# Desert or the eastern Qalamoun is "a general area" for ACLED (3) and "a larger part of the
+# country" for UCDP (5); an "area" (an oasis, a basin) is a place's surroundings (2, 2).
+AREA_KINDS = {"mountain": (2, 2), "area": (2, 2), "region": (3, 5)}
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ _NEAR = re.compile(
 )
 FUZZY_CUTOFF = 90.0
 CITY_POPULATION = 15000
-NEAR_GOV_DEG = 0.3  # ~30 km of slack around the coarse governorate polygons
+NEAR_GOV_DEG = 0.4  # ~40 km of slack around the coarse governorate polygons
 # Common nouns that name a site inside or next to a place ("Palmyra Castle", "X Triangle").
 SITE_NOUNS = {
     "castle", "citadel", "triangle", "tower", "towers", "communications", "airport", "prison",
@@ -233,6 +233,11 @@ class Resolver:
             cands = self.g.by_key.get(c, []) + self.g.by_core.get(c, [])
         if not cands and c:
             cands = self.g.by_key.get("bir " + c, [])  # "Humaymah" for the well "Bir Humaymah"
+        if not cands and c and c != key(name) and not is_feature_query(name) \
+                and len(skeleton(c)) >= 4:
+            # a village's upper/lower or east/west half, its base spelt otherwise:
+            # "Boqruss Tahtani" -> Buqrus. Never for a feature ("Jebel X" is not village X).
+            cands = self.g.by_skeleton.get(skeleton(c), [])
         if not cands:
             cands = self._prefix(name)
         cands = self._plausible(cands, ctx)
@@ -349,9 +354,11 @@ class Resolver:
         return s
 
     def _hit(self, e: Entry, exact: bool) -> Hit:
-        a1 = e.admin1 or (admin.admin1_at(e.lat, e.lon) if e.country == "Syria" else None)
+        a1 = e.admin1
+        if a1 is None and e.country == "Syria" and e.kind != "region":
+            a1 = admin.admin1_at(e.lat, e.lon)  # a region's centre names no governorate
         if e.kind in AREA_KINDS:
-            geo, wp = 2, AREA_KINDS[e.kind]
+            geo, wp = AREA_KINDS[e.kind]
         elif exact:
             geo, wp = 1, 1
         else:
