@@ -220,3 +220,52 @@ def test_a_passive_agent_keeps_its_conjuncts() -> None:
 def test_forces_sent_or_deployed_are_their_own_movers() -> None:
     (event,) = _events("On 9 May 2017, Hezbollah troops were deployed to Tal Hamra.")
     assert (event.type, event.side1) == ("deployment", "government")
+
+
+def _killed(event: Event) -> set[tuple[str, int]]:
+    return {(f.side, f.killed) for f in event.fatalities}
+
+
+def test_people_captured_or_described_are_not_killed() -> None:
+    events = _events(
+        "On 17 September, ISIL forces launched an assault against rebel positions at Qasr Tal, "
+        "killing four and capturing forty defenders, while losing two vehicles.\n\n"
+        "On 20 September, ISIL attacked a Syrian Army convoy near Qasr Tal, leaving 35 soldiers "
+        "dead, including nine Russians. Four of the Russians were officers, while Russia "
+        "reported that 43 attackers were also killed during the fighting."
+    )
+    assert [(e.type, e.side1) for e in events] == [("attack", "islamic_state")] * 2
+    assert _killed(events[0]) == {("opposition", 4)}
+    assert _killed(events[1]) == {("government", 35), ("russia", 9), ("islamic_state", 43)}
+
+
+def test_a_count_on_each_side_counts_for_both() -> None:
+    (event,) = _events(
+        "IS attacked pro-government forces in Qasr Tal on 9 April 2017. "
+        "More than twenty fighters on each side were killed."
+    )
+    assert _killed(event) == {("islamic_state", 20), ("government", 20)}
+
+
+def test_a_toll_dated_otherwise_is_not_the_last_events() -> None:
+    events = _events(
+        "On 6 April, IS militants raided the town of Qasr Tal, kidnapping dozens of people.\n\n"
+        "On 19 April, SOHR stated that 30 people had died."
+    )
+    assert [e.date_start for e in events] == [date(2017, 4, 6)] * len(events)
+    assert all(not e.fatalities for e in events)
+
+
+def test_a_speaker_reporting_its_own_kills_acts_and_air_powers_strike_from_the_air() -> None:
+    events = _events(
+        "On 19 April, Russia's defense ministry announced that it had killed \"up to 200 "
+        "fighters\", by targeting a \"terrorist\" base northeast of Palmyra.\n\n"
+        "On 20 April, SOHR reported that 12 soldiers were killed near Palmyra.\n\n"
+        "On 21 April, the Syrian Air Force killed 14 IS fighters near Palmyra."
+    )
+    assert [(e.type, e.side1, e.date_start.day) for e in events] == [
+        ("airstrike", "russia", 19),
+        ("airstrike", "government", 21),
+    ]
+    assert _killed(events[0]) == {("islamic_state", 200)}
+    assert events[0].source == "Russian MOD"

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from badia.events.acled import acled_types
+from badia.events.casualties import Casualty
 from badia.events.draft import BATTLE_TYPES, Draft
 from badia.model import Document, Event, Fatality, Mention
 
@@ -43,10 +44,11 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
         side2 = opponents.get(side1 or "")
     if side1 == side2 and side1 not in (None, "unknown"):
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
-    fatalities, wounded = _tolls(d, side2)
+    event_type = _by_air(d, side1)
+    fatalities, wounded = _tolls(d, side1, side2)
     quote_start, quote_end = d.clause.start, d.clause.end
     quote = document.text[quote_start:quote_end]
-    acled_type, acled_sub = acled_types(d.type, side1, quote)
+    acled_type, acled_sub = acled_types(event_type, side1, quote)
     return Event(
         id=f"{document.id}:{quote_start}:{n}",
         doc=document.name,
@@ -57,7 +59,7 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
         date_start=d.date.start if d.date else None,
         date_end=d.date.end if d.date else None,
         date_precision=d.date.precision if d.date else None,
-        type=d.type,  # type: ignore[arg-type]
+        type=event_type,  # type: ignore[arg-type]
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
         actor1=_names(d.actor1),
@@ -72,11 +74,14 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
     )
 
 
-def _tolls(d: Draft, side2: str | None) -> tuple[list[Fatality], list[Fatality]]:
+def _tolls(
+    d: Draft, side1: str | None, side2: str | None
+) -> tuple[list[Fatality], list[Fatality]]:
     """Killed and wounded per (side, claimant): GUIDELINES keep one item per side and source,
     so counts of one side in one list add up ("33 soldiers ... and 10 militiamen" = 43),
     a later separate count of the same side does not, and a count "including" part of a
-    total of the same side is not added again."""
+    total of the same side is not added again. "Attackers" are the initiator's side; a count
+    "on each side" stands for both."""
     totals: dict[tuple[bool, str, str | None], int] = {}
     last_end: dict[tuple[bool, str, str | None], int] = {}
     seen: set[int] = set()
@@ -84,22 +89,53 @@ def _tolls(d: Draft, side2: str | None) -> tuple[list[Fatality], list[Fatality]]
         if casualty.start in seen:
             continue
         seen.add(casualty.start)
-        side = casualty.side
-        if side is None:
-            remote_or_battle = BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
-            side = side2 if d.type in remote_or_battle else "unknown"
-        side = side or "unknown"
-        if casualty.subset_of is not None and casualty.subset_of == side:
-            continue
-        key = (casualty.wounded, side, claimant)
-        if key not in totals:
-            totals[key] = casualty.killed
-        elif 0 <= casualty.start - last_end[key] <= 60:
-            totals[key] += casualty.killed  # one list: "33 soldiers ..., and 10 militiamen"
-        last_end[key] = casualty.end
+        for side in _toll_sides(casualty, d.type, side1, side2):
+            if casualty.subset_of is not None and casualty.subset_of == side:
+                continue
+            key = (casualty.wounded, side, claimant)
+            if key not in totals:
+                totals[key] = casualty.killed
+            elif 0 <= casualty.start - last_end[key] <= 60:
+                totals[key] += casualty.killed  # one list: "33 soldiers ..., and 10 militiamen"
+            last_end[key] = casualty.end
     killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
     hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
     return killed, hurt  # type: ignore[return-value]
+
+
+_AIR_ARM = re.compile(
+    r"\b(?:air ?forces?|warplanes?|jets?|aircraft|helicopters?|drones?|aviation|bombers?)\b",
+    re.I,
+)
+_AIR_POWERS = {"russia", "coalition"}
+
+
+def _by_air(d: Draft, side1: str | None) -> str:
+    """An attack whose means the text leaves unsaid ("killed", "targeting") is an airstrike
+    when an air arm makes it ("the Russian air force killed 30"), or Russia or the coalition,
+    who fight in this war from the air ("the ministry said it had killed 200 fighters")."""
+    if d.type != "attack":
+        return d.type
+    unstated = d.trigger.weak or d.trigger.text.lower().startswith("target")
+    by_air_arm = any(_AIR_ARM.search(a.text) for a in d.actor1)
+    if unstated and (by_air_arm or side1 in _AIR_POWERS):
+        return "airstrike"
+    return d.type
+
+
+def _toll_sides(
+    casualty: Casualty, event_type: str, side1: str | None, side2: str | None
+) -> list[str]:
+    """The side(s) a count belongs to, when the counted noun names none."""
+    if casualty.side is not None:
+        return [casualty.side]
+    real = [s for s in (side1, side2) if s and s != "unknown"]
+    if casualty.party == "initiator" and side1 and side1 != "unknown":
+        return [side1]
+    if casualty.party == "each" and len(real) == 2:
+        return real
+    remote_or_battle = BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
+    return [(side2 if event_type in remote_or_battle else None) or "unknown"]
 
 
 def _first_side(actors: list[Mention]) -> str | None:

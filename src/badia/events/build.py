@@ -30,9 +30,14 @@ from badia.mentions.spans import starting_within
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Mention, Tally, TimeValue
 from badia.structure.sections import is_non_body
-from badia.time import Narrative, find_times
+from badia.time import Narrative, TimeExpr, find_times
 
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
+
+
+# A toll stated without an action: the count, who claims it, and the date its sentence
+# states for itself (None when it states none).
+Orphan = tuple[Casualty, "str | None", "TimeValue | None"]
 
 
 @dataclass
@@ -61,7 +66,7 @@ def build_events(
             state = _State()
             paragraph_drafts: list[Draft] = []
             for sentence in paragraph.sentences:
-                orphans: list[tuple[Casualty, str | None]] = []
+                orphans: list[Orphan] = []
                 for draft in reader.read_sentence(
                     sentence.text,
                     sentence.start,
@@ -103,7 +108,7 @@ class _DocumentReader:
         end: int,
         state: _State,
         lead: bool,
-        orphans: list[tuple[Casualty, str | None]],
+        orphans: list[Orphan],
     ) -> list[Draft]:
         """The events of one sentence; a toll stated without an action goes to ``orphans``."""
         times = find_times(text, start)
@@ -121,7 +126,7 @@ class _DocumentReader:
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None
-            orphans.extend((c, claimant) for c in casualties_all)
+            orphans.extend((c, claimant, None) for c in casualties_all)
             return []
         if not times and re.search(
             r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
@@ -130,7 +135,8 @@ class _DocumentReader:
         triggers = usable_triggers(text, find_triggers(text), actors, start, time_spans)
         if not triggers:
             claimant = claims[0].claimant if claims else None
-            orphans.extend((c, claimant) for c in casualties_all)
+            own = _own_date(times, self.narrative, self.period)
+            orphans.extend((c, claimant, own) for c in casualties_all)
             return []
         actor_spans = [(a.start, a.end) for a in actors]
         places = find_places(text, start, actor_spans + time_spans)
@@ -197,7 +203,8 @@ class _DocumentReader:
                     state.last_actor1 = actor1
         if not drafts:
             claimant = claims[0].claimant if claims else None
-            orphans.extend((c, claimant) for c in casualties_all)
+            own = _own_date(times, self.narrative, self.period)
+            orphans.extend((c, claimant, own) for c in casualties_all)
         if drafts:
             _attach_casualties(drafts, casualties_all, claims, start)
             if not any(d.places for d in drafts):
@@ -241,10 +248,27 @@ def _claimant(casualty: Casualty, owner: Draft, claims: list[Claim], offset: int
     return covering[-1].claimant if covering else None
 
 
-def _attach_orphans(drafts: list[Draft], orphans: list[tuple[Casualty, str | None]]) -> None:
+def _own_date(
+    times: list[TimeExpr], narrative: Narrative, period: TimeValue | None
+) -> TimeValue | None:
+    """The date a sentence states for itself ("On 19 April, ..."), not one it counts from."""
+    absolute = [t for t in times if not t.relative]
+    return clause_date(absolute, narrative, period) if absolute else None
+
+
+def _attach_orphans(drafts: list[Draft], orphans: list[Orphan]) -> None:
     """ "Rebels stated that four of their fighters were killed": the toll of the paragraph's
-    last battle (or its last event)."""
+    last battle (or its last event). A toll dated otherwise than that event is not its own
+    ("On 19 April, the ministry said it had killed 200 fighters" after a 6 April raid)."""
     if not orphans or not drafts:
         return
     battles = [d for d in drafts if d.type in BATTLE_TYPES]
-    (battles or drafts)[-1].casualties.extend(orphans)
+    target = (battles or drafts)[-1]
+    for casualty, claimant, own in orphans:
+        if own is not None and target.date is not None and not _overlap(own, target.date):
+            continue
+        target.casualties.append((casualty, claimant))
+
+
+def _overlap(a: TimeValue, b: TimeValue) -> bool:
+    return a.start <= b.end and b.start <= a.end

@@ -2,7 +2,9 @@
 
 "26 government troops and nine IS fighters were killed" -> government 26, islamic_state 9;
 "killed 15 people and wounded 15 others" -> 15 killed (unknown), 15 wounded;
-"35 pro-government forces dead, including nine Russians" -> a subset of another side is kept.
+"35 pro-government forces dead, including nine Russians" -> a subset of another side is kept;
+"43 attackers were killed" -> the initiator's side; "twenty on each side" -> both sides;
+"killing four and capturing forty" -> the forty were captured, not killed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ _NOT_PEOPLE = re.compile(
     r"aircraft|jets|warplanes|helicopters|ammunition|guns|buses|trucks|convoy|stations?)\b",
     re.I,
 )
+# A verb that does something else than kill to the people it counts ("capturing forty").
+_NOT_KILL_VERB = re.compile(
+    r"\b(?:captur|kidnapp|abduct|arrest|detain|releas|evacuat|rescu|free|tak|took)"
+    r"(?:e|ed|ing|en|d)?\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# Where a clause ends, so a verb after it does not count what is before it.
+_CLAUSE_END = re.compile(r";|,?\s+(?:while|whereas|but|as well as)\b|,\s+and\b")
+# Nouns naming the party that attacked ("43 attackers"): the event's initiator.
+_ATTACKERS = re.compile(r"\s*(?:[\w-]+\s)?(?:attackers|assailants|raiders|gunmen)\b", re.I)
+# "on each side", "on both sides": the count stands for each of the two sides.
+_EACH_SIDE = re.compile(r"^[^.;]{0,40}?\bon (?:each|both|either) sides?\b", re.I)
 _SUBSET = re.compile(
     r"(?:including|includ(?:ed|es)|inc\.|among them|among whom|of whom|of which)\s*$", re.I
 )
@@ -46,6 +60,7 @@ class Casualty:
     start: int  # document offsets of the count
     end: int
     head: str  # the counted noun phrase as written
+    party: str | None = None  # "initiator" ("attackers") or "each" ("on each side")
 
 
 def find_casualties(
@@ -80,6 +95,11 @@ def find_casualties(
             previous_end = count.end
             continue
         subset = _SUBSET.search(text[max(0, count.start - 20) : count.start])
+        party = None
+        if side is None and _ATTACKERS.match(text, count.end):
+            party = "initiator"
+        elif side is None and _EACH_SIDE.match(text[count.end :]):
+            party = "each"
         out.append(
             Casualty(
                 killed=count.value,
@@ -89,6 +109,7 @@ def find_casualties(
                 start=offset + count.start,
                 end=offset + count.end,
                 head=head,
+                party=party,
             )
         )
         if not subset:
@@ -153,18 +174,26 @@ def _kind(text: str, previous_end: int, start: int, end: int, next_start: int) -
     if re.match(r"[^.;]{0,60}?\bkilled (?:or|and) wounded\b", after):
         return None  # "1,000 killed or wounded" is not a count of the dead
     near = text[end:next_start][:40]
+    near_end = _CLAUSE_END.search(near)
+    if near_end:
+        near = near[: near_end.start()]  # "forty defenders,[13] while losing two vehicles"
     kill_n, wound_n = _KILL.search(near), _WOUND.search(near)
     if kill_n or wound_n:
         if kill_n and (not wound_n or kill_n.start() < wound_n.start()):
             return "killed"
         return "wounded"
     before = text[previous_end:start]
+    if _NOT_KILL_VERB.search(before):
+        return None  # "killing four and capturing forty defenders"
     kill_b = [m.end() for m in _KILL.finditer(before)]
     wound_b = [m.end() for m in _WOUND.finditer(before)]
     if kill_b or wound_b:
         return "killed" if max(kill_b or [-1]) > max(wound_b or [-1]) else "wounded"
     if previous_end and is_list_gap(before):
         return None  # a list goes on: the caller inherits the previous count's kind
+    clause_end = _CLAUSE_END.search(after)
+    if clause_end:
+        after = after[: clause_end.start()]  # "Four of the Russians were ..., while ... killed"
     kill_a, wound_a = _KILL.search(after), _WOUND.search(after)
     if kill_a and (not wound_a or kill_a.start() < wound_a.start()):
         return "killed"

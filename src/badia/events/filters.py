@@ -80,7 +80,8 @@ def usable_triggers(
     strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
     weak_clash = any(t.weak and t.type == "clash" for t in kept)
     any_strong = any(not k.weak for k in kept)
-    strong_attack = any(not _is_soft(k) and k.type == "attack" for k in kept)
+    # a soft trigger ("targeting") gives way to a strong attack, not to a weak one ("killed")
+    strong_attack = any(not k.weak and not _is_soft(k) and k.type == "attack" for k in kept)
     out = []
     for t in kept:
         if t.weak and any_strong:

@@ -187,6 +187,14 @@ def is_speaker(clause: str, offset: int, actor: Mention) -> bool:
     return bool(_SPEECH_AFTER.match(clause, actor.end - offset))
 
 
+# The speaker reports its own act: "announced that it had killed", "said they killed".
+_SELF_REPORT = re.compile(
+    r"\b(?:said|says|announced|claimed|stated|reported|declared)\s+(?:that\s+)?"
+    r"(?:it|they|its (?:forces|troops|jets|aircraft)|their (?:forces|fighters))\s+"
+    r"(?:had\s+|have\s+|has\s+)?$",
+    re.I,
+)
+
 _NOUN_AS_PASSIVE_SUBJECT = re.compile(
     r"\s+(?:were|was)\s+(?:also\s+)?"
     r"(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
@@ -224,6 +232,11 @@ def clause_roles(
         else:
             agent = subject_actors(text, off, actors, trigger.start)
         agent = [a for a in agent if not is_speaker(text, off, a)]
+        report = None if agent or passive else _SELF_REPORT.search(text[: trigger.start])
+        if report:
+            # "the ministry announced that it had killed 200 fighters": the speaker's own act
+            agent = [a for a in actors if a.end - off <= report.start()
+                     and is_speaker(text, off, a)][-1:]
         if not agent:
             return None, []  # "four rebels were killed": a toll of an event told elsewhere
         victims = (
