@@ -81,3 +81,10 @@ def test_custom_lexicon_entries() -> None:
 def test_hts_without_apostrophe_spans_whole_name() -> None:
     name = "Hayat Tahrir al-Sham"
     assert _first(f"{name} shelled the town.") == (name, "opposition")
+
+
+def test_a_common_noun_before_an_installation_is_no_actor() -> None:
+    """'the military base' is a place; 'the military' alone is the government's forces."""
+    assert find_actors("ISIL attacked the al-Tanf military base at dawn.")[0].text == "ISIL"
+    assert [m.text for m in find_actors("ISIL attacked the al-Tanf military base.")] == ["ISIL"]
+    assert _first("The military seized the hills.") == ("The military", "government")

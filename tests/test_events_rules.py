@@ -269,3 +269,12 @@ def test_a_speaker_reporting_its_own_kills_acts_and_air_powers_strike_from_the_a
     ]
     assert _killed(events[0]) == {("islamic_state", 200)}
     assert events[0].source == "Russian MOD"
+
+
+def test_an_unstated_target_is_the_side_it_killed() -> None:
+    (event,) = _events(
+        "On 12 June 2017, 16 Syrian soldiers, including an officer, were killed in a minefield "
+        "laid by IS militants near Qasr Tal."
+    )
+    assert (event.type, event.side1, event.side2) == ("bombing", "islamic_state", "government")
+    assert _killed(event) == {("government", 16)}

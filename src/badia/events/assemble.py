@@ -46,6 +46,8 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
     event_type = _by_air(d, side1)
     fatalities, wounded = _tolls(d, side1, side2)
+    if side2 is None:
+        side2 = _victims_side(fatalities + wounded, side1)
     quote_start, quote_end = d.clause.start, d.clause.end
     quote = document.text[quote_start:quote_end]
     acled_type, acled_sub = acled_types(event_type, side1, quote)
@@ -101,6 +103,13 @@ def _tolls(
     killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
     hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
     return killed, hurt  # type: ignore[return-value]
+
+
+def _victims_side(tolls: list[Fatality], side1: str | None) -> str | None:
+    """An unstated target is inferable from whom the event killed or wounded ("16 soldiers
+    were killed in a minefield laid by IS"): one side other than the initiator's."""
+    sides = {f.side for f in tolls if f.side not in ("unknown", side1)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 _AIR_ARM = re.compile(
