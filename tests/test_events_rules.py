@@ -278,3 +278,51 @@ def test_an_unstated_target_is_the_side_it_killed() -> None:
     )
     assert (event.type, event.side1, event.side2) == ("bombing", "islamic_state", "government")
     assert _killed(event) == {("government", 16)}
+
+
+def _kinds(body: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.side1) for e in _events(body)]
+
+
+def test_a_semicolon_parts_two_actions_of_one_day() -> None:
+    assert _kinds(
+        "On 24 February 2017, a soldier of the 4th Division was found decapitated near Qasr "
+        "Tal; meanwhile, nine soldiers were killed by IS militants near Tal Hamra, according "
+        "to SOHR."
+    ) == [("other", "unknown"), ("attack", "islamic_state")]
+
+
+def test_actions_told_before_are_not_told_again() -> None:
+    assert _kinds(
+        "On 5 March 2017, IS ambushed a convoy near Qasr Tal.\n\n"
+        "Several soldiers were also reported killed in the ambush."
+    ) == [("ambush", "islamic_state")]
+    assert _kinds(
+        "On 3 March 2017, IS attacked Qasr Tal.\n\n"
+        "In these attacks, the insurgents targeted security outposts."
+    ) == [("attack", "islamic_state")]
+    assert _kinds(
+        "On 3 March 2017, IS attacked Qasr Tal.\n\n"
+        "The battle lasted for hours, with the attack eventually being repelled by the Army."
+    ) == [("attack", "islamic_state")]
+
+
+def test_means_and_company_are_not_actions_of_their_own() -> None:
+    assert _kinds(
+        "On 22 May 2017, an IS attack involving suicide bombers on a military outpost near "
+        "Qasr Tal left 26 soldiers dead."
+    ) == [("attack", "islamic_state")]
+    assert _kinds(
+        "On 8 June 2017, IS attacked Qasr Tal by using 10 suicide bombers, including several "
+        "SVBIEDs."
+    ) == [("attack", "islamic_state")]
+    assert _kinds(
+        "On 2 March 2017, the Syrian Army alongside Russian reinforcements recaptured Qasr Tal."
+    ) == [("capture", "government")]
+
+
+def test_being_in_control_is_a_state_unless_reached_by_a_date() -> None:
+    assert _kinds("In April 2017, reports indicated that IS was in control of Tal Hamra.") == []
+    assert _kinds("By 23 September 2017, the rebels were in control of Tal Hamra.") == [
+        ("capture", "opposition")
+    ]

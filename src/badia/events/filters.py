@@ -43,9 +43,19 @@ _INTENT = re.compile(
 )
 
 
+# A sentence opening on actions told before ("In these attacks, the insurgents targeted
+# ..."): it details them, it does not tell a new one.
+_DETAILS_TOLD = re.compile(
+    r"^(?:In|During|Throughout|Over)\s+(?:these|those|the\s+same|all\s+these|both)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|assaults|raids|clashes|operations|strikes|battles|ambushes)\s*,",
+    re.I,
+)
+
+
 def is_not_an_event(sentence: str) -> bool:
-    """A definition of the article's subject, an aim, a habit or an intention."""
-    return bool(_NOT_AN_EVENT.search(sentence))
+    """A definition of the article's subject, an aim, a habit or an intention, or details
+    of actions already told."""
+    return bool(_NOT_AN_EVENT.search(sentence) or _DETAILS_TOLD.match(sentence))
 
 
 def usable_triggers(
@@ -77,6 +87,24 @@ def usable_triggers(
         if _not_a_new_action(text, t):
             continue
         kept.append(t)
+    out = []
+    for part in _semicolon_parts(text, kept):
+        out += _strongest(part)
+    return out
+
+
+def _semicolon_parts(text: str, triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Triggers grouped by the parts of the sentence a semicolon separates: "X was found
+    dead; meanwhile, nine soldiers were killed by IS" tells two actions."""
+    cuts = [m.start() for m in re.finditer(";", text)]
+    parts: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        parts.setdefault(sum(1 for c in cuts if c < t.start), []).append(t)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _strongest(kept: list[Trigger]) -> list[Trigger]:
+    """Weak and soft triggers give way to stronger ones of the same stretch of text."""
     strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
     weak_clash = any(t.weak and t.type == "clash" for t in kept)
     any_strong = any(not k.weak for k in kept)
@@ -100,6 +128,43 @@ def usable_triggers(
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+_DEFINITE_AFTER_PREP = re.compile(
+    r"\b(?:in|during|after|following|since|from)\s+(?:the|that|this|these|those)\s+"
+    r"(?:same\s+|latest\s+|previous\s+)?$",
+    re.I,
+)
+_ACTION_NOUN_SUBJECT = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:attack|assault|offensive|advance|attempt|push|raid)s?"
+    r"\s+(?:\w+ly\s+)?(?:being\s+|was\s+|were\s+|had\s+been\s+)?$",
+    re.I,
+)
+
+
+# Forces named as company of the actor ("alongside Russian reinforcements").
+_COMPANY = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with|backed\s+by|supported\s+by|aided\s+by)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# "By 23 September", "by the end of 2017": the state reached by then, a change of control.
+_BY_DATE = re.compile(
+    rf"\b[Bb]y\s+(?:the\s+(?:end|middle|start)\s+of\s+|early\s+|mid-?|late\s+)?"
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS}|\d{{4}})\b"
+)
+
+
+# The bombers or bombs an attack uses are its means, not an action of their own.
+_INSTRUMENT = re.compile(
+    r"\b(?:involving|using|employing|deploying|left\s+behind|spearheaded\s+by|led\s+by|"
+    r"including)"
+    r"\s+(?:(?:an?|the|several|multiple|dozens\s+of|\d+|[a-z]+)\s+)?$",
+    re.I,
+)
 
 
 _REDUCED_RELATIVE = re.compile(r"\b(?:previously|recently|already|formerly|once)\s+$", re.I)
@@ -165,6 +230,14 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if (
+        t.type != "capture"
+        and not re.search(r"(?:ed|ing)$", lowered)
+        and _DEFINITE_AFTER_PREP.search(before)
+    ):
+        return True  # "killed in the ambush": the ambush told before
+    if "repel" in lowered and _ACTION_NOUN_SUBJECT.search(before):
+        return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
     if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
@@ -186,6 +259,12 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True  # "clearing mines": demining, not taking ground
     if t.type == "bombing" and _DEMINING.search(before):
         return True
+    if t.type == "deployment" and _COMPANY.search(before):
+        return True  # "the Army alongside Russian reinforcements recaptured": who, not an act
+    if "in control of" in lowered and not _BY_DATE.search(text):
+        return True  # "was in control of X" is a state; "By 23 September, ... in control of X"
+    if t.type == "bombing" and _INSTRUMENT.search(before):
+        return True  # "an attack involving suicide bombers", "by using 10 SVBIEDs": the means
     if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
         return True
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
