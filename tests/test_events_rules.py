@@ -326,3 +326,21 @@ def test_being_in_control_is_a_state_unless_reached_by_a_date() -> None:
     assert _kinds("By 23 September 2017, the rebels were in control of Tal Hamra.") == [
         ("capture", "opposition")
     ]
+
+
+def test_a_new_time_after_and_opens_a_clause_of_its_own() -> None:
+    events = _events(
+        "At the end of February 2017, the military started combing operations in the desert "
+        "and in early March, the Army conducted airstrikes against IS positions near Qasr Tal."
+    )
+    strike = next(e for e in events if e.type == "airstrike")
+    assert (strike.date_start, strike.date_end) == (date(2017, 3, 1), date(2017, 3, 10))
+
+
+def test_a_relative_time_in_a_pluperfect_clause_dates_the_earlier_act() -> None:
+    events = _events(
+        "On 16 September 2017, IS recaptured Qasr Tal. However, on 17 September, the military "
+        "counterattacked and once again captured all the areas it had lost the previous day."
+    )
+    captures = [(e.side1, e.date_start) for e in events if e.type == "capture"]
+    assert captures == [("islamic_state", date(2017, 9, 16)), ("government", date(2017, 9, 17))]

@@ -161,6 +161,7 @@ class _DocumentReader:
             ]
             if c_times and all(t.prep == "since" for t in c_times):
                 continue  # "had besieged the city since 2015": a state, not a dated action
+            c_times = [t for t in c_times if not _dates_an_earlier_act(text, t.start - start, t)]
             own_date = clause_date(c_times, self.narrative, self.period)
             date = own_date or sentence_date or self.narrative.reference
             if own_date is not None and own_date.precision != "year":
@@ -246,6 +247,16 @@ def _claimant(casualty: Casualty, owner: Draft, claims: list[Claim], offset: int
         or (c is claims[-1] and offset + c.start > casualty.start)
     ]
     return covering[-1].claimant if covering else None
+
+
+# "the areas it had lost the previous day": a pluperfect verb right before a relative time.
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|ne)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _dates_an_earlier_act(text: str, at: int, t: TimeExpr) -> bool:
+    """A relative time inside a pluperfect clause dates what had happened before, not the
+    clause's own action ("captured all the areas it had lost the previous day")."""
+    return t.relative and bool(_PLUPERFECT_BEFORE.search(text[max(0, at - 60) : at]))
 
 
 def _own_date(

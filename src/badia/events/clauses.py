@@ -18,7 +18,9 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?=(?:but|and) (?:were|was|later|then|again|subsequently|once again)\b)"
     r"|,\s+(?=and (?:in|on|by|at|during|later|then)\s)"
     r"|,\s+(?=and (?:\w+ly\s+)?\w+ed\b)"
-    r"|\s+(?=and (?:on|in|by) (?:\d|the (?:next|following|same)))"
+    r"|\s+(?=and (?:on|in|by|at) (?:\d|the (?:next|following|same|end|start|beginning)\b|"
+    r"(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b))"
 )
 
 
