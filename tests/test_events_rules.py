@@ -344,3 +344,17 @@ def test_a_relative_time_in_a_pluperfect_clause_dates_the_earlier_act() -> None:
     )
     captures = [(e.side1, e.date_start) for e in events if e.type == "capture"]
     assert captures == [("islamic_state", date(2017, 9, 16)), ("government", date(2017, 9, 17))]
+
+
+def test_days_listed_with_and_are_one_event_each() -> None:
+    events = _events(
+        "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
+        "Two days later, IS attacked Tal Hamra."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("ambush", date(2017, 4, 11)),
+        ("ambush", date(2017, 4, 18)),
+        ("attack", date(2017, 4, 20)),
+    ]
+    (clash,) = _events("On 13 and 14 March 2017, clashes broke out between IS and the Army.")
+    assert (clash.date_start, clash.date_end) == (date(2017, 3, 13), date(2017, 3, 14))

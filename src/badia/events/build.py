@@ -168,7 +168,12 @@ class _DocumentReader:
                 self.narrative.advance(own_date)
             if date is None or not c_triggers:
                 continue
-            for trigger in one_per_type(c_triggers):
+            dates = _listed_days(text, start, c_times, self.narrative) or [date]
+            if len(dates) > 1:
+                self.narrative.advance(dates[-1])  # the story goes on from the last day
+            for trigger, date in (
+                (trigger, day) for trigger in one_per_type(c_triggers) for day in dates
+            ):
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -247,6 +252,20 @@ def _claimant(casualty: Casualty, owner: Draft, claims: list[Claim], offset: int
         or (c is claims[-1] and offset + c.start > casualty.start)
     ]
     return covering[-1].claimant if covering else None
+
+
+def _listed_days(
+    text: str, offset: int, times: list[TimeExpr], narrative: Narrative
+) -> list[TimeValue]:
+    """ "On 11 and 18 April, two more ambushes took place": one date per listed day (days
+    that follow each other, "13 and 14 March", are read as one range by the time stage)."""
+    for first, second in zip(times, times[1:], strict=False):
+        if text[first.end - offset : second.start - offset].strip() != "and":
+            continue
+        values = [narrative.resolve(first), narrative.resolve(second)]
+        if all(v is not None and v.precision == "day" for v in values):
+            return values  # type: ignore[return-value]
+    return []
 
 
 # "the areas it had lost the previous day": a pluperfect verb right before a relative time.
