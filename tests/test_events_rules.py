@@ -358,3 +358,15 @@ def test_days_listed_with_and_are_one_event_each() -> None:
     ]
     (clash,) = _events("On 13 and 14 March 2017, clashes broke out between IS and the Army.")
     assert (clash.date_start, clash.date_end) == (date(2017, 3, 13), date(2017, 3, 14))
+
+
+def test_a_clause_with_its_own_date_keeps_its_weak_action() -> None:
+    events = _events(
+        "Meanwhile, IS attacks continued in the Qasr Tal area and on 18 April 2017, 25 "
+        "soldiers and 13 IS fighters were killed in clashes, while on 20 April, IS attempted "
+        "to attack Tal Hamra."
+    )
+    assert [(e.type, e.date_start.day) for e in events] == [("clash", 18), ("attack", 20)]
+    assert _killed(events[0]) == {("government", 25), ("islamic_state", 13)}
+    assert _kinds("On 3 March 2017, IS attacked Qasr Tal. Clashes continued around the town "
+                  "until the end of March.") == [("attack", "islamic_state")]

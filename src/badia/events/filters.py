@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from badia.events.clauses import split_clauses
 from badia.mentions.spans import SpanIndex
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -88,18 +89,25 @@ def usable_triggers(
             continue
         kept.append(t)
     out = []
-    for part in _semicolon_parts(text, kept):
+    for part in _parts(text, kept, [a - offset for a, _ in time_spans]):
         out += _strongest(part)
     return out
 
 
-def _semicolon_parts(text: str, triggers: list[Trigger]) -> list[list[Trigger]]:
-    """Triggers grouped by the parts of the sentence a semicolon separates: "X was found
-    dead; meanwhile, nine soldiers were killed by IS" tells two actions."""
-    cuts = [m.start() for m in re.finditer(";", text)]
+def _parts(
+    text: str, triggers: list[Trigger], time_starts: list[int]
+) -> list[list[Trigger]]:
+    """Triggers grouped by the parts of the sentence that tell actions of their own: after a
+    semicolon ("X was found dead; meanwhile, nine soldiers were killed by IS"), or a clause
+    with its own time ("..., and on 18 April, 13 fighters were killed in clashes, while on
+    20 April, IS attempted to attack ...")."""
+    cuts = {m.start() for m in re.finditer(";", text)}
+    for clause in split_clauses(text, 0)[1:]:
+        if any(clause.start <= t < clause.end for t in time_starts):
+            cuts.add(clause.start)
     parts: dict[int, list[Trigger]] = {}
     for t in triggers:
-        parts.setdefault(sum(1 for c in cuts if c < t.start), []).append(t)
+        parts.setdefault(sum(1 for c in cuts if c <= t.start), []).append(t)
     return [parts[k] for k in sorted(parts)]
 
 
@@ -213,10 +221,10 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
     lowered = t.text.lower()
     if t.type == "clash" and t.text[:1].isupper() and before.strip():
         return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
-    if t.voice == "noun" and re.match(
-        r"\s+continued\s+(?:in|into|throughout|along|across|to)\b", after
+    if (t.voice == "noun" or t.weak) and re.match(
+        r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after
     ):
-        return True  # "IS attacks continued in the area": habitual
+        return True  # "IS attacks continued in the area", "Clashes continued until ...": ongoing
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
     if (
