@@ -370,3 +370,13 @@ def test_a_clause_with_its_own_date_keeps_its_weak_action() -> None:
     assert _killed(events[0]) == {("government", 25), ("islamic_state", 13)}
     assert _kinds("On 3 March 2017, IS attacked Qasr Tal. Clashes continued around the town "
                   "until the end of March.") == [("attack", "islamic_state")]
+
+
+def test_ground_gained_by_distance_is_a_capture_and_spoils_are_not() -> None:
+    assert ("capture", "government") in _kinds(
+        "On 10 September 2017, the Syrian Army advanced 30 kilometers into IS territory."
+    )
+    assert _kinds(
+        "In March 2017, IS fighters ambushed a Liwa al-Quds vehicle near Qasr Tal, killing the "
+        "three guards and capturing the cargo."
+    ) == [("ambush", "islamic_state")]

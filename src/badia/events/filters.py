@@ -196,6 +196,14 @@ _HEARSAY = re.compile(
 )
 
 
+_MATERIEL = re.compile(
+    r"\s+(?:the\s+|their\s+|its\s+|large\s+quantities\s+of\s+|\d+\s+|several\s+)?"
+    r"(?:[\w-]+\s+)?(?:cargo|weapons?|arms|ammunition|equipment|vehicles?|tanks?|trucks?|"
+    r"guns?|supplies|materiel|munitions|rifles|documents|money|oil)\b",
+    re.I,
+)
+
+
 _OBJECT_NOT_GROUND = re.compile(
     r"\s+(?:the\s+)?(?:(?:land)?mines|explosives|IEDs|rubble|unexploded|booby[- ]traps)\b", re.I
 )
@@ -263,6 +271,8 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True
     if t.type == "capture" and _PEOPLE_TAKEN.match(after):
         return True
+    if t.type == "capture" and _MATERIEL.match(after):
+        return True  # "capturing the cargo", "seized weapons": spoils, not ground
     if t.type == "capture" and _OBJECT_NOT_GROUND.match(after):
         return True  # "clearing mines": demining, not taking ground
     if t.type == "bombing" and _DEMINING.search(before):
