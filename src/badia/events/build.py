@@ -11,6 +11,7 @@ Sentences that state aggregate counts over a period become tallies instead.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -232,10 +233,12 @@ def _attach_casualties(
     drafts: list[Draft], casualties: list[Casualty], claims: list[Claim], offset: int
 ) -> None:
     """Each toll goes to the event of its clause, else the last event begun before it."""
+    by_start = sorted(drafts, key=lambda d: d.clause.start)
+    starts = [d.clause.start for d in by_start]
     for casualty in casualties:
-        owner = next(
-            (d for d in drafts if d.clause.start <= casualty.start < d.clause.end), None
-        ) or next((d for d in reversed(drafts) if d.clause.start <= casualty.start), drafts[0])
+        i = bisect_right(starts, casualty.start)  # drafts begun at or before the count
+        inside = [d for d in by_start[:i][-8:] if casualty.start < d.clause.end]
+        owner = inside[0] if inside else (by_start[i - 1] if i else drafts[0])
         owner.casualties.append((casualty, _claimant(casualty, owner, claims, offset)))
 
 

@@ -8,6 +8,7 @@ prisoners taken, and weak words next to stronger ones are not events of their ow
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from badia.events.clauses import split_clauses
 from badia.mentions.spans import SpanIndex
@@ -101,13 +102,16 @@ def _parts(
     semicolon ("X was found dead; meanwhile, nine soldiers were killed by IS"), or a clause
     with its own time ("..., and on 18 April, 13 fighters were killed in clashes, while on
     20 April, IS attempted to attack ...")."""
+    times = sorted(time_starts)
     cuts = {m.start() for m in re.finditer(";", text)}
     for clause in split_clauses(text, 0)[1:]:
-        if any(clause.start <= t < clause.end for t in time_starts):
+        i = bisect_left(times, clause.start)
+        if i < len(times) and times[i] < clause.end:
             cuts.add(clause.start)
+    ordered = sorted(cuts)
     parts: dict[int, list[Trigger]] = {}
     for t in triggers:
-        parts.setdefault(sum(1 for c in cuts if c <= t.start), []).append(t)
+        parts.setdefault(bisect_right(ordered, t.start), []).append(t)
     return [parts[k] for k in sorted(parts)]
 
 
