@@ -380,3 +380,15 @@ def test_ground_gained_by_distance_is_a_capture_and_spoils_are_not() -> None:
         "In March 2017, IS fighters ambushed a Liwa al-Quds vehicle near Qasr Tal, killing the "
         "three guards and capturing the cargo."
     ) == [("ambush", "islamic_state")]
+
+
+def test_the_side_an_event_killed_is_its_target() -> None:
+    events = _events(
+        "In April 2017, IS fought rebels near Tal Hamra.\n\n"
+        "On 18 May 2017, a convoy of SAA soldiers was struck by several U.S. airstrikes near "
+        "Qasr Tal, killing 8 soldiers."
+    )
+    strike = events[-1]
+    assert (strike.type, strike.side1, strike.side2) == ("airstrike", "coalition", "government")
+    (ambush,) = _events("On 5 May 2017, a convoy of SAA soldiers was ambushed by IS near Qasr Tal.")
+    assert (ambush.side1, ambush.actor2, ambush.side2) == ("islamic_state", ["SAA"], "government")

@@ -41,7 +41,8 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
         inferred = opponents.get(side2 or "") if d.type in inferable else None
         side1 = inferred or "unknown"
     if side2 is None and d.type in BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
-        side2 = opponents.get(side1 or "")
+        # whom the event killed says more than whom the document fights most
+        side2 = _named_victims(d, side1) or opponents.get(side1 or "")
     if side1 == side2 and side1 not in (None, "unknown"):
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
     event_type = _by_air(d, side1)
@@ -103,6 +104,13 @@ def _tolls(
     killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
     hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
     return killed, hurt  # type: ignore[return-value]
+
+
+def _named_victims(d: Draft, side1: str | None) -> str | None:
+    """The one side other than the initiator's that the event's counts name ("killing 8
+    soldiers"), or None."""
+    sides = {c.side for c, _ in d.casualties if c.side not in (None, "unknown", side1)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _victims_side(tolls: list[Fatality], side1: str | None) -> str | None:

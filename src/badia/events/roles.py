@@ -21,6 +21,11 @@ _OBJECT_BEFORE = re.compile(
     r"(?:[\w'-]+\s+){0,2})$",
     re.I,
 )
+# "a convoy of SAA soldiers was struck": the actor of a group noun heads the subject.
+_GROUP_OF = re.compile(
+    r"\b(?:convoy|column|patrol)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -67,7 +72,8 @@ def subject_actors(clause: str, offset: int, actors: list[Mention], before: int)
             if group:
                 group.insert(0, actor)
             continue
-        if is_object(clause, start) or is_counted(clause, start):
+        grouped = _GROUP_OF.search(clause[max(0, start - 40) : start])
+        if (is_object(clause, start) or is_counted(clause, start)) and not grouped:
             if group and not re.match(
                 r"^\s*(?:,|and)\s", clause[rel(group[-1], offset)[1] : start]
             ):
