@@ -88,3 +88,11 @@ def test_a_common_noun_before_an_installation_is_no_actor() -> None:
     assert find_actors("ISIL attacked the al-Tanf military base at dawn.")[0].text == "ISIL"
     assert [m.text for m in find_actors("ISIL attacked the al-Tanf military base.")] == ["ISIL"]
     assert _first("The military seized the hills.") == ("The military", "government")
+
+
+def test_a_unit_of_a_named_force_is_in_its_camp() -> None:
+    mentions = find_actors("The commander of the Syrian Army's 11th Armored Division was killed.")
+    assert [(m.text, m.side) for m in mentions] == [
+        ("Syrian Army", "government"),
+        ("Armored Division", "government"),
+    ]

@@ -392,3 +392,10 @@ def test_the_side_an_event_killed_is_its_target() -> None:
     assert (strike.type, strike.side1, strike.side2) == ("airstrike", "coalition", "government")
     (ambush,) = _events("On 5 May 2017, a convoy of SAA soldiers was ambushed by IS near Qasr Tal.")
     assert (ambush.side1, ambush.actor2, ambush.side2) == ("islamic_state", ["SAA"], "government")
+
+
+def test_the_source_of_a_report_takes_no_part() -> None:
+    events = _events(
+        "On 10 September 2017, rebels advanced 30 kilometers, according to pro-government media."
+    )
+    assert [(e.type, e.side1, e.actor2) for e in events] == [("capture", "opposition", [])]

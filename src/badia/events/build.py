@@ -124,6 +124,7 @@ class _DocumentReader:
             return []
         if is_not_an_event(text):
             return []
+        actors = _not_attributions(actors, claims, text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None
@@ -218,6 +219,17 @@ class _DocumentReader:
                 for d in drafts:
                     d.places = event_places(places)[:3]
         return merge_same_action(drafts)
+
+
+def _not_attributions(
+    actors: list[Mention], claims: list[Claim], text: str, offset: int
+) -> list[Mention]:
+    """ "..., according to pro-government media": the source of a report takes no part."""
+    spans = [(c.start, c.end) for c in claims if text.startswith("according to", c.start)]
+    if not spans:
+        return actors
+    inside = [(s + offset, e + offset) for s, e in spans]
+    return [a for a in actors if not any(s <= a.start and a.end <= e for s, e in inside)]
 
 
 def _clause_claim(claims: list[Claim], clause: Clause, offset: int) -> str | None:

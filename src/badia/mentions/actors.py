@@ -88,6 +88,8 @@ class ActorLexicon:
                 if h[1] <= m.end() and not h[2].generic
             ]
             side = inner[0][2].side if inner else _camp_of(text, m.start(), m.end())
+            if side == "unknown":
+                side = _owner_side(text, known, known_starts, start) or side
             hits.append((start, m.end(), ActorEntry(name, side, False)))
         chosen = _longest_non_overlapping(hits)
         mentions = []
@@ -160,6 +162,20 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def _alias_key(alias: str) -> tuple[str, ...]:
     return tuple(t[2] for t in _tokens(alias))
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?")
+
+
+def _owner_side(
+    text: str, known: list[tuple[int, int, ActorEntry]], known_starts: list[int], start: int
+) -> str | None:
+    """ "the Syrian Army's 11th Armored Division": a unit is in its owner's camp."""
+    i = bisect_left(known_starts, start)
+    for _, k_end, entry in known[max(0, i - 3) : i]:
+        if k_end < start and _POSSESSIVE_GAP.fullmatch(text, k_end, start):
+            return entry.side
+    return None
 
 
 def _camp_of(text: str, start: int, end: int) -> str:
