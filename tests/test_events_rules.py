@@ -399,3 +399,14 @@ def test_the_source_of_a_report_takes_no_part() -> None:
         "On 10 September 2017, rebels advanced 30 kilometers, according to pro-government media."
     )
     assert [(e.type, e.side1, e.actor2) for e in events] == [("capture", "opposition", [])]
+
+
+def test_one_person_told_with_an_article_is_one_dead() -> None:
+    (bombing,) = _events("On 5 May 2017, a Russian PMC was killed by a landmine near Qasr Tal.")
+    assert bombing.type == "bombing" and _killed(bombing) == {("government", 1)}
+    (found,) = _events(
+        "On 24 February 2017, a member of the Syrian Army was found decapitated near Qasr Tal."
+    )
+    assert _killed(found) == {("government", 1)}
+    (convoy,) = _events("On 6 May 2017, IS ambushed a convoy of 12 soldiers near Qasr Tal.")
+    assert _killed(convoy) == set()

@@ -18,7 +18,7 @@ from badia.model import Mention
 
 _KILL = re.compile(
     r"\b(?:killed|killing|kill|dead|died|death|deaths|lost|losing|perished|slain|executed|"
-    r"destroyed|toll)\b",
+    r"destroyed|toll|beheaded|decapitated|assassinated)\b",
     re.I,
 )
 _WOUND = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|injury|injuring)\b", re.I)
@@ -115,6 +115,34 @@ def find_casualties(
         if not subset:
             last_total_side = side
         previous_end = count.end
+    return out + _single_deaths(text, offset, actors, out)
+
+
+# "a member of the 4th Division was found decapitated", "a Russian PMC was killed": one dead.
+_ONE_DEAD = re.compile(
+    r"(?:^|[,;]\s+|\b(?:when|after|as|and)\s+)(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:member|soldier|fighter|officer|commander|militant|civilian|PMC|contractor|general|"
+    r"colonel|captain|lieutenant|leader|emir|child|woman|man|journalist|militiaman|guard)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
+    r"\s+(?:was|had\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+    r"(?:killed|found\s+(?:dead|decapitated|beheaded)|decapitated|beheaded|executed|"
+    r"shot\s+dead|assassinated)\b",
+    re.I,
+)
+
+
+def _single_deaths(
+    text: str, offset: int, actors: list[Mention], counted: list[Casualty]
+) -> list[Casualty]:
+    """One person killed, told with an article instead of a number."""
+    out = []
+    for m in _ONE_DEAD.finditer(text):
+        a, b = offset + m.start("np"), offset + m.end("np")
+        if any(a <= c.start < b for c in counted):
+            continue  # "a convoy of 12 soldiers": the number counts
+        inside = [x for x in actors if a <= x.start and x.end <= b and x.side != "unknown"]
+        out.append(Casualty(killed=1, side=inside[0].side if inside else None, wounded=False,
+                            subset_of=None, start=a, end=b, head=m.group("np")))
     return out
 
 
