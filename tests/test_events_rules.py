@@ -410,3 +410,12 @@ def test_one_person_told_with_an_article_is_one_dead() -> None:
     assert _killed(found) == {("government", 1)}
     (convoy,) = _events("On 6 May 2017, IS ambushed a convoy of 12 soldiers near Qasr Tal.")
     assert _killed(convoy) == set()
+
+
+def test_each_count_takes_the_verb_right_before_it() -> None:
+    (ambush,) = _events(
+        "On 3 January 2017, IS militants killed 15 people and wounded 15 others during an ambush "
+        "near Qasr Tal."
+    )
+    assert _killed(ambush) == {("unknown", 15)}
+    assert {(w.side, w.killed) for w in ambush.wounded} == {("unknown", 15)}

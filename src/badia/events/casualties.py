@@ -48,6 +48,13 @@ _EACH_SIDE = re.compile(r"^[^.;]{0,40}?\bon (?:each|both|either) sides?\b", re.I
 _SUBSET = re.compile(
     r"(?:including|includ(?:ed|es)|inc\.|among them|among whom|of whom|of which)\s*$", re.I
 )
+# A kill or wound verb right before a count governs it ("killing at least 50 IS militants").
+_GOVERNING_VERB = re.compile(
+    r"\b(killed|killing|kill|wounded|wounding|injured|injuring|executed|executing)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|over\s+|some\s+|"
+    r"up\s+to\s+|an\s+estimated\s+)?$",
+    re.I,
+)
 _NOUN_WINDOW = 45  # characters after a count in which the counted noun is looked for
 
 
@@ -201,6 +208,9 @@ def _kind(text: str, previous_end: int, start: int, end: int, next_start: int) -
     after = text[end:]
     if re.match(r"[^.;]{0,60}?\bkilled (?:or|and) wounded\b", after):
         return None  # "1,000 killed or wounded" is not a count of the dead
+    governing = _GOVERNING_VERB.search(text[max(0, start - 40) : start])
+    if governing:  # "killed 15 people and wounded 15 others": each count its own verb
+        return "wounded" if _WOUND.fullmatch(governing.group(1)) else "killed"
     near = text[end:next_start][:40]
     near_end = _CLAUSE_END.search(near)
     if near_end:
