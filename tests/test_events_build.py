@@ -155,6 +155,49 @@ def test_tally_sentence_gives_tallies_not_events() -> None:
     ]
 
 
+def _tally_rows(tallies: list[Tally]) -> set[tuple]:
+    return {(t.side, t.killed, t.period_start.year, t.source) for t in tallies}
+
+
+def test_parts_of_a_total_and_a_paragraphs_source() -> None:
+    _, _, tallies = _build(
+        "According to SOHR statistics, IS killed 780 soldiers in 2015, including 108 "
+        "Iranian-backed non-Syrian militiamen. In 2016, 417 soldiers, 46 IS militants and "
+        "167 civilians were killed.\n\n"
+        "In 2014, 1,611 pro-government fighters (including 158 Iranian-backed & 4 Russians), "
+        "1,096 IS militants & 14 civilians were killed, according to SOHR. Government "
+        "fatalities included 140 Iranian-led fighters and two Russians."
+    )
+    assert _tally_rows(tallies) == {
+        ("government", 780, 2015, "SOHR"),
+        ("pro_government_foreign", 108, 2015, "SOHR"),
+        ("government", 417, 2016, "SOHR"),
+        ("islamic_state", 46, 2016, "SOHR"),
+        ("civilians", 167, 2016, "SOHR"),
+        ("government", 1611, 2014, "SOHR"),
+        ("pro_government_foreign", 158, 2014, "SOHR"),
+        ("pro_government_foreign", 4, 2014, "SOHR"),
+        ("islamic_state", 1096, 2014, "SOHR"),
+        ("civilians", 14, 2014, "SOHR"),
+        ("pro_government_foreign", 140, 2014, "SOHR"),
+        ("pro_government_foreign", 2, 2014, "SOHR"),
+    }
+
+
+def test_a_figure_told_twice_is_one_tally() -> None:
+    doc = read_text(
+        "= Desert test campaign (2017) =\n\nInfobox\n- Casualties 1: 264 killed\n"
+        "note1|According to SOHR: 264 pro-gov. & 166 IS in 2017\n\n==Fighting==\n"
+        "According to the SOHR, 264 pro-government fighters and 166 IS militants were killed "
+        "in 2017.\n",
+        name="t.txt",
+    )
+    _, tallies = build_events(doc)
+    assert sorted((t.side, t.killed) for t in tallies) == [
+        ("government", 264), ("islamic_state", 166)
+    ]
+
+
 def test_aim_sentence_is_not_an_event() -> None:
     _, events, _ = _build("The aim of the offensive was to capture Qasr Tal from ISIL.")
     assert events == []

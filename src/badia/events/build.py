@@ -87,8 +87,21 @@ def build_events(
     drafts = drop_restatements(drafts, period)
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
-    tallies = tally_reader.tallies + tally_reader.infobox_note_tallies()
+    tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
     return events, tallies
+
+
+def _one_per_claim(tallies: list[Tally]) -> list[Tally]:
+    """One tally per (period, side, source, count): the body and an infobox note often
+    state the same SOHR figure; the first telling is kept."""
+    seen: set[tuple] = set()
+    out = []
+    for t in tallies:
+        k = (t.period_start, t.period_end, t.side, t.source, t.killed)
+        if k not in seen:
+            seen.add(k)
+            out.append(t)
+    return out
 
 
 @dataclass

@@ -18,7 +18,7 @@ from badia.model import Mention
 
 _KILL = re.compile(
     r"\b(?:killed|killing|kill|dead|died|death|deaths|lost|losing|perished|slain|executed|"
-    r"destroyed|toll|beheaded|decapitated|assassinated)\b",
+    r"destroyed|toll|beheaded|decapitated|assassinated|fatalities)\b",
     re.I,
 )
 _WOUND = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|injury|injuring)\b", re.I)
@@ -102,6 +102,10 @@ def find_casualties(
             previous_end = count.end
             continue
         subset = _SUBSET.search(text[max(0, count.start - 20) : count.start])
+        # "(inc. 158 Iranian-backed & 4 Russians)": the part goes on after "&" / "and"
+        in_part = bool(out) and out[-1].subset_of is not None and bool(
+            _JOINED.fullmatch(text, previous_end, count.start)
+        )
         party = None
         if side is None and _ATTACKERS.match(text, count.end):
             party = "initiator"
@@ -112,14 +116,14 @@ def find_casualties(
                 killed=count.value,
                 side=side,
                 wounded=kind == "wounded",
-                subset_of=last_total_side if subset else None,
+                subset_of=last_total_side if subset else (out[-1].subset_of if in_part else None),
                 start=offset + count.start,
                 end=offset + count.end,
                 head=head,
                 party=party,
             )
         )
-        if not subset:
+        if not subset and not in_part:
             last_total_side = side
         previous_end = count.end
     return out + _single_deaths(text, offset, actors, out)
@@ -164,8 +168,14 @@ def _is_model_number(text: str, start: int) -> bool:
 
 
 def is_list_gap(gap: str) -> bool:
-    """Words between two counts of one list ("26 troops and nine"), with no verb between."""
-    return bool(_LIST_GAP.fullmatch(gap)) and not re.search(r"(?<![\w-])\w+(?:ing|ed)\b", gap)
+    """Words between two counts of one list ("26 troops and nine", "780 soldiers, including
+    108"), with no verb between ("including" marks a part of the list, not an action)."""
+    verbs = re.findall(r"(?<![\w-])\w+(?:ing|ed)\b", gap)
+    return bool(_LIST_GAP.fullmatch(gap)) and all(v.lower() in _LIST_WORDS for v in verbs)
+
+
+_LIST_WORDS = {"including", "included"}
+_JOINED = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:&|and|,)\s*")
 
 
 def _is_citation(text: str, start: int, end: int) -> bool:

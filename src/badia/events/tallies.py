@@ -93,14 +93,12 @@ class TallyReader:
         ):
             return False
         period = self._period(text, values, long_period, narrative, bool(follows))
-        source = (
-            claims[0].claimant
-            if claims
-            else (self._previous[1] if self._previous and follows else None)
-        )
+        # a tally without its own source goes on with the paragraph's last one ("According
+        # to SOHR, 264 ... were killed in 2022. In 2023, 417 ... were killed.")
+        source = claims[0].claimant if claims else (self._previous[1] if self._previous else None)
         subset_context = bool(_SUBSET_CONTEXT.search(text))
         for casualty in killed:
-            side = self._side(casualty, subset_context)
+            side = self._side(casualty, subset_context, _phrase_after(text, offset, casualty))
             if side is None:
                 continue
             self.tallies.append(self._tally(text, offset, period, side, casualty.killed, source))
@@ -137,8 +135,8 @@ class TallyReader:
         return narrative.reference
 
     @staticmethod
-    def _side(casualty: Casualty, subset_context: bool) -> str | None:
-        foreign = bool(_FOREIGN.search(casualty.head))
+    def _side(casualty: Casualty, subset_context: bool, phrase: str = "") -> str | None:
+        foreign = bool(_FOREIGN.search(casualty.head) or _FOREIGN.search(phrase))
         if casualty.subset_of is not None or subset_context:
             return "pro_government_foreign" if foreign else None
         return casualty.side or "unknown"
@@ -205,6 +203,12 @@ class TallyReader:
             tally = self._tally(text, offset, period, side, casualty.killed, source)
             out.append(tally)
         return out
+
+
+def _phrase_after(text: str, offset: int, casualty: Casualty) -> str:
+    """The noun phrase a count counts ("108 Iranian-backed non-Syrian militiamen")."""
+    end = casualty.end - offset
+    return re.split(r"[,;()]", text[end : end + 45])[0]
 
 
 def _month_days(day) -> int:
