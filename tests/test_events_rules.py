@@ -419,3 +419,29 @@ def test_each_count_takes_the_verb_right_before_it() -> None:
     )
     assert _killed(ambush) == {("unknown", 15)}
     assert {(w.side, w.killed) for w in ambush.wounded} == {("unknown", 15)}
+
+
+def test_a_definite_description_names_the_place_told_before() -> None:
+    events = _events(
+        "In December 2016, ISIL advanced towards the Tiyas Military Airbase (also called T4 "
+        "airbase) from Palmyra.\n\n"
+        "On 14 January, the Army captured several points around Qasr Tal village.\n\n"
+        "On 16 January, ISIL repelled an attempt by the Army to advance around the airbase.\n\n"
+        "On 29 January, ISIL attacked the rebels in Eastern Qalamoun. The next day, the FSA "
+        "launched a counterattack in the region."
+    )
+    assert [e.locations for e in events] == [
+        ["Tiyas Military Airbase"],
+        ["Qasr Tal"],
+        ["Tiyas Military Airbase"],
+        ["Eastern Qalamoun"],
+        ["Eastern Qalamoun"],
+    ]
+
+
+def test_a_range_of_a_governorate_is_named_without_it() -> None:
+    (event,) = _events(
+        "On 3 September 2016, ISIL attacked rebel positions in the eastern Qalamoun Mountains of "
+        "the Rif Dimashq Governorate."
+    )
+    assert event.locations == ["eastern Qalamoun Mountains"]

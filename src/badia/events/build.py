@@ -26,7 +26,7 @@ from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
-from badia.mentions.places import event_places, find_places
+from badia.mentions.places import antecedent, event_places, find_places
 from badia.mentions.spans import starting_within
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Mention, Tally, TimeValue
@@ -46,6 +46,7 @@ class _State:
     """What the paragraph carries from clause to clause: the last named initiator."""
 
     last_actor1: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)  # named so far in the paragraph
 
 
 def build_events(
@@ -114,6 +115,20 @@ class _DocumentReader:
     period: TimeValue | None
     actors: ActorLexicon | None = None
     side_counts: Counter[str] = field(default_factory=Counter)
+    seen_places: list[Mention] = field(default_factory=list)
+
+    def _places(
+        self, text: str, start: int, actors: list[Mention], time_spans: list[tuple[int, int]]
+    ) -> list[Mention]:
+        """The sentence's place mentions; remembered as antecedents of later definite
+        descriptions ("the airbase"), except names given in parentheses ("also called X")."""
+        places = find_places(text, start, [(a.start, a.end) for a in actors] + time_spans)
+        self.seen_places.extend(p for p in places if not _in_parentheses(text, p.start - start))
+        return places
+
+    def _remember(self, state: _State, places: list[Mention]) -> None:
+        """Places of the sentence just read, as the paragraph's antecedents."""
+        state.places.extend(p for p in places if p.key != "frame")
 
     def read_sentence(
         self,
@@ -136,7 +151,8 @@ class _DocumentReader:
         ):
             return []
         if is_not_an_event(text):
-            return []
+            self._remember(state, self._places(text, start, actors, time_spans))
+            return []  # its places still name what "the region" later refers to
         actors = _not_attributions(actors, claims, text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
@@ -152,9 +168,9 @@ class _DocumentReader:
             claimant = claims[0].claimant if claims else None
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
+            self._remember(state, self._places(text, start, actors, time_spans))
             return []
-        actor_spans = [(a.start, a.end) for a in actors]
-        places = find_places(text, start, actor_spans + time_spans)
+        places = self._places(text, start, actors, time_spans)
         sentence_date = clause_date(times, self.narrative, self.period)
         drafts: list[Draft] = []
         previous_subject: list[Mention] = []
@@ -218,6 +234,10 @@ class _DocumentReader:
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))
                 )
+                if not draft.places:
+                    before = [p for p in places if p.end <= clause.start]
+                    named = antecedent(clause.text, state.places + before, self.seen_places)
+                    draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
                 drafts.append(draft)
                 if actor1:
@@ -231,7 +251,13 @@ class _DocumentReader:
             if not any(d.places for d in drafts):
                 for d in drafts:
                     d.places = event_places(places)[:3]
+        self._remember(state, places)
         return merge_same_action(drafts)
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    opening = text.rfind("(", 0, at)
+    return opening >= 0 and text.find(")", opening, at) < 0
 
 
 def _not_attributions(

@@ -29,7 +29,8 @@ _ORG_RE = re.compile(
 # A common noun of a camp used before a place word names the place, not an actor.
 _INSTALLATION_AFTER = re.compile(
     r"\s+(?:base|bases|airbase|airport|outpost|outposts|academy|hospital|facility|barracks|"
-    r"post|posts|checkpoint|checkpoints|headquarters|compound|depot|court|college|school)\b"
+    r"post|posts|checkpoint|checkpoints|headquarters|compound|depot|court|college|school)\b",
+    re.I,  # "Tiyas Military Airbase"
 )
 # "<Word>-backed X" / "<Word>-led X": the head X names the side.
 _BACKED_RE = re.compile(r"\b([A-Z][\w.]*)-(?:backed|led|vetted|affiliated) $")

@@ -67,6 +67,14 @@ _NOT_PLACE = re.compile(
 
 # Generic words after a name that add nothing to it ("Mayadin area", "Palmyra countryside").
 _GENERIC_TAIL = re.compile(r"\s+(?:area|areas|region|countryside|vicinity|outskirts)$", re.I)
+# Names given in parentheses as other names of the place just named.
+_ALIAS_PAREN = re.compile(
+    r"\((?:also\s+)?(?:called|known\s+as|named|spelled|a\.?k\.?a\.?|or)\s[^()]*$", re.I
+)
+# "the eastern Qalamoun Mountains of the Rif Dimashq Governorate": the governorate frames it.
+_GOVERNORATE_OF = re.compile(
+    r"(?<=\w)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:Governorate|Province|District)$"
+)
 # Names that only frame the event when a more specific place is given (also "X region",
 # "the Syrian Desert").
 _FRAME = re.compile(
@@ -114,8 +122,10 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue  # "the Assad regime", "the Kurdish administration": a party, not a place
         if excluded.overlaps(offset + start, offset + end):
             continue
+        if _ALIAS_PAREN.search(text, max(0, start - 60), start):
+            continue  # "the Tiyas Military Airbase (also called T4 airbase)": another name
         last_end = end
-        trimmed = _GENERIC_TAIL.sub("", name)
+        trimmed = _GOVERNORATE_OF.sub("", _GENERIC_TAIL.sub("", name))
         if not trimmed or (
             trimmed[0].islower()
             and not re.match(_ART, trimmed)
@@ -163,3 +173,40 @@ def event_places(places: list[Mention]) -> list[Mention]:
         return core
     references = [p for p in places if p.key == "reference"]
     return references or places
+
+
+# "the airbase", "in the mountains", "the region": a place named before, by the kind of place.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?P<head>air ?base|airport|base|garrison|mountains|mountain|hills|"
+    r"region|area|gas fields?|oil fields?|fields?|dam|station)\b",
+    re.I,
+)
+_ANTECEDENT_TESTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"air ?base|airport|base|garrison", re.I),
+     re.compile(r"[Aa]ir ?base|Airport|airfield|\b[Bb]ase\b|garrison|\bT-?\d\b")),
+    (re.compile(r"mountains|hills", re.I), re.compile(r"Mountains|Hills|[Mm]ountain range")),
+    (re.compile(r"mountain", re.I), re.compile(r"Mountain|Jabal|Jebel|Jabbal|Mount\b")),
+    (re.compile(r"fields?", re.I), re.compile(r"[Ff]ields?\b")),
+    (re.compile(r"dam", re.I), re.compile(r"\b[Dd]am\b")),
+    (re.compile(r"station", re.I), re.compile(r"[Ss]tation|\bT-?\d\b")),
+    (re.compile(r"region|area", re.I), re.compile(r"Mountains|Desert|[Rr]egion\b|Badi?ya|Badia")),
+]
+
+
+def antecedent(
+    clause: str, paragraph: list[Mention], document: list[Mention]
+) -> Mention | None:
+    """The place a definite description in ``clause`` refers back to, or None: "the
+    airbase" is the last airbase named (in the paragraph, else before it); "the region" or
+    "the area" is the paragraph's last place, else the last region named before it."""
+    found = list(_ANAPHOR.finditer(clause))
+    if not found:
+        return None
+    head = found[-1].group("head")  # "the hills around the airbase": the last places the rest
+    wanted = next(test for kind, test in _ANTECEDENT_TESTS if kind.fullmatch(head))
+    if head.lower() in ("region", "area") and paragraph:
+        return paragraph[-1]
+    for place in reversed(paragraph + document):
+        if wanted.search(place.text):
+            return place
+    return None
