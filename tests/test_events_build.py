@@ -231,3 +231,14 @@ def test_claimant_is_never_an_actor() -> None:
         "State media said 8 soldiers were killed."
     )
     assert all("State media" not in e.actor1 for e in events)
+
+
+def test_a_toll_of_the_whole_offensive_without_infobox_spans_the_story() -> None:
+    _, _, tallies = _build(
+        "On 9 September 2017, ISIL attacked Qasr Tal.\n\n"
+        "On 3 November 2017, the Army captured Qasr Tal. Overall, 1,200 soldiers were killed "
+        "during the offensive, according to SOHR."
+    )
+    assert [(t.side, t.killed, t.period_start, t.period_end) for t in tallies] == [
+        ("government", 1200, date(2017, 9, 9), date(2017, 11, 3))
+    ]

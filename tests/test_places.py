@@ -240,3 +240,10 @@ def test_every_shipped_point_names_its_source():
         src = r["source"]
         assert "UCDP GED" in src and "event id" in src or "http" in src, r["name"]
         assert in_region(float(r["lat"]), float(r["lon"])), r["name"]
+
+
+def test_air_base_in_two_words_is_the_airbase() -> None:
+    r = resolver()
+    one, two = r.resolve("Deir ez-Zor airbase"), r.resolve("Deir ez-Zor Air Base")
+    assert one is not None and two is not None and one.entry_id == two.entry_id
+    assert key("Tiyas Air Base") == key("Tiyas airbase")

@@ -128,6 +128,10 @@ class TallyReader:
             ends = [p.end for p in phases if p.end]
             if starts and ends:
                 return TimeValue(start=min(starts), end=max(ends), precision="range")
+        if _DURING_WHOLE.search(text) and narrative.told_from and narrative.reference:
+            # no infobox: the offensive is the story told so far
+            end = max(narrative.reference.end, narrative.told_from)
+            return TimeValue(start=narrative.told_from, end=end, precision="range")
         if values:
             return values[0]
         if follows and self._previous:

@@ -63,6 +63,17 @@ DIRECTION_TOKENS = frozenset(_vowels(w) for w in (
     "fawqani", "fawqaniyah", "qibli", "qibliyah",
 ))
 
+def _joined_air_base(words: list[str]) -> list[str]:
+    """ "Air Base", "air field" -> one word, as "airbase" and "airfield" are written."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "air" and w in ("base", "field", "port", "strip"):
+            out[-1] = "air" + w
+        else:
+            out.append(w)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
@@ -74,6 +85,7 @@ def tokens(name: str) -> tuple[str, ...]:
             merged[-1] += w
         else:
             merged.append(w)
+    merged = _joined_air_base(merged)
     for i, w in enumerate(merged):
         if w in ARTICLES and len(merged) > 1:
             continue

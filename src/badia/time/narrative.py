@@ -46,6 +46,7 @@ class Narrative:
         self.reference: TimeValue | None = None
         self.window: tuple[int, int] | None = None  # months of a "January–March" heading
         self.span: TimeValue | None = None  # period of the current dated heading
+        self.told_from: date | None = None  # the first date the story advanced to
         # vague spans derived from the reference ("in the following days"): an event
         # dated by one of them must not become the reference of the next relative date
         self._derived: set[tuple[date, date]] = set()
@@ -121,6 +122,8 @@ class Narrative:
         ):
             return  # a flashback, or a vaguer statement of the same time
         self.reference = value
+        if self.told_from is None and value.precision != "year":
+            self.told_from = value.start
         if value.start.year == value.end.year:
             self.year = value.start.year
 
