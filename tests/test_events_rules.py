@@ -445,3 +445,10 @@ def test_a_range_of_a_governorate_is_named_without_it() -> None:
         "the Rif Dimashq Governorate."
     )
     assert event.locations == ["eastern Qalamoun Mountains"]
+
+
+def test_strikes_carried_out_by_an_air_arm_are_airstrikes() -> None:
+    assert _kinds(
+        "On 13 March 2017, Russian jets carried out dozens of strikes on IS hideouts near "
+        "Qasr Tal, the Russian defence ministry said."
+    ) == [("airstrike", "russia")]
