@@ -452,3 +452,18 @@ def test_strikes_carried_out_by_an_air_arm_are_airstrikes() -> None:
         "On 13 March 2017, Russian jets carried out dozens of strikes on IS hideouts near "
         "Qasr Tal, the Russian defence ministry said."
     ) == [("airstrike", "russia")]
+
+
+def test_the_city_and_a_claimed_bombing_refer_back() -> None:
+    events = _events(
+        "On 6 June 2017, the SDF captured the Mashlab district of Raqqa from ISIL. US-led "
+        "coalition airstrikes killed at least 21 civilians in the city on 8 June.\n\n"
+        "On 12 July 2017, a car bomb exploded at an SDF checkpoint near Tabqa, killing four SDF "
+        "members. ISIL claimed responsibility for the bombing."
+    )
+    assert [(e.type, e.locations) for e in events] == [
+        ("capture", ["Mashlab district"]),
+        ("airstrike", ["Raqqa"]),
+        ("bombing", ["Tabqa"]),
+        ("other", ["Tabqa"]),
+    ]

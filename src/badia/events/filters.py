@@ -143,7 +143,7 @@ _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-
 
 
 _DEFINITE_AFTER_PREP = re.compile(
-    r"\b(?:in|during|after|following|since|from)\s+(?:the|that|this|these|those)\s+"
+    r"\b(?:in|during|after|following|since|from|for)\s+(?:the|that|this|these|those)\s+"
     r"(?:same\s+|latest\s+|previous\s+)?$",
     re.I,
 )
@@ -250,12 +250,8 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
-    if (
-        t.type != "capture"
-        and not re.search(r"(?:ed|ing)$", lowered)
-        and _DEFINITE_AFTER_PREP.search(before)
-    ):
-        return True  # "killed in the ambush": the ambush told before
+    if t.type != "capture" and _DEFINITE_AFTER_PREP.search(before):
+        return True  # "killed in the ambush", "responsibility for the bombing": told before
     if "repel" in lowered and _ACTION_NOUN_SUBJECT.search(before):
         return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):

@@ -178,7 +178,7 @@ def event_places(places: list[Mention]) -> list[Mention]:
 # "the airbase", "in the mountains", "the region": a place named before, by the kind of place.
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?P<head>air ?base|airport|base|garrison|mountains|mountain|hills|"
-    r"region|area|gas fields?|oil fields?|fields?|dam|station)\b",
+    r"region|area|gas fields?|oil fields?|fields?|dam|station|city|town)\b",
     re.I,
 )
 _ANTECEDENT_TESTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -190,6 +190,12 @@ _ANTECEDENT_TESTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"dam", re.I), re.compile(r"\b[Dd]am\b")),
     (re.compile(r"station", re.I), re.compile(r"[Ss]tation|\bT-?\d\b")),
     (re.compile(r"region|area", re.I), re.compile(r"Mountains|Desert|[Rr]egion\b|Badi?ya|Badia")),
+    # a town is named by itself, not by a feature or a part of it
+    (re.compile(r"city|town", re.I), re.compile(
+        r"^(?!.*\b(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Aa]rea|[Bb]ase|[Ff]ields?|"
+        r"Mountains?|Hills?|[Dd]am|[Ss]tation|[Aa]irbase|[Aa]irport|[Hh]ighway|[Rr]oad|[Ss]treet|"
+        r"[Cc]rossroads?|[Jj]unction|[Cc]heckpoint|Jabal|Jebel|Mount|Tal|Wadi|Desert|[Rr]egion|"
+        r"Governorate|[Cc]ountryside)\b)")),
 ]
 
 
