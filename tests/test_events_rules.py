@@ -467,3 +467,16 @@ def test_the_city_and_a_claimed_bombing_refer_back() -> None:
         ("bombing", ["Tabqa"]),
         ("other", ["Tabqa"]),
     ]
+
+
+def test_a_timeline_line_opens_with_its_date() -> None:
+    events = _events(
+        "* 5 March 2017: Russian warplanes carried out 30 strikes on IS positions in the Bishri "
+        "mountains.\n"
+        "* 9–11 March: Clashes between the army and IS near Qasr Tal left 12 soldiers and 20 IS "
+        "militants dead, according to SOHR.\n"
+    )
+    assert [(e.type, e.date_start.day, e.locations) for e in events] == [
+        ("airstrike", 5, ["Bishri mountains"]),
+        ("clash", 9, ["Qasr Tal"]),
+    ]

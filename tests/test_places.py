@@ -247,3 +247,11 @@ def test_air_base_in_two_words_is_the_airbase() -> None:
     one, two = r.resolve("Deir ez-Zor airbase"), r.resolve("Deir ez-Zor Air Base")
     assert one is not None and two is not None and one.entry_id == two.entry_id
     assert key("Tiyas Air Base") == key("Tiyas airbase")
+
+
+def test_same_consonants_must_also_be_spelt_alike() -> None:
+    r = resolver()
+    bashur = r.resolve("Bashur")
+    hit = r.resolve("Bishri")
+    assert bashur is not None and (hit is None or hit.entry_id != bashur.entry_id)
+    assert r.resolve("Quraytayn") is not None  # a real variant still meets its town

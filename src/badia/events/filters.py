@@ -231,7 +231,12 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
     lowered = t.text.lower()
-    if t.type == "clash" and t.text[:1].isupper() and before.strip():
+    if (
+        t.type == "clash"
+        and t.text[:1].isupper()
+        and before.strip()
+        and not re.search(r"[:;–—-]\s*$", before)  # "9–11 March: Clashes ..." opens a line
+    ):
         return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
     if (t.voice == "noun" or t.weak) and re.match(
         r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after

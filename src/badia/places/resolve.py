@@ -75,6 +75,7 @@ _NEAR = re.compile(
     r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 FUZZY_CUTOFF = 90.0
+SKELETON_RATIO = 70.0
 CITY_POPULATION = 15000
 NEAR_GOV_DEG = 0.4  # ~40 km of slack around the coarse governorate polygons
 # Common nouns that name a site inside or next to a place ("Palmyra Castle", "X Triangle").
@@ -168,7 +169,10 @@ class Resolver:
         k = key(name)
         cands = self._plausible(self.g.by_key.get(k, []), ctx, strict=False)
         if not cands and len(skeleton(k)) >= 4:
-            cands = self._plausible(self.g.by_skeleton.get(skeleton(k), []), ctx)
+            # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur")
+            alike = [e for e in self.g.by_skeleton.get(skeleton(k), [])
+                     if max(fuzz.ratio(k, key(n)) for n in e.names) >= SKELETON_RATIO]
+            cands = self._plausible(alike, ctx)
         if not cands:
             return None
         return self._hit(self._best(cands, ctx), exact=True)
