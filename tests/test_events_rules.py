@@ -480,3 +480,14 @@ def test_a_timeline_line_opens_with_its_date() -> None:
         ("airstrike", 5, ["Bishri mountains"]),
         ("clash", 9, ["Qasr Tal"]),
     ]
+
+
+def test_the_gas_field_refers_back_to_the_field_named() -> None:
+    events = _events(
+        "On 3 May 2017, ISIL captured the Shaer gas field.\n\n"
+        "On 5 May 2017, IS attacked the gas field."
+    )
+    assert [(e.type, e.locations) for e in events] == [
+        ("capture", ["Shaer gas field"]),
+        ("attack", ["Shaer gas field"]),
+    ]

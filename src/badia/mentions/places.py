@@ -187,7 +187,7 @@ _ANTECEDENT_TESTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
      re.compile(r"[Aa]ir ?base|Airport|airfield|\b[Bb]ase\b|garrison|\bT-?\d\b")),
     (re.compile(r"mountains|hills", re.I), re.compile(r"Mountains|Hills|[Mm]ountain range")),
     (re.compile(r"mountain", re.I), re.compile(r"Mountain|Jabal|Jebel|Jabbal|Mount\b")),
-    (re.compile(r"fields?", re.I), re.compile(r"[Ff]ields?\b")),
+    (re.compile(r"(?:gas |oil )?fields?", re.I), re.compile(r"[Ff]ields?\b")),
     (re.compile(r"dam", re.I), re.compile(r"\b[Dd]am\b")),
     (re.compile(r"station", re.I), re.compile(r"[Ss]tation|\bT-?\d\b")),
     (re.compile(r"region|area", re.I), re.compile(r"Mountains|Desert|[Rr]egion\b|Badi?ya|Badia")),
