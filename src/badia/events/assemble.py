@@ -40,15 +40,15 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
         inferable = BATTLE_TYPES | {"airstrike", "shelling"}  # not bombs: IEDs are often unclaimed
         inferred = opponents.get(side2 or "") if d.type in inferable else None
         side1 = inferred or "unknown"
+    victims = _named_victims(d, side1)
     if side2 is None and d.type in BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
         # whom the event killed says more than whom the document fights most
-        side2 = _named_victims(d, side1) or opponents.get(side1 or "")
+        side2 = victims or opponents.get(side1 or "")
     if side1 == side2 and side1 not in (None, "unknown"):
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
     event_type = _by_air(d, side1)
     fatalities, wounded = _tolls(d, side1, side2)
-    if side2 is None:
-        side2 = _victims_side(fatalities + wounded, side1)
+    side2 = side2 or victims  # "16 soldiers were killed in a minefield laid by IS"
     quote_start, quote_end = d.clause.start, d.clause.end
     quote = document.text[quote_start:quote_end]
     acled_type, acled_sub = acled_types(event_type, side1, quote)
@@ -108,15 +108,8 @@ def _tolls(
 
 def _named_victims(d: Draft, side1: str | None) -> str | None:
     """The one side other than the initiator's that the event's counts name ("killing 8
-    soldiers"), or None."""
+    soldiers"), or None: an unstated target is inferable from whom the event hit."""
     sides = {c.side for c, _ in d.casualties if c.side not in (None, "unknown", side1)}
-    return sides.pop() if len(sides) == 1 else None
-
-
-def _victims_side(tolls: list[Fatality], side1: str | None) -> str | None:
-    """An unstated target is inferable from whom the event killed or wounded ("16 soldiers
-    were killed in a minefield laid by IS"): one side other than the initiator's."""
-    sides = {f.side for f in tolls if f.side not in ("unknown", side1)}
     return sides.pop() if len(sides) == 1 else None
 
 
