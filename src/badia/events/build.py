@@ -163,7 +163,10 @@ class _DocumentReader:
             r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
         ):
             return []
-        triggers = usable_triggers(text, find_triggers(text), actors, start, time_spans)
+        clauses = split_clauses(text, start)
+        triggers = usable_triggers(
+            text, find_triggers(text), actors, start, time_spans, clauses
+        )
         if not triggers:
             claimant = claims[0].claimant if claims else None
             own = _own_date(times, self.narrative, self.period)
@@ -178,7 +181,7 @@ class _DocumentReader:
         actor_starts = [a.start for a in actors]
         time_starts = [t.start for t in times]
         place_starts = [p.start for p in places]
-        for clause in split_clauses(text, start):
+        for clause in clauses:
             c_triggers = starting_within(triggers, trigger_starts, clause.start, clause.end)
             c_actors = [
                 a

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from badia.events.clauses import split_clauses
+from badia.events.clauses import Clause
 from badia.mentions.spans import SpanIndex
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -66,8 +66,10 @@ def usable_triggers(
     actors: list[Mention],
     offset: int,
     time_spans: list[tuple[int, int]],
+    clauses: list[Clause],
 ) -> list[Trigger]:
-    """Drop triggers inside names or dates, of purpose or intention, and weak duplicates."""
+    """Drop triggers inside names or dates, of purpose or intention, and weak duplicates
+    (``clauses``: the sentence's clauses, as ``split_clauses`` cuts them)."""
     kept: list[Trigger] = []
     in_time = SpanIndex(time_spans)
     in_actor = SpanIndex((m.start, m.end) for m in actors)
@@ -90,24 +92,28 @@ def usable_triggers(
             continue
         kept.append(t)
     out = []
-    for part in _parts(text, kept, [a - offset for a, _ in time_spans]):
+    own_time = _clauses_with_own_time(clauses[1:], [a for a, _ in time_spans])
+    for part in _parts(text, kept, [c.start - offset for c in own_time]):
         out += _strongest(part)
     return out
 
 
-def _parts(
-    text: str, triggers: list[Trigger], time_starts: list[int]
-) -> list[list[Trigger]]:
+def _clauses_with_own_time(clauses: list[Clause], time_starts: list[int]) -> list[Clause]:
+    times = sorted(time_starts)
+    out = []
+    for clause in clauses:
+        i = bisect_left(times, clause.start)
+        if i < len(times) and times[i] < clause.end:
+            out.append(clause)
+    return out
+
+
+def _parts(text: str, triggers: list[Trigger], clause_cuts: list[int]) -> list[list[Trigger]]:
     """Triggers grouped by the parts of the sentence that tell actions of their own: after a
     semicolon ("X was found dead; meanwhile, nine soldiers were killed by IS"), or a clause
     with its own time ("..., and on 18 April, 13 fighters were killed in clashes, while on
     20 April, IS attempted to attack ...")."""
-    times = sorted(time_starts)
-    cuts = {m.start() for m in re.finditer(";", text)}
-    for clause in split_clauses(text, 0)[1:]:
-        i = bisect_left(times, clause.start)
-        if i < len(times) and times[i] < clause.end:
-            cuts.add(clause.start)
+    cuts = {m.start() for m in re.finditer(";", text)} | set(clause_cuts)
     ordered = sorted(cuts)
     parts: dict[int, list[Trigger]] = {}
     for t in triggers:
