@@ -475,10 +475,10 @@ def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
 
-def reference_rows(geo: list[dict], points: dict[str, dict]) -> list[dict]:
+def reference_rows(geo: list[dict], points: dict[str, dict], cited: list[dict]) -> list[dict]:
     by_gn = {r["id"].split(":", 1)[1]: r for r in geo}
     rows = []
-    sourced = {r["name"]: r for r in sourced_rows()}
+    sourced = {r["name"]: r for r in cited}
     for name, (kind, ref) in REFERENCE.items():
         if kind in ("geonames", "sourced"):
             r = by_gn[ref] if kind == "geonames" else sourced[ref]
@@ -531,11 +531,11 @@ def main() -> None:
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
               "population", "source"]
     write_csv(DATA / "gazetteer.csv.gz", gaz, fields, gz=True)
-    write_csv(DATA / "features.csv", feature_rows(points) + sourced_rows(),
-              fields[:-2] + ["source"])
+    cited = sourced_rows()
+    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-2] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
-    write_csv(DATA / "place_reference.csv", reference_rows(geo, points),
+    write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited),
               ["name", "lat", "lon", "source"])
 
 
