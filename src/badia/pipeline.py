@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from badia.budget import DEFAULT_SECONDS, OverBudget, time_budget
+from badia.errors import BadiaError, ExtractError, describe
 from badia.events import build_events
 from badia.mentions.actors import ActorLexicon, lexicon_with
 from badia.mentions.lexicon import load_user_file
@@ -17,13 +19,29 @@ from badia.places import locate_events
 from badia.read import read_path, read_text
 
 
-def extract_document(document: Document, actors: ActorLexicon | None = None) -> Extraction:
+def extract_document(
+    document: Document,
+    actors: ActorLexicon | None = None,
+    *,
+    time_limit: float | None = DEFAULT_SECONDS,
+) -> Extraction:
     """structure (done by the reader) -> mentions -> time -> events -> places.
 
     ``actors``: an actor lexicon with a user's own entries (``load_actor_lexicon``).
+    ``time_limit``: seconds the document may take (``None``: no budget).
+    Raises ``ExtractError`` naming ``document.source`` when a stage fails inside or the
+    budget runs out (the original exception is its ``__cause__``), nothing else.
     """
-    events, tallies = build_events(document, actors)
-    events = locate_events(events, document)
+    try:
+        with time_budget(time_limit):
+            events, tallies = build_events(document, actors)
+            events = locate_events(events, document)
+    except OverBudget as exc:
+        raise ExtractError(
+            document.source, f"took over {exc.seconds:g} s to extract (time budget)"
+        ) from exc
+    except Exception as exc:  # a stage failing inside is this document's error
+        raise ExtractError(document.source, f"extraction failed ({describe(exc)})") from exc
     return Extraction(document=document, events=events, tallies=tallies)
 
 
@@ -33,27 +51,48 @@ def extract(
     name: str | None = None,
     fmt: str | None = None,
     actors: ActorLexicon | None = None,
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> Extraction:
     """Extract events and tallies from a path or from a text.
 
     A ``Path`` (or a string naming an existing file) is read from disk; any other
-    string is taken as the document text itself.
+    string is taken as the document text itself. Raises a ``badia.errors.BadiaError``
+    only: ``ReadError`` (the input cannot be read) or ``ExtractError``.
     """
     if isinstance(text_or_path, Path) or (
-        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
+        "\n" not in text_or_path and len(text_or_path) < 4096 and _is_file(text_or_path)
     ):
-        document = read_path(Path(text_or_path), fmt=fmt)
+        document = read_path(Path(text_or_path), fmt=fmt, time_limit=time_limit)
     else:
-        document = read_text(text_or_path, name=name or "<text>", fmt=fmt)
-    return extract_document(document, actors)
+        document = read_text(text_or_path, name=name or "<text>", fmt=fmt, time_limit=time_limit)
+    return extract_document(document, actors, time_limit=time_limit)
+
+
+def _is_file(text: str) -> bool:
+    """Whether a short one-line string names an existing file (a lone surrogate or a NUL
+    makes it text, not a path)."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError, UnicodeError):
+        return False
 
 
 def extract_all(
-    documents: Iterable[Document], actors: ActorLexicon | None = None
-) -> Iterator[Extraction]:
-    """Map ``extract_document`` over documents (one at a time: stages keep no state)."""
+    documents: Iterable[Document],
+    actors: ActorLexicon | None = None,
+    *,
+    time_limit: float | None = DEFAULT_SECONDS,
+) -> Iterator[Extraction | BadiaError]:
+    """Map ``extract_document`` over documents (one at a time: stages keep no state).
+
+    Batch mode: a document that fails is yielded as its ``ExtractError`` record and the
+    batch goes on.
+    """
     for document in documents:
-        yield extract_document(document, actors)
+        try:
+            yield extract_document(document, actors, time_limit=time_limit)
+        except BadiaError as exc:
+            yield exc
 
 
 def load_actor_lexicon(path: str | Path) -> ActorLexicon:

@@ -28,6 +28,15 @@ def extract(
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
     ),
+    max_mb: float = typer.Option(
+        10.0, "--max-mb", min=0.001, help="Skip (and name) documents larger than this (MB)."
+    ),
+    time_limit: float = typer.Option(
+        60.0,
+        "--time-limit",
+        min=0,
+        help="Seconds a document may take to read, and again to extract; 0: no limit.",
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents."""
     actors = None
@@ -42,6 +51,7 @@ def extract(
     if merge and db is None:
         err.print("error: --merge needs --db (merging works over the store)")
         raise typer.Exit(2)
+    from badia.errors import BadiaError
     from badia.events.output import write_extraction
     from badia.pipeline import extract_document
     from badia.read import iter_read
@@ -56,21 +66,19 @@ def extract(
     try:
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("extracting", total=None)
-            for item in iter_read(paths, fmt=fmt):
+            budget = time_limit or None
+            for item in iter_read(
+                paths, fmt=fmt, max_bytes=int(max_mb * 1024 * 1024), time_limit=budget
+            ):
                 if isinstance(item, ReadError):
                     failed += 1
                     err.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                     continue
                 try:
-                    extraction = extract_document(item, actors)
-                except Exception as exc:  # one bad document must not stop the batch
+                    extraction = extract_document(item, actors, time_limit=budget)
+                except BadiaError as exc:  # one bad document must not stop the batch
                     failed += 1
-                    err.print(
-                        f"error: {item.source}: extraction failed: {exc}",
-                        markup=False,
-                        highlight=False,
-                        soft_wrap=True,
-                    )
+                    err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
                     continue
                 if out_dir is not None:
                     write_extraction(extraction, out_dir)

@@ -64,6 +64,9 @@ NUMBER_RE = re.compile(
 )
 
 
+_MAX_COUNT_DIGITS = 12
+
+
 @dataclass(frozen=True)
 class Count:
     value: int  # lower bound
@@ -77,7 +80,10 @@ def word_value(token: str) -> int | None:
     """The integer of a digit string or a written number (``None`` if neither)."""
     t = token.lower().strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
+        digits = t.replace(",", "")
+        # a run of digits longer than any count of people is an identifier or noise (and
+        # int() refuses strings over 4,300 digits)
+        return int(digits) if len(digits) <= _MAX_COUNT_DIGITS else None
     if t in _UNITS:
         return _UNITS[t]
     parts = re.split(r"[- ]", t)
