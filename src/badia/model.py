@@ -41,7 +41,7 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 DatePrecision = Literal["day", "range", "month", "year"]
-DocFormat = Literal["dump", "mirror", "news", "wikitext", "html", "jsonl", "text"]
+DocFormat = Literal["dump", "mirror", "markdown", "news", "wikitext", "html", "jsonl", "text"]
 
 
 class Record(BaseModel):
@@ -137,7 +137,10 @@ class Document(Record):
     format: DocFormat
     text: str  # the decoded original text; every offset points into it
     title: str | None = None
-    published: date | None = None
+    published: date | None = None  # a news story's publication date: a story date
+    # when a copy of the page was made (a mirror's ``pubDate:``, "Retrieved ...", "accessed");
+    # never a date of anything the document tells
+    retrieved: date | None = None
     sections: list[Section] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     infobox: Infobox | None = None
