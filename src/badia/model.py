@@ -56,7 +56,14 @@ class Record(BaseModel):
 class Sentence(Record):
     start: int
     end: int
-    text: str
+    text: str  # always ``Document.text[start:end]``
+    # the same characters with the reader's inline markup (emphasis, link and image
+    # syntax) blanked to spaces, same length, so offsets hold; None when there is none
+    prose: str | None = None
+
+    def reading(self) -> str:
+        """What later stages read: the prose view when the reader made one, else the text."""
+        return self.prose if self.prose is not None else self.text
 
 
 class Citation(Record):

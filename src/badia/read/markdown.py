@@ -46,20 +46,23 @@ MAX_FRONT_MATTER = 64 * 1024  # larger front matter is not read as metadata (YAM
 _MD = MarkdownIt("commonmark").enable("table")
 _NOT_NEWLINE = re.compile(r"[^\n\r]")
 # Inline non-prose, blanked whole in the view.
+# A link destination, with up to two levels of parentheses inside ("..._(MEU_(SOC)).jpg").
+_DEST = r"\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)"
 _INLINE_JUNK = re.compile(
-    r"!\[[^\]\n]*\]\([^)\n]*\)"  # image
+    r"^[ \t]*!\[[^\n]*\)[ \t]*$|"  # a line holding images only (a caption is no prose)
+    rf"!\[[^\]\n]*\]{_DEST}"  # image
     r"|\[object Object\]"  # conversion junk
     r"|<!--.*?-->"  # comment
     r"|</?[A-Za-z][^>\n]*>"  # inline HTML (<br/ >, <ref ...>)
     r"|<https?://[^>\s]*>"  # autolink
     r"|\bhttps?://[^\s)\]]+",  # bare URL
-    re.S,
+    re.S | re.M,
 )
 # A link keeps its text: "[" and "](url)" are blanked.
-_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
+_LINK = re.compile(r"(\[)[^\]\n]*(\]" + _DEST + ")")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_LIST_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[*+-]|\d{1,9}[.)])[ \t]+")
-_QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_LIST_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[*+-]|\d{1,9}[.)])[ \t]+", re.M)
+_QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$")
 _WIKI_HOST = re.compile(r"wiki", re.I)
 _ENCYCLOPEDIA_KEYS = ("subject", "shortDescription")
@@ -214,6 +217,12 @@ def parse_markdown(text: str) -> Parsed:
     if title is None and blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = blocks.pop(0).heading or None  # "# Title" opening a page without front matter
     sections = build_sections(text, blocks, view=view_text)
+    for section in sections:
+        for paragraph in section.paragraphs:
+            for sentence in paragraph.sentences:
+                seen = view_text[sentence.start : sentence.end]
+                if seen != sentence.text:
+                    sentence.prose = seen
     encyclopedia = is_encyclopedia(meta)
     stamp = next(
         (d for k in ("pubDate", "published", "date") if (d := _one_date(meta.get(k))) is not None),

@@ -58,7 +58,7 @@ def part_of(value: str) -> list[str]:
     if "," in text:
         parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     else:
-        parts = re.split(r"\s+and\s+(?=(?:the\s+)?\S+\s+\S)", text)
+        parts = re.split(r"\s+and\s+(?=the\s+\S+\s+\S|(?!the\b)\S+\s+\S)", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -122,9 +122,7 @@ def infobox_from_front_matter(meta: Mapping[str, Any], title: str | None) -> Inf
         if names or len(sides) < 2:
             sides.append(InfoboxSide(combatants=names))
         i += 1
-    return Infobox(
-        name=name, part_of=parts, phases=date_phases(dates), places=places, sides=sides
-    )
+    return Infobox(name=name, part_of=parts, phases=date_phases(dates), places=places, sides=sides)
 
 
 def _strings(value: Any) -> list[str]:
