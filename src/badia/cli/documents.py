@@ -15,13 +15,14 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.progress import corpus_progress
+from badia.cli.usage import check_choice, existing_store, new_store, one_of
 from badia.evaluate.infobox import FIELDS, overall, score_dirs
 from badia.model import Document
-from badia.read import iter_read
+from badia.read import FORMATS, iter_read
 from badia.store import Store
 from badia.structure.infobox import infobox_to_gold_json
 
@@ -39,10 +40,14 @@ def ingest_paths(
     paths: list[str],
     db: str | Path = DEFAULT_DB,
     fmt: str | None = None,
-    on_item: Callable[[str], None] | None = None,
+    on_item: Callable[[str, int], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
 ) -> IngestSummary:
-    """Read ``paths`` and store each document (with its infobox) in its own transaction."""
+    """Read ``paths`` and store each document (with its infobox) in its own transaction.
+
+    ``on_item(source, n_bytes)`` is called after each input (document or failure),
+    ``on_error(path, reason)`` for each input that could not be read.
+    """
     summary = IngestSummary()
     with Store(db) as store:
         for item in iter_read(paths, fmt=fmt):
@@ -51,15 +56,15 @@ def ingest_paths(
                     summary.added += 1
                 else:
                     summary.already += 1
-                name = item.name
+                source, n_bytes = item.source, len(item.text.encode("utf-8"))
             else:
                 path, reason = str(item.path), item.reason
                 summary.failed.append((path, reason))
                 if on_error:
                     on_error(path, reason)
-                name = path
+                source, n_bytes = path, 0
             if on_item:
-                on_item(name)
+                on_item(source, n_bytes)
     return summary
 
 
@@ -113,7 +118,10 @@ _out = Console(highlight=False)
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.")]
 FormatOption = Annotated[
-    str | None, typer.Option("--format", help="Force the input format instead of detecting it.")
+    str | None,
+    typer.Option(
+        "--format", help=f"Force the input format instead of detecting it: {one_of(FORMATS)}."
+    ),
 ]
 
 
@@ -124,23 +132,14 @@ def ingest_cmd(
     fmt: FormatOption = None,
 ) -> None:
     """Read documents and store them (idempotent: a stored document is skipped)."""
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=_err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def on_item(name: str) -> None:
-            progress.update(task, advance=1, description=f"ingesting {name}"[:60])
+    check_choice("--format", fmt, FORMATS)
+    new_store(db)
+    with corpus_progress(paths, _err, "ingesting") as progress:
 
         def on_error(path: str, reason: str) -> None:
             progress.console.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
 
-        summary = ingest_paths(paths, db, fmt, on_item=on_item, on_error=on_error)
+        summary = ingest_paths(paths, db, fmt, on_item=progress.step, on_error=on_error)
     _out.print(
         f"added {summary.added}, already stored {summary.already}, "
         f"failed {len(summary.failed)}",
@@ -154,6 +153,7 @@ def ingest_cmd(
 @app.command("docs")
 def docs_cmd(db: DbOption = DEFAULT_DB) -> None:
     """List the stored documents."""
+    existing_store(db)
     table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("id", no_wrap=True)
     table.add_column("name", no_wrap=True)
@@ -173,6 +173,7 @@ def parse_cmd(
     fmt: FormatOption = None,
 ) -> None:
     """Write the infobox record of each document that has one, in the gold layout."""
+    check_choice("--format", fmt, FORMATS)
     written, failed = parse_documents(paths, out, fmt)
     for path, reason in failed:
         _err.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
