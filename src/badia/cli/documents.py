@@ -87,14 +87,25 @@ def document_rows(db: str | Path = DEFAULT_DB) -> list[dict]:
 
 
 def parse_documents(
-    paths: list[str], out_dir: str | Path, fmt: str | None = None
+    paths: list[str],
+    out_dir: str | Path,
+    fmt: str | None = None,
+    on_item: Callable[[str, int], None] | None = None,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write ``<stem>.infobox.json`` (gold layout) for each document with an infobox."""
+    """Write ``<stem>.infobox.json`` (gold layout) for each document with an infobox.
+
+    ``on_item(source, n_bytes)`` is called after each input, as in ``ingest_paths``.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
     for item in iter_read(paths, fmt=fmt):
+        if on_item:
+            if isinstance(item, Document):
+                on_item(item.source, len(item.text.encode("utf-8")))
+            else:
+                on_item(str(item.path), 0)
         if not isinstance(item, Document):
             failed.append((str(item.path), item.reason))
             continue
@@ -174,7 +185,8 @@ def parse_cmd(
 ) -> None:
     """Write the infobox record of each document that has one, in the gold layout."""
     check_choice("--format", fmt, FORMATS)
-    written, failed = parse_documents(paths, out, fmt)
+    with corpus_progress(paths, _err, "parsing") as progress:
+        written, failed = parse_documents(paths, out, fmt, on_item=progress.step)
     for path, reason in failed:
         _err.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
     _out.print(f"wrote {len(written)} infobox file(s) to {out}", markup=False, soft_wrap=True)

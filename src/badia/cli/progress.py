@@ -84,9 +84,10 @@ class CorpusProgress:
         ``source`` is the path a reader gave (``file#record`` for a JSONL record);
         ``n_bytes`` its size in bytes, used when the file holds several documents.
         """
-        self.docs += 1
         path = source.split("#", 1)[0] if source not in self._sizes else source
         size = self._sizes.get(path)
+        if size is not None or self.total_docs is None:
+            self.docs += 1  # an argument that named no file is not one of the documents
         if size is not None:
             whole = source == path and not path.lower().endswith(_JSONL_SUFFIXES)
             self._done[path] = size if whole else min(size, self._done.get(path, 0) + n_bytes)
