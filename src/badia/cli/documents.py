@@ -16,6 +16,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from badia.cli.app import DEFAULT_DB, app
 from badia.cli.progress import corpus_progress
@@ -163,18 +164,24 @@ def ingest_cmd(
 
 @app.command("docs")
 def docs_cmd(db: DbOption = DEFAULT_DB) -> None:
-    """List the stored documents."""
+    """List the stored documents (the id column shows on terminals of 110 columns or more)."""
     existing_store(db)
-    table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", no_wrap=True)
-    for col in ("format", "title", "published"):
-        table.add_column(col)
-    table.add_column("events", justify="right")
-    table.add_column("tallies", justify="right")
+    console = Console(highlight=False)  # per call, so COLUMNS is read when the command runs
+    with_id = console.width >= 110
+    table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False, expand=True)
+    if with_id:
+        table.add_column("id", no_wrap=True)
+    table.add_column("name", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("format", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("events", justify="right", no_wrap=True)
+    table.add_column("tallies", justify="right", no_wrap=True)
     for row in document_rows(db):
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
-    _out.print(table)
+        cells = [row["name"], row["format"], row["title"], row["published"]]
+        cells = ([row["id"]] if with_id else []) + cells + [row["events"], row["tallies"]]
+        table.add_row(*(Text("" if v is None else str(v)) for v in cells))
+    console.print(table)
 
 
 @app.command("parse")

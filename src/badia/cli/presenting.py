@@ -61,4 +61,9 @@ def serve_cmd(
 ) -> None:
     """Serve the read-only API (/api/...), its docs (/docs) and the report page (/)."""
     _need_store(db)
+    typer.echo(
+        f"serving {db} at http://{host}:{port}/ (report), /api/... (JSON), /docs and /redoc "
+        "(API docs); Ctrl-C stops",
+        err=True,
+    )
     serve_store(db, host, port)
