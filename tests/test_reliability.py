@@ -11,7 +11,7 @@ import pytest
 import badia.pipeline as pipeline
 from badia.budget import OverBudget, time_budget
 from badia.errors import BadiaError, ExtractError
-from badia.pipeline import extract, extract_all, extract_document
+from badia.pipeline import extract_all, extract_document, extract_text
 from badia.read import ReadError, iter_read, read_path, read_text
 from badia.read.balance import balance
 
@@ -27,7 +27,7 @@ LONG_SECONDS = 40
 
 def _extract_within_budget(text: str, name: str, seconds: float = WIKI_SECONDS):
     """Read and extract within ``seconds`` per stage: over budget raises a ``BadiaError``."""
-    return extract(text, name=name, time_limit=seconds)
+    return extract_text(text, name=name, time_limit=seconds)
 
 
 # --------------------------------------------------------------- inputs found by fuzzing
@@ -166,7 +166,7 @@ def test_a_stage_failing_inside_is_an_extract_error_naming_the_document(monkeypa
 
     monkeypatch.setattr(pipeline, "build_events", deep)
     with pytest.raises(ExtractError) as info:
-        extract(EVENT.format(n=3), name="story.txt")
+        extract_text(EVENT.format(n=3), name="story.txt")
     assert str(info.value) == (
         "story.txt: extraction failed (RecursionError: maximum recursion depth exceeded)"
     )

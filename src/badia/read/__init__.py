@@ -31,6 +31,7 @@ from badia.read.jsonl import iter_records
 
 __all__ = [
     "FORMATS",
+    "corpus_files",
     "MAX_BYTES",
     "ReadError",
     "detect_format",
@@ -53,8 +54,12 @@ CORPUS_SUFFIXES = frozenset(
         ".wiki",
         ".wikitext",
         ".mediawiki",
+        ".md",
+        ".markdown",
     }
 )
+# A folder's own notes (README.md, LICENSE, ...) describe the corpus; they are not part of it.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 STDIN = "<stdin>"
 # A lone UTF-16 surrogate can reach a ``str`` (JSON "\\ud800", a caller's text) but cannot
 # be encoded; it becomes U+FFFD, one character for one, so offsets do not move.
@@ -80,6 +85,10 @@ def parse(fmt: str, text: str, source: str) -> Parsed:
         from badia.read.mirror import parse_mirror
 
         return parse_mirror(text)
+    if fmt == "markdown":
+        from badia.read.markdown import parse_markdown
+
+        return parse_markdown(text)
     if fmt == "news":
         from badia.read.news import parse_news
 
@@ -139,6 +148,7 @@ def _document(
         text=parsed.text if parsed.text is not None else text,
         title=title or parsed.title,
         published=published or parsed.published,
+        retrieved=parsed.retrieved,
         sections=parsed.sections,
         references=parsed.references,
         infobox=parsed.infobox,
@@ -300,6 +310,15 @@ def iter_read(
                 yield from _read_file(path, fmt, max_bytes, time_limit)
 
 
+def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files ``iter_read`` would open for ``paths``, without reading them.
+
+    Folders and globs are expanded the same way; ``-`` (stdin) and names that match
+    nothing are left out. Progress displays use it for their totals.
+    """
+    return [p for arg in paths if str(arg) != "-" for p in _expand(str(arg)) if isinstance(p, Path)]
+
+
 def _expand(arg: str) -> Iterator[Path | ReadError]:
     path = Path(arg)
     if path.is_dir():
@@ -308,6 +327,7 @@ def _expand(arg: str) -> Iterator[Path | ReadError]:
                 p
                 for p in path.rglob("*")
                 if p.suffix.lower() in CORPUS_SUFFIXES
+                and p.stem.casefold() not in FOLDER_NOTES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and (p.is_file() or (p.is_symlink() and not p.exists()))
             )
