@@ -12,7 +12,7 @@ import badia.pipeline as pipeline
 from badia.budget import OverBudget, time_budget
 from badia.errors import BadiaError, ExtractError
 from badia.pipeline import extract_all, extract_document, extract_text
-from badia.read import ReadError, iter_read, read_path, read_text
+from badia.read import ReadError, iter_read, read_bytes, read_path, read_text
 from badia.read.balance import balance
 
 EVENT = "On 3 May 2020 the rebels attacked Kafr Halab and killed {n} soldiers."
@@ -215,3 +215,46 @@ def test_balance_keeps_length_and_closed_markup():
     assert len(out) == len(opened)
     assert "{{" not in out and "[[" not in out and "<div" not in out and "<!--" not in out
     assert "[http" not in out and out.endswith("\nB")
+
+
+# ----------------------------------------------------------------------------- encoding
+
+
+def test_a_legacy_encoding_is_detected_and_named(tmp_path, caplog):
+    path = tmp_path / "rapport.txt"
+    path.write_bytes("Le 3 mai, l'armée a bombardé Homs; le café était fermé.".encode("cp1252"))
+    with caplog.at_level("WARNING", logger="badia.read"):
+        document = read_path(path)
+    assert "armée a bombardé" in document.text
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: not valid UTF-8; read as cp1252 (detected)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Нападение на город Хомс 3 мая 2020 года.", "cp1251"),
+        ("هاجم المتمردون مدينة حمص في 3 مايو", "cp1256"),
+        ("Σύγκρουση στη Χομς στις 3 Μαΐου.", "cp1253"),
+    ],
+)
+def test_other_legacy_scripts_are_detected(text, encoding):
+    assert read_bytes(text.encode(encoding), "x.txt").text == text
+
+
+def test_a_few_bad_bytes_in_utf8_keep_the_utf8(tmp_path, caplog):
+    path = tmp_path / "story.txt"
+    path.write_bytes("Rebels shelled Dayr az-Zūr and Ḥamā. ".encode() + b"\xff" + b" End.")
+    with caplog.at_level("WARNING", logger="badia.read"):
+        document = read_path(path)
+    assert "Dayr az-Zūr and Ḥamā" in document.text and "\ufffd" in document.text
+    assert "1 byte(s) not valid UTF-8" in caplog.records[0].getMessage()
+
+
+def test_valid_utf8_reads_without_a_warning(tmp_path, caplog):
+    path = tmp_path / "story.txt"
+    path.write_text("Rebels shelled Dayr az-Zūr.", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="badia.read"):
+        read_path(path)
+    assert not caplog.records
