@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -23,9 +22,10 @@ from badia.cli.usage import (
 )
 from badia.model import EVENT_TYPES, SIDES, Event
 from badia.read import FORMATS
+from badia.terminal import SafeConsole
 
-err = Console(stderr=True)
-out = Console()
+err = SafeConsole(stderr=True)
+out = SafeConsole()
 
 
 @app.command()
@@ -69,7 +69,7 @@ def extract(
         except (OSError, ValueError) as exc:
             fail(str(exc))
     from badia.errors import BadiaError
-    from badia.events.output import write_extraction
+    from badia.events.output import OutputNames, write_extraction
     from badia.pipeline import extract_document
     from badia.read import iter_read
     from badia.read.errors import ReadError
@@ -82,6 +82,7 @@ def extract(
     failed = n_docs = n_events = n_tallies = 0
     try:
         budget = time_limit or None
+        names = OutputNames()  # inputs sharing a file name never overwrite each other
         with corpus_progress(paths, err, "extracting") as progress:
             for item in iter_read(
                 paths, fmt=fmt, max_bytes=int(max_mb * 1024 * 1024), time_limit=budget
@@ -103,7 +104,7 @@ def extract(
                     progress.step(item.source, len(item.text.encode("utf-8")))
                     continue
                 if out_dir is not None:
-                    write_extraction(extraction, out_dir)
+                    write_extraction(extraction, out_dir, names)
                 if store is not None:
                     store.save_extraction(extraction)
                 n_docs += 1
@@ -272,7 +273,7 @@ def events(
     rows = event_rows(
         db, since=start, until=end, types=types, sides=sides, place=place, actor=actor, doc=doc
     )
-    console = Console()  # per call, so COLUMNS is read when the command runs
+    console = SafeConsole()  # per call, so COLUMNS is read when the command runs
     console.print(events_table(rows[:limit], console.width))
     shown = f"{min(limit, len(rows))} of " if len(rows) > limit else ""
     console.print(f"{shown}{len(rows)} events", highlight=False)

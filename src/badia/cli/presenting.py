@@ -13,6 +13,7 @@ import typer
 
 from badia.cli.app import DEFAULT_DB, app
 from badia.cli.usage import existing_store
+from badia.terminal import clean
 
 __all__ = ["make_report", "serve_store"]
 
@@ -48,7 +49,7 @@ def report_cmd(
     """Write a self-contained HTML report (map, timeline, casualties, control, events)."""
     _need_store(db)
     path = make_report(db, out)
-    typer.echo(str(path))
+    typer.echo(clean(str(path)))
 
 
 @app.command("serve")

@@ -17,6 +17,8 @@ from typing import NoReturn
 
 import typer
 
+from badia.terminal import clean_line
+
 __all__ = [
     "USAGE",
     "fail",
@@ -33,7 +35,7 @@ USAGE = 2
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print ``error: <message>`` as one line on stderr and exit with ``code``."""
-    typer.echo(f"error: {' '.join(message.split())}", err=True)
+    typer.echo(f"error: {clean_line(message)}", err=True)
     raise typer.Exit(code)
 
 

@@ -89,6 +89,8 @@ def build_events(
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
+    # ids in document order, one per tally (they are drafted before they are kept)
+    tallies = [t.model_copy(update={"id": f"{document.id}:t{i}"}) for i, t in enumerate(tallies)]
     return events, tallies
 
 
