@@ -112,3 +112,47 @@ def test_warnings_are_one_clean_line_on_stderr(capsys) -> None:
     warn_on_stderr()  # no second handler
     logging.getLogger("badia.read").warning("%s: read as cp1252", "a\x1b[2J\nb.txt")
     assert capsys.readouterr().err == "warning: a\\x1b[2J b.txt: read as cp1252\n"
+
+
+def test_a_store_held_by_another_process_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "busy.duckdb"
+    story = tmp_path / "story.txt"
+    story.write_text(STORY.format(n=3), encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(story), "--db", str(db)]).exit_code == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "sys.stdin.read()",
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        for command, doing in (
+            (["docs", "--db", str(db)], "written"),
+            (["extract", str(story), "--db", str(db)], "used"),
+        ):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 1
+            assert result.stderr.splitlines() == [
+                f"error: {db}: the store is being {doing} by another badia process "
+                f"(pid {holder.pid}); try again when it ends"
+            ], result.stderr
+    finally:
+        holder.communicate("")
+
+
+def test_a_missing_file_or_folder_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "nowhere.txt"), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'nowhere.txt'}: no such file or folder" in result.stderr

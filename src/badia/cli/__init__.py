@@ -6,9 +6,38 @@ geo (places, eval-places, export), merging (merge, casualties, control, oob),
 presenting (report, serve).
 """
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from badia.cli import documents, extraction, geo, merging, presenting  # noqa: F401  (registers)
 from badia.cli.app import app
+from badia.cli.usage import fail
+from badia.errors import BadiaError
+from badia.store import StoreError
 
 
 def main() -> None:
     app()
+
+
+def _one_line_errors(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command so that a store that is busy or unreadable, a folder that is missing
+    or a file it may not write ends it with one ``error:`` line, not a traceback."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except (StoreError, BadiaError) as exc:
+            fail(str(exc), code=1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{(exc.strerror or str(exc)).lower()}", code=1)
+
+    return run
+
+
+for _command in app.registered_commands:
+    if _command.callback is not None:
+        _command.callback = _one_line_errors(_command.callback)

@@ -72,7 +72,7 @@ def ingest_paths(
 
 def document_rows(db: str | Path = DEFAULT_DB) -> list[dict]:
     """One row per stored document, with its events and tallies counts."""
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:  # a listing never takes the write lock
         counts = store.doc_counts()
         return [
             {

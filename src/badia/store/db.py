@@ -8,6 +8,7 @@ half-way leaves the previous state intact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ import duckdb
 
 from badia.model import Document, Event, Extraction, Infobox, Tally
 
-__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "DEFAULT_PATH"]
+__all__ = ["Store", "StoreBusy", "StoreError", "SCHEMA_VERSION", "DEFAULT_PATH"]
 
 DEFAULT_PATH = "badia.duckdb"
 SCHEMA_VERSION = 1
@@ -71,6 +72,25 @@ class StoreError(RuntimeError):
     """The store file cannot be opened or has an unexpected schema."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the store's write lock (DuckDB allows one writing process)."""
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)", re.S)
+
+
+def _why(exc: duckdb.Error) -> str:
+    """DuckDB's multi-line explanation of a failed open, as one line a user can act on."""
+    text = str(exc)
+    if "not a valid DuckDB" in text:
+        return "not a DuckDB database file"
+    if "Permission denied" in text:
+        return "permission denied"
+    if "No such file or directory" in text:
+        return "its folder does not exist"
+    return " ".join(text.split())
+
+
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
@@ -83,8 +103,14 @@ class Store:
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            why = "not a DuckDB database file" if "not a valid DuckDB" in str(exc) else str(exc)
-            raise StoreError(f"cannot open store {self.path}: {why}") from exc
+            holder = _LOCK_HOLDER.search(str(exc))
+            if holder:
+                doing = "written" if read_only else "used"
+                raise StoreBusy(
+                    f"{self.path}: the store is being {doing} by another badia process "
+                    f"(pid {holder.group(1)}); try again when it ends"
+                ) from exc
+            raise StoreError(f"cannot open store {self.path}: {_why(exc)}") from exc
         try:
             if read_only:
                 self._check_schema()
