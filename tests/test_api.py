@@ -18,6 +18,11 @@ from present_fixtures import XSS_IMG, XSS_LINK, XSS_SCRIPT, build_db, make_extra
 PROBLEM = "application/problem+json"
 
 
+def local(app, **kwargs) -> TestClient:
+    """A test client that names the host as a browser on this machine does."""
+    return TestClient(app, base_url="http://localhost", **kwargs)
+
+
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     path = build_db(tmp_path / "api.duckdb", make_extractions())
@@ -26,7 +31,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
+    return local(create_app(db))
 
 
 def assert_problem(resp, status: int) -> dict:
@@ -79,7 +84,9 @@ def test_one_event_and_not_found(client: TestClient) -> None:
 
 
 def test_documents(client: TestClient) -> None:
-    docs = client.get("/api/documents").json()
+    page = client.get("/api/documents").json()
+    assert (page["total"], page["limit"], page["offset"]) == (2, q.DEFAULT_LIMIT, 0)
+    docs = page["items"]
     assert [d["name"] for d in docs] == ["doc1.txt", "doc2.txt"]
     assert "text" not in docs[0] and docs[0]["events"] == 2
     full = client.get("/api/documents/doc1aaaaaaaaaaaa").json()
@@ -88,7 +95,7 @@ def test_documents(client: TestClient) -> None:
 
 
 def test_tallies_claims_control_oob(client: TestClient) -> None:
-    (tally,) = client.get("/api/tallies").json()
+    (tally,) = client.get("/api/tallies").json()["items"]
     assert (tally["side"], tally["killed"], tally["source"]) == ("islamic_state", 12, "SOHR")
     claims = client.get("/api/claims").json()
     assert claims["status"] == "not_computed" and "badia merge" in claims["message"]
@@ -123,7 +130,7 @@ def test_control_of_one_place_once_merged(db: Path) -> None:
                 ]
             ),
         )
-    client = TestClient(create_app(db))
+    client = local(create_app(db))
     place = client.get("/api/control/bir QASAB").json()
     assert place["place"] == "Bir Qasab" and place["timeline"][0]["side"] == "opposition"
     assert_problem(client.get("/api/control/Nowhere"), 404)
@@ -135,7 +142,7 @@ def test_unknown_route_and_server_error_are_problems(client: TestClient) -> None
     def broken() -> q.Dataset:
         raise RuntimeError("store exploded")
 
-    failing = TestClient(create_app(loader=broken), raise_server_exceptions=False)
+    failing = local(create_app(loader=broken), raise_server_exceptions=False)
     body = assert_problem(failing.get("/api/events"), 500)
     assert "store exploded" not in body["detail"]  # no internals leak
 

@@ -26,13 +26,34 @@ def make_report(db: str | Path = DEFAULT_DB, out: str | Path = "report.html") ->
     return write_report(load_dataset_from_path(db), out)
 
 
-def serve_store(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API and the report page for the store at ``db`` until interrupted."""
+def serve_store(
+    db: str | Path = DEFAULT_DB,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allowed_hosts: list[str] | None = None,
+) -> None:
+    """Serve the API and the report page for the store at ``db`` until interrupted.
+
+    Requests must name a localhost ``Host`` (plus the bound address and
+    ``allowed_hosts``); SIGTERM or Ctrl-C stop the server within a few seconds, open
+    connections or not.
+    """
     import uvicorn
 
-    from badia.present.api import create_app
+    from badia.present.api import LOCAL_HOSTS, create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    names = [*LOCAL_HOSTS, *(allowed_hosts or [])]
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(host)
+    uvicorn.run(
+        create_app(db, allowed_hosts=names),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=3,
+        timeout_keep_alive=5,
+        limit_concurrency=1000,
+    )
 
 
 def _need_store(db: str) -> None:
@@ -59,6 +80,13 @@ def serve_cmd(
     ),
     host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this Host name (localhost names always are).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the read-only API (/api/...), its docs (/docs) and the report page (/)."""
     _need_store(db)
@@ -67,4 +95,4 @@ def serve_cmd(
         "(API docs); Ctrl-C stops",
         err=True,
     )
-    serve_store(db, host, port)
+    serve_store(db, host, port, allow_host)

@@ -9,11 +9,13 @@ half-way leaves the previous state intact.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import duckdb
 
@@ -94,23 +96,25 @@ def _why(exc: duckdb.Error) -> str:
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
-        """Open (and, unless ``read_only``, create) the store; views open it read-only."""
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        wait: float | None = None,
+    ) -> None:
+        """Open (and, unless ``read_only``, create) the store; views open it read-only.
+
+        DuckDB lets one process write a file, and no other open it meanwhile. ``wait``:
+        seconds to keep trying while another process holds it (default: 10 for a
+        writer, which outwaits a reader's short snapshot; 0 for a reader, which is told
+        at once). Raises ``StoreBusy`` when it is still held, ``StoreError`` otherwise.
+        """
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            holder = _LOCK_HOLDER.search(str(exc))
-            if holder:
-                doing = "written" if read_only else "used"
-                raise StoreBusy(
-                    f"{self.path}: the store is being {doing} by another badia process "
-                    f"(pid {holder.group(1)}); try again when it ends"
-                ) from exc
-            raise StoreError(f"cannot open store {self.path}: {_why(exc)}") from exc
+        self._con = self._connect(read_only, (0.0 if read_only else 10.0) if wait is None else wait)
         try:
             if read_only:
                 self._check_schema()
@@ -120,6 +124,27 @@ class Store:
             self._con.close()
             raise
         self._in_transaction = False
+
+    def _connect(self, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.Error as exc:
+                holder = _LOCK_HOLDER.search(str(exc))
+                if holder and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                self._refuse(exc, holder, read_only)
+
+    def _refuse(self, exc: duckdb.Error, holder: re.Match[str] | None, read_only: bool) -> NoReturn:
+        if holder:
+            doing = "written" if read_only else "used"
+            raise StoreBusy(
+                f"{self.path}: the store is being {doing} by another badia process "
+                f"(pid {holder.group(1)}); try again when it ends"
+            ) from exc
+        raise StoreError(f"cannot open store {self.path}: {_why(exc)}") from exc
 
     # ----------------------------------------------------------------- lifecycle
 
