@@ -172,6 +172,10 @@ class _DocumentReader:
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
             self._remember(state, self._places(text, start, actors, time_spans))
+            if own is not None and own.precision == "day":
+                # "On 23 February, reinforcements arrived.": the story has reached that day
+                # even when no event is read here, so "the following morning" counts from it
+                self.narrative.advance(own)
             return []
         places = self._places(text, start, actors, time_spans)
         sentence_date = clause_date(times, self.narrative, self.period)

@@ -59,6 +59,11 @@ class Narrative:
         self._lead_first_year: int | None = None  # the earliest year the lead stated
         self._section_start = False  # no event dated yet under the current heading
 
+    @property
+    def in_lead(self) -> bool:
+        """No heading met yet: the clock is the lead's summary, not the story's."""
+        return self._in_lead
+
     # ----------------------------------------------------------------- headings
     def enter_heading(self, heading: str, level: int) -> None:
         """Take the year (and month window) a heading states; clear the reference."""
