@@ -53,9 +53,11 @@ def build_events(
     document: Document, actors: ActorLexicon | None = None
 ) -> tuple[list[Event], list[Tally]]:
     """Events and tallies of one document (no state kept between documents)."""
-    narrative = Narrative(published=document.published, default_year=default_year(document))
-    tally_reader = TallyReader(document, actors)
     period = document_period(document)
+    narrative = Narrative(
+        published=document.published, default_year=default_year(document), period=period
+    )
+    tally_reader = TallyReader(document, actors)
     reader = _DocumentReader(document, narrative, tally_reader, period, actors)
     drafts: list[Draft] = []
     for section in document.sections:
