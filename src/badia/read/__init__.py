@@ -25,6 +25,7 @@ from badia.read.jsonl import iter_records
 
 __all__ = [
     "FORMATS",
+    "corpus_files",
     "MAX_BYTES",
     "ReadError",
     "detect_format",
@@ -232,6 +233,17 @@ def iter_read(
                 yield path
             else:
                 yield from _read_file(path, fmt, max_bytes)
+
+
+def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files ``iter_read`` would open for ``paths``, without reading them.
+
+    Folders and globs are expanded the same way; ``-`` (stdin) and names that match
+    nothing are left out. Progress displays use it for their totals.
+    """
+    return [
+        p for arg in paths if str(arg) != "-" for p in _expand(str(arg)) if isinstance(p, Path)
+    ]
 
 
 def _expand(arg: str) -> Iterator[Path | ReadError]:
