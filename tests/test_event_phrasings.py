@@ -48,6 +48,13 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("An ISIL camp was bombed by the Syrian Air Force on 4 May.", ("airstrike", "government")),
         # the offensive told in the passive
         ("On 4 May, the offensive was launched by ISIL.", ("attack", "islamic_state")),
+        # more light verbs and the air arm's acts
+        ("On 4 May, ISIL carried out more counterattacks near Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army restarted its operations near Qasr.", ("attack", "government")),
+        ("On 4 May, ISIL made an attempt to break into Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
+        ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
+        ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
         # executions: captured fighters are `other`, civilians `civilian_violence`
         ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
         ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
@@ -68,6 +75,22 @@ def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
 )
 def test_look_alikes_give_no_movement_event(sentence: str):
     assert not [e for e in _events(sentence) if e[1] == "attack"]
+
+
+@pytest.mark.parametrize(
+    "sentence, not_expected",
+    [
+        # a strike named as the cause of another act is not told as an event here
+        ("On 4 May, ISIL forces retreated from Qasr under heavy artillery fire.", "shelling"),
+        ("On 4 May, rebels left Qasr because of potential shelling.", "shelling"),
+        # people taken prisoner are not ground taken
+        ("On 4 May, 50 soldiers from the garrison were captured near Qasr.", "capture"),
+        # the flip side of a capture told in the same sentence
+        ("On 4 May, the army withdrew from Qasr and ISIL captured the town.", "withdrawal"),
+    ],
+)
+def test_no_event_of_that_type(sentence: str, not_expected: str):
+    assert not_expected not in [t for _, t, _ in _events(sentence)]
 
 
 def test_a_dated_sentence_without_event_moves_the_story_on():
