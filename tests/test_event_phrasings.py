@@ -55,6 +55,11 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
         ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
         ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
+        # groups whose side GUIDELINES 1b states
+        ("On 4 May, YPG fighters attacked Qasr.", ("attack", "opposition")),
+        ("On 4 May, Jund al-Aqsa captured Qasr.", ("capture", "opposition")),
+        ("On 4 May, al-Nusra captured Qasr.", ("capture", "opposition")),
+        ("On 4 May, the United States Marines shelled Qasr.", ("shelling", "coalition")),
         # executions: captured fighters are `other`, civilians `civilian_violence`
         ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
         ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
