@@ -55,6 +55,14 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
         ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
         ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
+        (
+            "On 4 May, Syrian fighter jets launched a heavy attack on Qasr.",
+            ("airstrike", "government"),
+        ),
+        (
+            "On 4 May, the SDF advanced, bringing half of Qasr under their control.",
+            ("capture", "opposition"),
+        ),
         # groups whose side GUIDELINES 1b states
         ("On 4 May, YPG fighters attacked Qasr.", ("attack", "opposition")),
         ("On 4 May, Jund al-Aqsa captured Qasr.", ("capture", "opposition")),
@@ -63,6 +71,7 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         # executions: captured fighters are `other`, civilians `civilian_violence`
         ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
         ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
+        ("On 4 May, 20 captured soldiers were executed by ISIL.", ("other", "islamic_state")),
     ],
 )
 def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
