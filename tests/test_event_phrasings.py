@@ -54,6 +54,7 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, ISIL made an attempt to break into Qasr.", ("attack", "islamic_state")),
         ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
         ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
+        ("On 4 May, the Syrian Army evacuated the residents of Qasr.", ("other", "government")),
         ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
         (
             "On 4 May, Syrian fighter jets launched a heavy attack on Qasr.",
@@ -99,6 +100,9 @@ def test_look_alikes_give_no_movement_event(sentence: str):
         ("On 4 May, rebels left Qasr because of potential shelling.", "shelling"),
         # people taken prisoner are not ground taken
         ("On 4 May, 50 soldiers from the garrison were captured near Qasr.", "capture"),
+        ("On 4 May, the army took Qasr with the help of Russian airstrikes.", "airstrike"),
+        # evacuating one's own forces is no event; evacuating residents is
+        ("On 4 May, ISIL evacuated the pocket east of Qasr.", "other"),
         # the flip side of a capture told in the same sentence
         ("On 4 May, the army withdrew from Qasr and ISIL captured the town.", "withdrawal"),
     ],

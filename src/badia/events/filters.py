@@ -148,8 +148,13 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another act
-_CAUSE_BEFORE = re.compile(r"\b(?:under|due to|because of|amid)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
+# act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:under|due to|because of|amid|with the help of|backed by|supported by|aided by|"
+    r"with the support of|with support from)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # "50 soldiers ... were captured": people taken prisoner, not ground taken
 _PEOPLE = "soldiers troops fighters militants civilians people members officers personnel men"
 _PEOPLE_BEFORE = re.compile(
