@@ -115,3 +115,9 @@ def test_a_dated_sentence_without_event_moves_the_story_on():
     body = "On 4 May, food prices in Qasr rose sharply.\n"
     body += "The following morning, the army captured Qasr."
     assert ("2016-05-05", "capture", "government") in _events(body)
+
+
+def test_elsewhere_keeps_a_same_day_act_apart():
+    body = "On 4 May, the Syrian Army captured Tell Jaban. Elsewhere, the Syrian Army "
+    body += "captured Kafr Nur. Later, the Syrian Army captured Ain Dara."
+    assert _events(body).count(("2016-05-04", "capture", "government")) == 2
