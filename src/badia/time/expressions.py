@@ -59,6 +59,9 @@ class TimeExpr:
     inner: str | None = None  # kind of the period after "By"
     prep: str | None = None  # between | from | since | until | by | None
     same_day: bool = False  # anchors that need a day reference ("the same day")
+    before_only: bool = False  # "last Tuesday": strictly before the publication day
+    night: bool = False  # "overnight": the night after the reference, else before publication
+    to_date: str | None = None  # "this week"/"earlier this month": "week"|"month" start to day
 
     @property
     def relative(self) -> bool:
@@ -409,7 +412,8 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"(?:a\s+few|several)\s+days\s+(?:before|earlier|prior)", "relative", -5, -1, ""),
     (r"(?:a\s+few|several)\s+days\s+(?:later|after(?:wards)?)", "relative", 1, 5, ""),
     (r"the\s+(?:next|following)\s+week", "relative", 1, 7, ""),
-    (r"after\s+midnight|overnight|(?:soon|shortly)\s+(?:after(?:wards)?|thereafter)",
+    (r"overnight|(?:during|in)\s+the\s+night(?!\s+of\b)", "relative", 0, 1, "night"),
+    (r"after\s+midnight|(?:soon|shortly)\s+(?:after(?:wards)?|thereafter)",
      "relative", 0, 1, ""),
     (r"later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day"
      r"|(?:on\s+)?(?:the|that)\s+same\s+day|(?:on\s+)?that\s+day|during\s+the\s+day"
@@ -428,6 +432,9 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"today|tonight|this\s+(?:dawn|morning|afternoon|evening)|earlier\s+today",
      "deictic", 0, 0, ""),
     (r"last\s+week", "deictic", -7, -1, ""),
+    (r"(?:earlier\s+)?this\s+week", "deictic", 0, 0, "to_date_week"),
+    (r"(?:earlier\s+)?this\s+month", "deictic", 0, 0, "to_date_month"),
+    (r"last\s+month", "deictic", -1, -1, "month"),
 ]
 
 _COUNTED = (
@@ -472,8 +479,9 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
             if not _WEEKDAY_CASE.fullmatch(m.group("wd")):
                 continue
             wd = WEEKDAYS[m.group("wd").lower()]
+            before = (m.group("wpre") or "").lower() == "last"
             out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
-                                kind="weekday", weekday=wd))
+                                kind="weekday", weekday=wd, before_only=before))
             continue
         for i, (_pat, kind, lo, hi, extra) in enumerate(_PHRASES):
             if m.group(f"p{i}"):
@@ -490,7 +498,8 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
                 out.append(TimeExpr(
                     text=text[s:e], start=s + offset, end=e + offset, kind=kind,
                     offset_days=lo, offset_days2=hi, to_month_end=extra == "month_end",
-                    same_day=extra == "same_day",
+                    same_day=extra == "same_day", night=extra == "night",
+                    to_date=extra[len("to_date_"):] if extra.startswith("to_date_") else None,
                 ))
                 break
     return out

@@ -25,7 +25,12 @@ from datetime import date
 
 from badia.model import TimeMention, TimeValue
 from badia.time.expressions import TimeExpr, find_times
-from badia.time.values import resolve_calendar, resolve_published, resolve_relative
+from badia.time.values import (
+    before_publication,
+    resolve_calendar,
+    resolve_published,
+    resolve_relative,
+)
 
 _CALENDAR = {"date", "range", "month", "year", "part"}
 
@@ -96,8 +101,10 @@ class Narrative:
                     other = resolve_calendar(expr, y)
                     if other is not None and not self._outside_span(other):
                         return other
-            return value
+            return before_publication(expr, value, self.published)
         if kind in ("relative", "anchor"):
+            if expr.night and self.reference is None:
+                return resolve_published(expr, self.published)  # "overnight" in a news lead
             value = resolve_relative(expr, self.reference)
             if value is not None and value.precision == "range" and value != self.reference:
                 self._derived.add((value.start, value.end))
