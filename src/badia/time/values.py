@@ -165,6 +165,18 @@ def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | Non
     return _tv(start, end, _prec(start, end))
 
 
+def year_before(value: TimeValue) -> TimeValue | None:
+    """The same interval one year earlier (``None`` for 29 February)."""
+    try:
+        return TimeValue(
+            start=value.start.replace(year=value.start.year - 1),
+            end=value.end.replace(year=value.end.year - 1),
+            precision=value.precision,
+        )
+    except ValueError:
+        return None
+
+
 def before_publication(
     expr: TimeExpr, value: TimeValue | None, published: date | None
 ) -> TimeValue | None:
@@ -179,13 +191,8 @@ def before_publication(
         or value.start <= published
     ):
         return value
-    try:
-        earlier = TimeValue(
-            start=value.start.replace(year=value.start.year - 1),
-            end=value.end.replace(year=value.end.year - 1),
-            precision=value.precision,
-        )
-    except ValueError:  # 29 February
+    earlier = year_before(value)
+    if earlier is None:
         return value
     return earlier if earlier.start <= published else value
 
