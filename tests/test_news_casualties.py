@@ -11,12 +11,12 @@ from datetime import date
 import pytest
 
 from badia.mentions.numbers import find_counts
-from badia.pipeline import extract
+from badia.pipeline import extract_text
 
 
 def _events(sentence: str):
     text = f"Fighting near Tell Barak\n\nWednesday 10 April 2019\n\n{sentence}\n"
-    return extract(text, name="story.txt").events
+    return extract_text(text, name="story.txt").events
 
 
 @pytest.mark.parametrize(

@@ -140,14 +140,14 @@ def test_not_date_lines(line: str) -> None:
 
 
 def test_time_stamp_digits_are_not_casualty_counts() -> None:
-    from badia.pipeline import extract
+    from badia.pipeline import extract_text
 
     text = (
         "IS fighters attack army post\n\n19/11/2017 10:42 GMT\n\n"
         "Islamic State fighters attacked an army post near al-Sukhnah on Saturday, "
         "killing three soldiers, a monitor said.\n"
     )
-    ex = extract(text, name="stamp.txt")
+    ex = extract_text(text, name="stamp.txt")
     assert ex.document.published == D
     kills = [(f.side, f.killed) for e in ex.events for f in e.fatalities]
     assert kills == [("government", 3)]

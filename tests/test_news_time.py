@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from badia.pipeline import extract
+from badia.pipeline import extract_text
 from badia.time import Narrative, find_times
 from badia.time.lexicon import WEEKDAYS
 
@@ -85,7 +85,7 @@ def test_yearless_date_after_publication_is_the_previous_year(
 
 def _story(dateline: str, sentence: str) -> list:
     text = f"Militia raid on Tell Barak\n\n{dateline}\n\n{sentence}\n"
-    return extract(text, name="story.txt").events
+    return extract_text(text, name="story.txt").events
 
 
 def test_story_overnight_and_last_weekday() -> None:
