@@ -73,3 +73,23 @@ def test_device_participle_by_names_the_initiator(participle: str) -> None:
     events = _events(f"A landmine {participle} by Islamic State militants killed two farmers near "
                      "Wadi Sarim on Monday.")
     assert [(e.side1, e.side2) for e in events] == [("islamic_state", "civilians")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six farmers perished in a landmine explosion near Wadi Sarim on Monday.",
+        "Three guards died from an explosion near Wadi Sarim on Monday.",
+    ],
+)
+def test_the_dead_before_a_blast_are_its_victims_not_its_owner(sentence: str) -> None:
+    events = _events(sentence)
+    assert [(e.type, e.side1, e.actor1) for e in events] == [("bombing", "unknown", [])]
+
+
+def test_unexploded_ordnance_is_a_device() -> None:
+    events = _events("Unexploded ordnance left by Islamic State killed two children near "
+                     "Wadi Sarim on Monday.")
+    assert [(e.type, e.side1, e.side2) for e in events] == [
+        ("bombing", "islamic_state", "civilians")
+    ]

@@ -132,6 +132,9 @@ _AGENT_PARTICIPLES = (
 _BY_AFTER_PARTICIPLE = (
     r"(?:(?:" + "|".join(p.replace(" ", r"\s+") for p in _AGENT_PARTICIPLES) + r")\s+)?by"
 )
+# "six shepherds perished in a mine blast": a kill verb between them makes the people
+# before the device its victims, not its owner.
+_KILLED_BETWEEN = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
 # "N soldiers died/were martyred/lost their lives in an attack": the noun's victims.
 _DIED_IN = re.compile(
     rf"\b(?:{KILL_FORMS})\b[^,;]*?\bin\s+(?:an?|the|another)\s+(?:[\w-]+\s+){{0,2}}$", re.I
@@ -277,9 +280,10 @@ def clause_roles(
         r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
         text[: trigger.start],
     ):
-        agent = modifier_before(text, off, actors, trigger) or agent_after(
-            text, off, actors, trigger.end
-        )
+        agent = [
+            a for a in modifier_before(text, off, actors, trigger)
+            if not _KILLED_BETWEEN.search(text, a.end - off, trigger.start)
+        ] or agent_after(text, off, actors, trigger.end)
         victims = subject_actors(text, off, actors, trigger.start)
         return agent, [a for a in victims if a not in agent]
     if "repel" in lowered:
