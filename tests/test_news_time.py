@@ -49,6 +49,13 @@ def test_last_weekday_on_that_weekday_is_a_week_before() -> None:
         ("earlier this month", (date(2019, 4, 1), PUBLISHED)),
         ("last month", (date(2019, 3, 1), date(2019, 3, 31))),
         ("yesterday", (date(2019, 4, 9), date(2019, 4, 9))),
+        ("earlier in the week", (date(2019, 4, 8), PUBLISHED)),
+        ("last weekend", (date(2019, 4, 6), date(2019, 4, 7))),
+        ("two days ago", (date(2019, 4, 8), date(2019, 4, 8))),
+        ("a week ago", (date(2019, 4, 3), date(2019, 4, 3))),
+        ("overnight into Tuesday", (date(2019, 4, 8), date(2019, 4, 9))),
+        ("on the night of Monday to Tuesday", (date(2019, 4, 8), date(2019, 4, 9))),
+        ("the night between Sunday and Monday", (date(2019, 4, 7), date(2019, 4, 8))),
     ],
 )
 def test_deictics_count_from_publication(phrase: str, expected: tuple[date, date]) -> None:

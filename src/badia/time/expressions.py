@@ -432,7 +432,9 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"today|tonight|this\s+(?:dawn|morning|afternoon|evening)|earlier\s+today",
      "deictic", 0, 0, ""),
     (r"last\s+week", "deictic", -7, -1, ""),
-    (r"(?:earlier\s+)?this\s+week", "deictic", 0, 0, "to_date_week"),
+    (r"(?:earlier\s+)?this\s+week|earlier\s+in\s+the\s+week", "deictic", 0, 0,
+     "to_date_week"),
+    (r"last\s+weekend", "deictic", 0, 0, "last_weekend"),
     (r"(?:earlier\s+)?this\s+month", "deictic", 0, 0, "to_date_month"),
     (r"last\s+month", "deictic", -1, -1, "month"),
 ]
@@ -451,8 +453,18 @@ _WEEKDAY = (
     r"(?:\s+(?:night|morning|evening|afternoon))?"
 )
 
+# A night between two days: "the night of Thursday to Friday" starts on the first day,
+# "overnight into Friday" ends on the day named.
+_NIGHT_WEEKDAY = (
+    rf"(?:on\s+)?(?:the\s+)?night\s+(?:of|between)\s+(?P<nw1>{_WEEKDAY_ALT})\s+"
+    rf"(?:to|and|into)\s+(?:{_WEEKDAY_ALT})|overnight\s+into\s+(?P<nw2>{_WEEKDAY_ALT})"
+)
+# "two days ago", "a week ago": counted back from the publication day.
+_AGO = rf"(?P<an>\d{{1,2}}|{_NUM_ALT})\s+(?P<au>days?|weeks?)\s+ago"
+
 _PHRASE_RE = re.compile(
     r"\b(?:(?P<counted>" + _COUNTED + r")|(?P<duration>" + _DURATION + r")|"
+    r"(?P<nightwd>" + _NIGHT_WEEKDAY + r")|(?P<ago>" + _AGO + r")|"
     r"(?P<weekday>" + _WEEKDAY + r")|"
     + "|".join(f"(?P<p{i}>{pat})" for i, (pat, *_r) in enumerate(_PHRASES))
     + r")\b",
@@ -474,6 +486,23 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
             days = k * (7 if m.group("du").lower() == "week" else 1)
             out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
                                 kind="relative", offset_days=-days, offset_days2=0))
+            continue
+        if m.group("nightwd"):
+            first = m.group("nw1") or m.group("nw2")
+            if not _WEEKDAY_CASE.fullmatch(first):
+                continue
+            lo, hi = (0, 1) if m.group("nw1") else (-1, 0)
+            out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                kind="weekday", weekday=WEEKDAYS[first.lower()],
+                                offset_days=lo, offset_days2=hi))
+            continue
+        if m.group("ago"):
+            raw = m.group("an").lower()
+            k = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * (
+                7 if m.group("au").lower().startswith("week") else 1
+            )
+            out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                kind="deictic", offset_days=-k, offset_days2=-k))
             continue
         if m.group("weekday"):
             if not _WEEKDAY_CASE.fullmatch(m.group("wd")):
@@ -499,7 +528,8 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
                     text=text[s:e], start=s + offset, end=e + offset, kind=kind,
                     offset_days=lo, offset_days2=hi, to_month_end=extra == "month_end",
                     same_day=extra == "same_day", night=extra == "night",
-                    to_date=extra[len("to_date_"):] if extra.startswith("to_date_") else None,
+                    to_date=extra[len("to_date_"):] if extra.startswith("to_date_") else (
+                        extra if extra == "last_weekend" else None),
                 ))
                 break
     return out
@@ -528,6 +558,7 @@ _PHRASE_KEYS = (
     "day", "week", "month", "night", "soon", "shortly", "meanwhile", "meantime",
     "same time", "concurrently", "simultaneously", "by this", "by then", "by that",
     "dawn", "morning", "evening", "afternoon", "outset", "start of the", "beginning of the",
+    " ago",
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 48
 _MONTH_PREFIXES = tuple(m[:3].capitalize() for m in MONTHS)

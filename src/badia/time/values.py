@@ -135,7 +135,8 @@ def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | Non
     publication day; "last <weekday>" is strictly before it (on a Tuesday, "last Tuesday"
     is the Tuesday a week before); "overnight" is the night that ends on the publication
     day (the day before and the day); "this week" is Monday to the publication day, "this
-    month" its first day to the publication day.
+    month" its first day to the publication day; "last weekend" the Saturday and Sunday
+    before the publication week; "the night of Thursday to Friday" both days.
     """
     if published is None:
         return None
@@ -145,12 +146,16 @@ def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | Non
         if back == 0 and expr.before_only:
             back = 7
         d = published - timedelta(days=back)
-        return _tv(d, d, "day")
+        lo, hi = expr.offset_days or 0, expr.offset_days2 or 0  # a night between two days
+        return _tv(d + timedelta(days=lo), d + timedelta(days=hi), "day" if lo == hi else "range")
     if expr.night:
         return _tv(published - timedelta(days=1), published, "range")
     if expr.to_date == "week":
         start = published - timedelta(days=published.weekday())
         return _tv(start, published, _prec(start, published))
+    if expr.to_date == "last_weekend":  # the Saturday and Sunday before this week
+        monday = published - timedelta(days=published.weekday())
+        return _tv(monday - timedelta(days=2), monday - timedelta(days=1), "range")
     if expr.to_date == "month":
         start = published.replace(day=1)
         return _tv(start, published, _prec(start, published))
