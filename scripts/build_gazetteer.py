@@ -511,8 +511,11 @@ def _kind(desc: str) -> str:
 
 
 def ucdp_rows(ucdp: list[dict], points: dict[str, dict]) -> list[dict]:
-    """UCDP place descriptions coded at where_prec 1-2 (villages GeoNames lacks, features)."""
-    precise = {r["where_coordinates"] for r in ucdp if r["where_prec"] in ("1", "2")}
+    """UCDP place descriptions coded at where_prec 1-2 (villages GeoNames lacks, features),
+    except those a curated feature already is (its row cites the same UCDP event)."""
+    curated = {desc for _, _, desc, _ in FEATURES}
+    precise = {r["where_coordinates"] for r in ucdp
+               if r["where_prec"] in ("1", "2") and r["where_coordinates"] not in curated}
     rows = []
     for desc in sorted(precise):
         low = desc.lower()
@@ -579,6 +582,9 @@ def feature_rows(points: dict[str, dict]) -> list[dict]:
         if p is None:
             print(f"skip feature {name}: no UCDP row {desc!r}")
             continue
+        # the names of the UCDP description it cites are its names too ("Jihar oil/gas
+        # field (Hayyan)" -> "Jihar gas field", "Hayyan")
+        aliases = list(dict.fromkeys([*aliases, *(n for n in _split_names(desc) if n != name)]))
         rows.append({"id": f"feature:{_slug(name)}", "name": name, "alt_names": "|".join(aliases),
                      "kind": kind, "lat": p["lat"], "lon": p["lon"], "country": "Syria",
                      "admin1": p["admin1"], "admin2": p["admin2"],

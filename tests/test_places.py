@@ -255,3 +255,44 @@ def test_same_consonants_must_also_be_spelt_alike() -> None:
     hit = r.resolve("Bishri")
     assert bashur is not None and (hit is None or hit.entry_id != bashur.entry_id)
     assert r.resolve("Quraytayn") is not None  # a real variant still meets its town
+
+
+def test_a_town_inside_a_named_region_keeps_the_town() -> None:
+    """'near X in the Y desert': the desert frames the town, it does not replace it."""
+    from badia.mentions.places import event_places, find_places
+
+    for text in ["Gunmen killed four herders near Qarmuna in the Zelfa desert.",
+                 "An ambush near Qarmuna in the Zelfa steppe killed two.",
+                 "Jets struck al-Qarmuna in the Zelfa region on Monday."]:
+        names = [p.text for p in event_places(find_places(text, 0, []))]
+        assert names in (["Qarmuna"], ["al-Qarmuna"]), text
+    alone = find_places("Clashes went on in the Zelfa desert.", 0, [])
+    assert [p.text for p in event_places(alone)] == ["Zelfa desert"]
+
+
+def test_a_desert_of_a_governorate_is_a_fuzzy_area() -> None:
+    hit = resolver().resolve("the Homs desert")
+    assert hit is not None and hit.admin1 == "Homs"
+    assert (hit.geo_precision, hit.where_prec) == (3, 5)
+
+
+def test_a_facility_is_its_own_point_or_near_its_town() -> None:
+    from badia.mentions.places import find_places
+
+    for text, name in [("Rebels attacked the Zorba military airport.", "Zorba military airport"),
+                       ("Jets bombed the Zorba Air Base at dawn.", "Zorba Air Base"),
+                       ("Shells hit Zorba International Airport.", "Zorba International Airport")]:
+        assert [p.text for p in find_places(text, 0, [])] == [name], text
+    r = resolver()
+    city = r.resolve("Deir ez-Zor")
+    # a facility a source locates is that point, not the city's centre
+    for name in ["Deir ez-Zor military airport", "Deir ez-Zor Air Base", "the Deir ez-Zor airport"]:
+        hit = r.resolve(name)
+        assert hit.entry_id.startswith("feature:") and hit.geo_precision == 1, name
+        assert 3 < distance_km(hit.lat, hit.lon, city.lat, city.lon) < 10, name
+    # one no source locates is placed at its town, less precisely, with the relation kept
+    mayadin = r.resolve("Mayadin")
+    hit = r.resolve("Mayadin military airport")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert hit.relation == f"near {r.g.by_key[key('Mayadin')][0].name}"
+    assert _near(hit, mayadin.lat, mayadin.lon, 1)

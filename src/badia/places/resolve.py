@@ -60,6 +60,7 @@ _GOV_FORM = re.compile(
     r"(?:\s+(?:countryside|governorate|province|desert|outskirts|suburbs))*$",
     re.I,
 )
+_FUZZY_AREA = re.compile(r"\b(?:desert|steppe|badia|badiya)\b", re.I)
 _QUALIFIED = re.compile(
     rf"\b(?:{_DIR_ADJ}|countryside|outskirts|governorate|province|suburbs)\b", re.I
 )
@@ -211,7 +212,9 @@ class Resolver:
         if pt is None:
             return None
         relation = name if qualified else None
-        return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, 4, relation)
+        # "the Homs desert" is a fuzzy area of the governorate (UCDP where_prec 5), not it
+        where_prec = 5 if _FUZZY_AREA.search(name) else 4
+        return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, where_prec, relation)
 
     def _line(self, name: str, ctx: Context) -> Hit | None:
         """'A-B highway', 'highway connecting A and B', 'A–B Governorate boundary'."""
