@@ -296,3 +296,35 @@ def test_a_facility_is_its_own_point_or_near_its_town() -> None:
     assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
     assert hit.relation == f"near {r.g.by_key[key('Mayadin')][0].name}"
     assert _near(hit, mayadin.lat, mayadin.lon, 1)
+
+
+def _doc_with_infobox(places: list[str]) -> Document:
+    from badia.model import Infobox
+
+    head = "Place: " + ", ".join(places) + "\n\n"
+    body = "On 4 May, the army advanced 10 kilometres. Later it took Zqarfa."
+    return Document(id="f", source="t", name="f.txt", format="text", text=head + body,
+                    infobox=Infobox(places=places, start=0, end=len(head)))
+
+
+def test_an_event_naming_no_place_takes_the_documents_area_coarsely() -> None:
+    from badia.places import document_frame
+
+    doc = _doc_with_infobox(["Syrian Desert", "Syria"])
+    q1 = "On 4 May, the army advanced 10 kilometres."
+    q2 = "Later it took Zqarfa."
+    evs = [_event(q1, doc.text.index(q1), []), _event(q2, doc.text.index(q2), ["Zqarfa"])]
+    bare, named = locate_events(evs, doc)
+    (p,) = bare.places
+    assert p.name == "Syrian Desert" and doc.text[p.start:p.end] == "Syrian Desert"
+    assert (p.geo_precision, p.where_prec) == (3, 5) and "infobox" in p.relation
+    assert bare.locations == [] and bare.admin1 is None  # no name is put in the text's mouth
+    assert named.places[0].latitude is None  # an unknown name is not replaced by the area
+    # a district inside the governorate also listed: the district, never finer than UCDP 3
+    district = document_frame(_doc_with_infobox(["Tadmur District", "Eastern Homs Governorate"]))
+    assert district is not None and district.name == "Tadmur District"
+    assert district.where_prec >= 3 and district.geo_precision == 3
+    # several governorates and no country: no single area
+    assert document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate"])) is None
+    both = document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate", "Syria"]))
+    assert both is not None and both.where_prec == 6
