@@ -214,7 +214,8 @@ def test_a_named_region_is_coarse_and_names_no_governorate():
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("al-Kawm", "place"), ("Abu Risha dam", "place"), ("T-2 Pumping Station", "place"),
+    [("al-Kawm", "place"), ("Abu Risha dam", "site"), ("T-2 Pumping Station", "site"),
+     ("Brigade 93 base", "site"), ("Dahman checkpoint", "site"), ("Jabal al-Tar", "place"),
      ("Baghdad-Damascus highway", "line"), ("Iraqi border", "line"),
      ("al-Motaqadin street", "line"), ("Euphrates", "river"),
      ("western bank of the Euphrates", "river"), ("Sawab desert", "region"),
@@ -328,3 +329,51 @@ def test_an_event_naming_no_place_takes_the_documents_area_coarsely() -> None:
     assert document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate"])) is None
     both = document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate", "Syria"]))
     assert both is not None and both.where_prec == 6
+
+
+def test_folding_meets_the_texts_spellings() -> None:
+    assert key("Um Sosah") == key("Umm Susah") == key("Oum Sousa")
+    assert key("Tadmor") == key("Tadmur")
+    assert key("Deir al-Zour") == key("Dayr az Zawr")
+    r = resolver()
+    # three consonants are common: a short skeleton must also be spelt close ("Tayyas"); of
+    # the places so spelt, the one by the story's other places (Palmyra)
+    tiyas = r.resolve("al-Tayyas", Context(admin1="Homs", anchors=[(34.56, 38.28)]))
+    assert tiyas is not None and _near(tiyas, 34.55, 37.67, 5)
+
+
+def test_rivers_lines_and_regions_hold_no_point_of_a_namesake() -> None:
+    r = resolver()
+    for name in ["Euphrates", "the Euphrates River", "western bank of the Euphrates"]:
+        assert r.resolve(name) is None, name  # not the Euphrates Dam, not a village
+    assert r.resolve("Lake Qarfun") is None  # a lake is an area; its namesake village is not it
+
+
+def test_a_relation_places_only_the_name_it_follows() -> None:
+    r = resolver()
+    text = "Gunmen left Zqarfa, and Qwertz, 7 km west of Palmyra, fell on Monday."
+    assert r.resolve("Zqarfa", Context(text=text)) is None
+    hit = r.resolve("Qwertz", Context(text=text))
+    assert hit is not None and hit.relation == "7 km west of Palmyra"
+    inside = r.resolve("Wadi Zqarf", Context(text="a convoy was hit in Wadi Zqarf in Al-Sukhnah "
+                                                  "region on 3 June"))
+    sukhnah = r.resolve("al-Sukhnah")
+    assert inside is not None and (inside.geo_precision, inside.where_prec) == (2, 2)
+    assert inside.relation.startswith("in ") and _near(inside, sukhnah.lat, sukhnah.lon, 1)
+
+
+def test_no_guess_for_a_village_far_from_the_story_or_outside_its_governorate() -> None:
+    r = resolver()
+    palmyra, aleppo = (34.56, 38.28), (36.2, 37.16)
+    assert r.resolve("Tiyas", Context(anchors=[palmyra])) is not None
+    # a village of that name 250 km from every other place of the story is another one
+    assert r.resolve("Tiyas", Context(anchors=[aleppo])) is None
+    # the event's stated governorate rules out a village its source puts in another
+    assert r.resolve("Tiyas", Context(admin1="Hama")) is None
+    # a small place across the border only when the text names that country
+    assert r.resolve("Sinah", Context(text="fighting near Sinah")) is None
+
+
+def test_a_named_district_is_the_district() -> None:
+    hit = resolver().resolve("Tabqa District")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 3)

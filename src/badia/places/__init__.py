@@ -3,7 +3,8 @@
 ``locate_events`` fills each event's ``places`` (one ``Place`` per location name, in
 order) and its ``admin1`` when the text did not state it. Names resolve in two
 passes: first without neighbours, then again with the points of the document's
-other places as anchors, so an ambiguous village is taken near the rest.
+surest other places as anchors, so an ambiguous village is taken near the rest (or left
+unresolved when every place of that name lies far from them).
 """
 
 from __future__ import annotations
@@ -40,12 +41,16 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             k = (loc, ev.admin1)
             if k not in first:
                 first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
-    points = {k: (h.lat, h.lon) for k, h in first.items() if h is not None and h.where_prec <= 2}
-    # a name that several governorates hold anchors nothing before the others have placed it
-    sure = {k: p for k, p in points.items() if not r.ambiguous(k[0])} or points
+    # the points that anchor the others: a name that several governorates hold anchors
+    # nothing before the others have placed it, nor does a place placed only near another
+    # ("near X") or outside the event's stated governorate
+    sure = {k: (h.lat, h.lon) for k, h in first.items()
+            if h is not None and h.where_prec <= 2 and h.relation is None
+            and not r.ambiguous(k[0]) and (k[1] is None or h.admin1 == k[1])}
     second: dict[tuple[str, str | None], Hit | None] = {}
     for k, h in first.items():
-        if h is not None and len(r.candidates(k[0])) == 1:
+        cands = r.candidates(k[0])
+        if h is not None and len(cands) == 1 and h.entry_id == cands[0].id:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
         anchors = [p for kk, p in sure.items() if kk[0] != k[0]]

@@ -69,7 +69,7 @@ class Gazetteer:
                 if c and c != k:
                     self.by_core[c].append(e)
                 s = skeleton(k)
-                if len(s) >= 4:
+                if len(s) >= 3:
                     self.by_skeleton[s].append(e)
         for k in self.by_key:
             self.by_initial[k[:1]].append(k)
