@@ -29,8 +29,9 @@ Outputs (see ``src/badia/data/SOURCES.md``):
   ships, each with the public page that states its coordinates.
 - ``gazetteer_admin1.csv``: one representative point per governorate and for the
   country, taken from UCDP GED rows coded at where_prec 4 (governorate) and 6 (country).
-- ``place_reference.csv``: reference coordinates for the seed gold place names, each
-  pulled from a named GeoNames or UCDP record (used by ``badia eval-places``).
+- ``place_reference.csv``: reference coordinates for gold place names (seeds and
+  articles-md), each pulled from a named GeoNames, WOF or UCDP record chosen by hand from
+  the document's context (used by ``badia eval-places``), never from the resolver.
 """
 
 from __future__ import annotations
@@ -239,6 +240,39 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "Syrian Desert": ("ucdp", "Syrian Badia/Syrian Desert"),
     "Jebel Bishri": ("sourced", "Jebel Bishri"),
     "al-Kawm": ("sourced", "al-Kawm"),
+    # articles-md gold names: the WOF record the article's context identifies
+    "Khanasir": ("wof", "1210011089"),
+    "Rasm Al-Nafal": ("wof", "1293384437"),
+    "Maskanah": ("wof", "1209504851"),
+    "Masakanah": ("wof", "1209504851"),
+    "Resafa": ("wof", "421202365"),
+    "Ja'din": ("wof", "1293595059"),
+    "Al-Shaddadi": ("wof", "1259983725"),
+    "al-Shaddadi": ("wof", "1259983725"),
+    "Al Shaddadi": ("wof", "1259983725"),
+    "Shaddadi": ("wof", "1259983725"),
+    "al-Hawl": ("wof", "1326547783"),
+    "Al-Hasakah": ("wof", "421168649"),
+    "Al Hasakah": ("wof", "421168649"),
+    "Hasakah": ("wof", "421168649"),
+    "Markada": ("wof", "1225859001"),
+    "Tabqa": ("wof", "890449887"),
+    "Al-Tabqa": ("wof", "890449887"),
+    "al-Thawrah": ("wof", "890449887"),
+    "Safsafah": ("wof", "1344181349"),
+    "al-Safsafah": ("wof", "1344181349"),
+    "Sabkhawi": ("wof", "1226366535"),
+    "Ibad": ("wof", "1209010547"),
+    "Murak": ("wof", "1310188781"),
+    "Al-Mahdoum": ("wof", "1276317697"),
+    "Al-Khafsah": ("wof", "1242963037"),
+    "Dayr Hafir": ("wof", "1125972691"),
+    "Khan Shaykhun": ("wof", "1125778451"),
+    "Tadef": ("wof", "890449829"),
+    "Tabqa Dam": ("ucdp", "Euphrates Dam/Al-Tabaqa Dam"),
+    "Tabqa airbase": ("ucdp", "Tabqa Military Airbase"),
+    "Tabqa Airbase": ("ucdp", "Tabqa Military Airbase"),
+    "Jirah Airbase": ("ucdp", "Jirah Airbase"),
 }
 
 SUFFIXES = re.compile(
@@ -376,6 +410,7 @@ def wof_rows(path: Path) -> list[dict]:
             gid = r["geonames_id"]
             cite = f"{WOF_CITE} id {r['wof_id']}" + (f", GeoNames id {gid}" if gid else "")
             rows.append({
+                "wof_id": r["wof_id"],
                 "id": f"geonames:{gid}" if gid else f"wof:{r['wof_id']}",
                 "name": names[0], "alt_names": "", "kind": kind,
                 "lat": round(float(r["latitude"]), 5), "lon": round(float(r["longitude"]), 5),
@@ -615,13 +650,14 @@ def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
 
-def reference_rows(geo: list[dict], points: dict[str, dict], cited: list[dict]) -> list[dict]:
+def reference_rows(geo: list[dict], points: dict[str, dict], cited: list[dict],
+                   wof: dict[str, dict]) -> list[dict]:
     by_gn = {r["id"].split(":", 1)[1]: r for r in geo}
     rows = []
     sourced = {r["name"]: r for r in cited}
     for name, (kind, ref) in REFERENCE.items():
-        if kind in ("geonames", "sourced"):
-            r = by_gn[ref] if kind == "geonames" else sourced[ref]
+        if kind in ("geonames", "sourced", "wof"):
+            r = {"geonames": by_gn, "sourced": sourced, "wof": wof}[kind][ref]
             rows.append({"name": name, "lat": r["lat"], "lon": r["lon"], "source": r["source"]})
         else:
             p = points.get(ref)
@@ -671,7 +707,8 @@ def main() -> None:
     ucdp = read_ucdp(args.ucdp)
     points = ucdp_points(ucdp)
     geo = geonames_rows(region)
-    gaz = merge_places(geo, wof_rows(args.wof), ucdp_rows(ucdp, points))
+    wof = wof_rows(args.wof)
+    gaz = merge_places(geo, wof, ucdp_rows(ucdp, points))
     for r in gaz:
         r.setdefault("ucdp_events", 0)
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
@@ -681,7 +718,8 @@ def main() -> None:
     write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-3] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
-    write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited),
+    by_wof = {r["wof_id"]: r for r in wof}
+    write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited, by_wof),
               ["name", "lat", "lon", "source"])
 
 
