@@ -221,3 +221,26 @@ def test_ten_thousand_events_load(browser, tmp_path: Path) -> None:
         assert w.errors == []
     finally:
         w.close()
+
+
+def test_api_docs_render_offline(browser, tmp_path: Path) -> None:
+    """Swagger UI and ReDoc come from the package's own files: every other request is
+    refused, and the pages still list the API's operations."""
+    db = build_db(tmp_path / "docs.duckdb", make_extractions())
+    from badia.present.api import create_app
+
+    with serving(create_app(db)) as base:
+        w = Watched(browser, base)
+        try:
+            w.page.goto(base + "/docs")
+            w.page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+            paths = w.page.locator(".opblock-summary-path").all_text_contents()
+            assert "/api/events" in [p.replace("\u200b", "") for p in paths]
+            w.page.screenshot(path=str(SCREENSHOTS / "api-docs.png"))
+            w.page.goto(base + "/redoc")
+            w.page.wait_for_selector("text=Events, filtered and paged", timeout=20_000)
+            w.page.screenshot(path=str(SCREENSHOTS / "api-redoc.png"))
+            assert w.outside == []  # not even ReDoc's logo: the page's policy blocks it
+            assert all("logo-mini.svg" in e and "Content Security Policy" in e for e in w.errors)
+        finally:
+            w.close()
