@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
+from badia.model import Side
 from badia.present import queries as q
 from badia.present.report import render_html
 
@@ -217,6 +218,25 @@ def create_app(
     @app.get("/api/tallies", summary="Aggregate killed counts stated in the documents")
     def tallies() -> list[dict[str, Any]]:
         return q.list_tallies(snapshot.get())
+
+    @app.get(
+        "/api/casualties",
+        summary="Killed by side, period and claimant (the report's casualty chart and table)",
+    )
+    def casualties(
+        by: Annotated[Literal["year", "month"], Query(description="period length")] = "year",
+        side: Annotated[Side | None, Query(description="only this side")] = None,
+    ) -> dict[str, Any]:
+        return q.casualties(snapshot.get(), by=by, side=side)
+
+    @app.get("/api/places", summary="Places the events name: coordinates and event counts")
+    def places(
+        unresolved: Annotated[
+            bool | None,
+            Query(description="true: only names without coordinates; false: only with"),
+        ] = None,
+    ) -> list[dict[str, Any]]:
+        return q.place_rows(snapshot.get(), unresolved=unresolved)
 
     @app.get("/api/claims", summary="Casualty claims: merged low/best/high and per claimant")
     def claims() -> dict[str, Any]:
