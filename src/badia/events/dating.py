@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from badia.model import Document, TimeValue
 from badia.time import Narrative, clause_time, year_from_title
+from badia.time.values import year_before
 
 
 def default_year(document: Document) -> int | None:
@@ -43,13 +44,8 @@ def _background_year(
         or value.start <= period.end + timedelta(days=31)
     ):
         return value
-    try:
-        earlier = TimeValue(
-            start=value.start.replace(year=value.start.year - 1),
-            end=value.end.replace(year=value.end.year - 1),
-            precision=value.precision,
-        )
-    except ValueError:  # 29 February
+    earlier = year_before(value)
+    if earlier is None:
         return value
     return earlier if earlier.start <= period.end else value
 

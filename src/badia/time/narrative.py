@@ -33,7 +33,12 @@ from datetime import date
 
 from badia.model import TimeMention, TimeValue
 from badia.time.expressions import TimeExpr, find_times
-from badia.time.values import resolve_calendar, resolve_published, resolve_relative
+from badia.time.values import (
+    before_publication,
+    resolve_calendar,
+    resolve_published,
+    resolve_relative,
+)
 
 _CALENDAR = {"date", "range", "month", "year", "part"}
 
@@ -130,9 +135,11 @@ class Narrative:
                     if other is not None and not self._outside_span(other):
                         return other
             if value is not None and not _explicit_year(expr) and self.reference is None:
-                return self._within_period(expr, value)
-            return value
+                value = self._within_period(expr, value)
+            return before_publication(expr, value, self.published)
         if kind in ("relative", "anchor"):
+            if expr.night and self.reference is None:
+                return resolve_published(expr, self.published)  # "overnight" in a news lead
             value = resolve_relative(expr, self.reference)
             if value is not None and value.precision == "range" and value != self.reference:
                 self._derived.add((value.start, value.end))
