@@ -124,3 +124,11 @@ def test_elsewhere_keeps_a_same_day_act_apart():
     body = "On 4 May, the Syrian Army captured Tell Jaban. Elsewhere, the Syrian Army "
     body += "captured Kafr Nur. Later, the Syrian Army captured Ain Dara."
     assert _events(body).count(("2016-05-04", "capture", "government")) == 2
+
+
+def test_a_comma_splice_with_its_own_time_is_its_own_clause():
+    body = "On 4 May, the Syrian Army captured Tell Jaban, the next day, "
+    body += "the Syrian Army captured Kafr Nur."
+    events = _events(body)
+    assert ("2016-05-04", "capture", "government") in events
+    assert ("2016-05-05", "capture", "government") in events
