@@ -132,3 +132,31 @@ def test_a_comma_splice_with_its_own_time_is_its_own_clause():
     events = _events(body)
     assert ("2016-05-04", "capture", "government") in events
     assert ("2016-05-05", "capture", "government") in events
+
+
+def _tallies(body: str) -> list[tuple[str, int]]:
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    return [(t.side, t.killed) for t in extract_document(doc).tallies]
+
+
+def test_a_number_that_names_a_unit_is_no_count():
+    tallies = _tallies("Overall, 85 soldiers were killed in the battle for Brigade 40.")
+    assert tallies == [("government", 85)]
+
+
+def test_a_total_killed_by_one_act_is_its_toll_not_a_tally():
+    assert (
+        _tallies("On 4 May, ISIL blew up a car bomb in Qasr, killing a total of 12 people.") == []
+    )
+
+
+def test_only_the_aggregate_clause_of_a_sentence_is_a_tally():
+    body = "On 4 May, in the final assault, 17 soldiers were killed, while since the start "
+    body += "of the battle, 46 ISIL fighters and 95 soldiers had been killed."
+    assert sorted(_tallies(body)) == [("government", 95), ("islamic_state", 46)]
+
+
+def test_a_toll_updated_later_is_a_tally():
+    body = "Overall, 85 soldiers were killed in the battle for Qasr. "
+    body += "The number of dead soldiers was later updated to 105."
+    assert ("government", 85) in _tallies(body) and len(_tallies(body)) == 2
