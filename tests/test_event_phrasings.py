@@ -31,6 +31,11 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         # light verbs
         ("On 4 May, the Syrian Army made further advances near Qasr.", ("attack", "government")),
         ("On 4 May, the SDF gained ground south of Qasr.", ("attack", "opposition")),
+        ("On 4 May, the SDF began a slow advance on Qasr.", ("attack", "opposition")),
+        (
+            "On 4 May, the SDF continued to advance in the villages of Qasr.",
+            ("attack", "opposition"),
+        ),
         # sieges and roads
         ("On 4 May, the SDF encircled Qasr.", ("attack", "opposition")),
         ("On 4 May, the SDF cut the road between Qasr and Jaban.", ("capture", "opposition")),
@@ -89,6 +94,7 @@ def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
         "On 4 May, the two sides reached an agreement on Qasr.",
         "On 4 May, the offensive entered its third week.",
         "On 4 May, the army captured Qasr, reaching the banks of the river.",
+        "On 4 May, the army captured Qasr; the advance on Jaban was halted.",
     ],
 )
 def test_look_alikes_give_no_movement_event(sentence: str):
