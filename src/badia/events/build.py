@@ -41,6 +41,17 @@ _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coali
 Orphan = tuple[Casualty, "str | None", "TimeValue | None"]
 
 
+# A sentence that sets its act apart on another front (GUIDELINES 1b: not the same event
+# as a same-day act of the same side): "Elsewhere, ...", "At the same time, elsewhere ...",
+# "Meanwhile, on the southern front, ...", "On another front, ...".
+_OTHER_FRONT = re.compile(
+    r"^\W*(?:(?:at the same time|meanwhile|in the meantime|however),?\s+)?"
+    r"(?:elsewhere\b|(?:on|in) (?:another|the other|a different|the [\w-]+(?: [\w-]+)?) "
+    r"(?:front|sector|axis)\b)",
+    re.I,
+)
+
+
 @dataclass
 class _State:
     """What the paragraph carries from clause to clause: the last named initiator."""
@@ -239,6 +250,7 @@ class _DocumentReader:
                     date,
                     lead=lead,
                     dated=any(not t.relative for t in c_times) and own_date is not None,
+                    other_front=bool(_OTHER_FRONT.match(text)),
                 )
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))

@@ -35,7 +35,9 @@ _PURPOSE = re.compile(r"\b(?:in order to|so as to|to)\s+$", re.I)
 _ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
 
 
-_SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
+_SUCCESS = re.compile(
+    r"\b(?:managed|continued|began|started|moved|went on|(?:was|were) able)\s+to\s+$", re.I
+)
 
 
 _INTENT = re.compile(

@@ -54,8 +54,17 @@ def merge_adjacent(actors: list[Mention]) -> list[Mention]:
     return out
 
 
+# "On 4 May Tiger Forces captured ...": a date after the preposition, then the subject
+_DATE_BEFORE = re.compile(
+    rf"\b(?:on|in|by)\s+(?:\d{{1,2}}\s+(?:{_MONTH})|(?:{_MONTH})(?:\s+\d{{1,2}})?)"
+    r"(?:,?\s+\d{4})?,?\s+$",
+    re.I,
+)
+
+
 def is_object(text: str, start: int) -> bool:
-    return bool(_OBJECT_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _DATE_BEFORE.search(before)
 
 
 def is_counted(text: str, start: int) -> bool:
