@@ -29,16 +29,17 @@ def clause_date(times, narrative: Narrative, period: TimeValue | None) -> TimeVa
 def _background_year(
     expr, value: TimeValue | None, narrative: Narrative, period: TimeValue | None
 ) -> TimeValue | None:
-    """A yearless date told before the story starts, that would fall after the period the
-    document is about, is background from the year before: an article on a January-March
-    2017 offensive recalling "the capture of the city from 8 to 11 December"."""
+    """A yearless date told before the story starts (or in the lead, which only sums it
+    up), that would fall after the period the document is about, is background from the
+    year before: an article on a January-March 2017 offensive recalling "the capture of the
+    city from 8 to 11 December"."""
     if (
         value is None
         or period is None
         or expr.year is not None
         or expr.year2 is not None
         or expr.relative
-        or narrative.reference is not None
+        or (narrative.reference is not None and not narrative.in_lead)
         or narrative.year != narrative.default_year
         or value.start <= period.end + timedelta(days=31)
     ):
