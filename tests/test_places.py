@@ -377,3 +377,13 @@ def test_no_guess_for_a_village_far_from_the_story_or_outside_its_governorate() 
 def test_a_named_district_is_the_district() -> None:
     hit = resolver().resolve("Tabqa District")
     assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 3)
+
+
+def test_the_shipped_folded_keys_are_those_the_code_makes() -> None:
+    """The build stores each name's key and core so loading is fast; a change to the
+    folding rules without a rebuild (scripts/build_gazetteer.py) must fail here."""
+    from badia.places.gazetteer import fold_names, load
+
+    stale = [e.id for e in load().entries if e.folded and e.folded != fold_names(e.names)]
+    assert not stale, f"{len(stale)} rows folded by older rules, e.g. {stale[:3]}: rebuild"
+    assert sum(bool(e.folded) for e in load().entries) > 10_000
