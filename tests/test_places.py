@@ -387,3 +387,35 @@ def test_the_shipped_folded_keys_are_those_the_code_makes() -> None:
     stale = [e.id for e in load().entries if e.folded and e.folded != fold_names(e.names)]
     assert not stale, f"{len(stale)} rows folded by older rules, e.g. {stale[:3]}: rebuild"
     assert sum(bool(e.folded) for e in load().entries) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "relation", "town"),
+    [("Zorba Division base", "an attack on the Zorba Division base, north of Raqqa, failed",
+      "north of Raqqa", "Raqqa"),
+     ("Qarfa Regiment base", "the Qarfa Regiment base (known as the Blue Regiment), south of "
+      "Al-Hasakah, fell", "south of Al-Hasakah", "Al-Hasakah"),
+     ("Qwertz", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "they entered the Zqarfa neighbourhood of Hasakah city", "neighbourhood of "
+      "Hasakah", "Al-Hasakah"),
+     ("Zqarfa checkpoint", "rebels raided the Zqarfa checkpoint located northwest of Mayadin",
+      "northwest of Mayadin", "Mayadin")],
+)
+def test_a_site_no_source_places_is_put_at_the_town_the_text_relates_it_to(
+        name: str, text: str, relation: str, town: str) -> None:
+    r = resolver()
+    hit, anchor = r.resolve(name, Context(text=text)), r.resolve(town)
+    assert hit is not None and hit.relation == relation
+    assert (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert _near(hit, anchor.lat, anchor.lon, 1)
+
+
+def test_a_site_named_after_its_town_is_near_the_town() -> None:
+    r = resolver()
+    for name, town in [("Palmyra theatre", "Palmyra"), ("al-Hawl Refugee Camp", "al-Hawl")]:
+        hit, anchor = r.resolve(name), r.resolve(town)
+        assert hit is not None and hit.geo_precision == 2 and "near" in hit.relation, name
+        assert _near(hit, anchor.lat, anchor.lon, 1), name

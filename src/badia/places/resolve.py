@@ -73,16 +73,20 @@ _RELATIVE = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
-    r"in|inside|within)\s+"
+    r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
+    r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 # The words that may stand between a name and the relation that places it
 # ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
-_LEAD = (r"^[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
+_LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
+         # the other members of a list the relation closes: "X and Y, south of Z"
+         r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
+         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
-         r"nearly)[\s,]+)*")
+         r"nearly|immediately|just|directly)[\s,]+)*")
 FUZZY_CUTOFF = 90.0
 SKELETON_RATIO = 70.0
 SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
@@ -107,6 +111,8 @@ SITE_NOUNS = {
     "checkpoints", "base", "hills", "hill", "farms", "dam", "bridge", "quarries", "quarry",
     "area", "outskirts", "suburbs", "ruins", "gate", "entrance", "station", "factory", "plant",
     "mountains", "mountain", "fields", "field", "military", "school", "neighbourhood",
+    "camp", "refugee", "theatre", "theater", "museum", "cemetery", "stadium", "mosque",
+    "university", "market", "square", "suburb", "district", "quarter", "gas", "oil",
 }
 
 
@@ -403,8 +409,9 @@ class Resolver:
         for e in out:
             if not strict and _big(e):
                 keep.append(e)
-            elif ctx.admin1 and e.admin1:  # the source's own governorate: no slack needed
-                if e.admin1 == ctx.admin1:
+            elif ctx.admin1 and (e.admin1 or strict):
+                # the source's own governorate, or (a loose match) the polygon's: no slack
+                if self._admin1(e) == ctx.admin1:
                     keep.append(e)
             elif any(admin.near_polygon(poly, e.lat, e.lon, NEAR_GOV_DEG) for poly in polys):
                 keep.append(e)
