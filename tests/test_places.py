@@ -419,3 +419,19 @@ def test_a_site_named_after_its_town_is_near_the_town() -> None:
         hit, anchor = r.resolve(name), r.resolve(town)
         assert hit is not None and hit.geo_precision == 2 and "near" in hit.relation, name
         assert _near(hit, anchor.lat, anchor.lon, 1), name
+
+
+def test_only_points_can_hold_control() -> None:
+    from badia.model import Place
+    from badia.places import can_hold_control
+
+    r = resolver()
+    for name in ["al-Sukhnah", "Tiyas Military Airbase", "Qwertz", "Zorba checkpoint"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert can_hold_control(place), name
+    for name in ["Palmyra-Deir ez-Zor highway", "the Homs desert", "Syrian Desert",
+                 "Euphrates", "Iraqi border", "eastern Hama", "Syria"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert not can_hold_control(place), name
