@@ -435,3 +435,15 @@ def test_only_points_can_hold_control() -> None:
         hit = r.resolve(name)
         place = hit.place(name) if hit else Place(name=name)
         assert not can_hold_control(place), name
+
+
+def test_towns_joined_by_dashes_name_the_area_between_them() -> None:
+    r = resolver()
+    homs, deir = r.resolve("Homs"), r.resolve("Deir ez-Zor")
+    pair = r.resolve("Homs-Deir ez-Zor")  # the dash inside "Deir ez-Zor" stays in its run
+    assert pair is not None and pair.where_prec == 5 and pair.relation == (
+        "between Homs and Deir ez-Zor")
+    assert abs(pair.lat - (homs.lat + deir.lat) / 2) < 0.01
+    three = r.resolve("the Aleppo–Hama–Raqqa triangle")
+    assert three is not None and (three.geo_precision, three.where_prec) == (3, 5)
+    assert r.resolve("Zqarf-Homs") is None  # every run must be a known place

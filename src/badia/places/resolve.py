@@ -292,6 +292,31 @@ class Resolver:
                 a1 = admin.admin1_at(lat, lon)
                 return Hit(f"line:{ha.entry_id}+{hb.entry_id}", round(lat, 5), round(lon, 5),
                            a1, None, "Syria" if a1 else None, 2, 5, f"between {a} and {b}")
+        return self._span_of_towns(name, ends) if base == name and not m else None
+
+    def _span_of_towns(self, name: str, ctx: Context) -> Hit | None:
+        """'Homs-Deir ez-Zor', 'the Aleppo-Hama-Raqqa triangle': towns joined by dashes name
+        the area between them; its centre, with UCDP's where_prec 5 (a fuzzy area).
+
+        The name is cut at dashes into two or three runs that each resolve exactly (a
+        dash inside a name, "Deir ez-Zor", stays in its run); otherwise None.
+        """
+        name = re.sub(r"\s+(?:triangle|area|region|axis|front)$", "", name, flags=re.I)
+        pieces = re.split(r"\s*[-–—]\s*", name)
+        if not 2 <= len(pieces) <= 6:
+            return None
+        for cuts in _cuts(len(pieces)):
+            runs = ["-".join(pieces[i:j]) for i, j in zip((0, *cuts), (*cuts, len(pieces)),
+                                                            strict=True)]
+            hits = [self._exact(run, ctx) for run in runs]
+            if all(h is not None and h.where_prec <= 2 for h in hits):
+                lat = round(sum(h.lat for h in hits) / len(hits), 5)  # type: ignore[union-attr]
+                lon = round(sum(h.lon for h in hits) / len(hits), 5)  # type: ignore[union-attr]
+                a1 = admin.admin1_at(lat, lon)
+                ids = "+".join(h.entry_id for h in hits)  # type: ignore[union-attr]
+                return Hit(f"area:{ids}", lat, lon, a1, None, "Syria" if a1 else None,
+                           2 if len(hits) == 2 else 3, 5,
+                           f"between {', '.join(runs[:-1])} and {runs[-1]}")
         return None
 
     def _point_of(self, name: str, ctx: Context) -> Hit | None:
@@ -464,6 +489,13 @@ def _names_country(text: str, country: str) -> bool:
     stem = {"Iraq": "Iraq", "Jordan": "Jordan", "Lebanon": "Leban", "Turkey": "Turk",
             "Israel": "Israel"}.get(country, country)
     return bool(stem) and stem.lower() in text.lower()
+
+
+def _cuts(n: int) -> list[tuple[int, ...]]:
+    """Ways to cut ``n`` pieces into two or three non-empty runs (cut positions)."""
+    two = [(i,) for i in range(1, n)]
+    three = [(i, j) for i in range(1, n) for j in range(i + 1, n)]
+    return two + three
 
 
 def _big(e: Entry) -> bool:
