@@ -338,6 +338,11 @@ def test_folding_meets_the_texts_spellings() -> None:
     assert key("Um Sosah") == key("Umm Susah") == key("Oum Sousa")
     assert key("Tadmor") == key("Tadmur")
     assert key("Deir al-Zour") == key("Dayr az Zawr")
+    # one Arabic consonant, several Latin spellings: qaf q/k/g, jim j/dj, shin sh/ch
+    assert skeleton(key("Qaryatayn")) == skeleton(key("Karyatain")) == skeleton(key("Garyatein"))
+    assert skeleton(key("Djebel Zqarf")) == skeleton(key("Jabal Zqarf"))
+    assert skeleton(key("Chaddadi")) == skeleton(key("Shaddadi"))
+    assert skeleton(key("Ghab")) != skeleton(key("Kab"))  # ghayn is not qaf
     r = resolver()
     # three consonants are common: a short skeleton must also be spelt close ("Tayyas"); of
     # the places so spelt, the one by the story's other places (Palmyra)

@@ -130,12 +130,20 @@ def core(name: str) -> str:
 
 
 _VOWEL = re.compile(r"[aeiou]")
+# Consonants that transliterations write for one Arabic letter: qaf as q, k or g (Bedouin
+# and Iraqi speech); jim as j, dj (French) or g (Egyptian); shin as sh or ch (French);
+# ghayn as gh or rh (French) is kept apart from them.
+_CONSONANT_PAIRS = (("gh", "R"), ("rh", "R"), ("dj", "j"), ("ch", "sh"), ("q", "k"), ("g", "k"))
 
 
 @lru_cache(maxsize=65536)
 def skeleton(k: str) -> str:
-    """Consonant skeleton of a key: vowels dropped, repeated letters collapsed, no spaces."""
-    return _DOUBLE.sub(r"\1", _VOWEL.sub("", k.replace(" ", "")))
+    """Consonant skeleton of a key: vowels dropped, the consonant spellings of one Arabic
+    letter made one (q/k/g, j/dj, sh/ch), repeated letters collapsed, no spaces."""
+    s = k.replace(" ", "")
+    for a, b in _CONSONANT_PAIRS:
+        s = s.replace(a, b)
+    return _DOUBLE.sub(r"\1", _VOWEL.sub("", s))
 
 
 _FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}
