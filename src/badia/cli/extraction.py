@@ -28,8 +28,16 @@ def extract(
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
     ),
+    syntax: bool = typer.Option(
+        True,
+        "--syntax/--no-syntax",
+        help="Read roles and negation from a dependency parse (spaCy); --no-syntax: rules only.",
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents."""
+    import os
+
+    os.environ["BADIA_SYNTAX"] = "1" if syntax else "0"  # worker processes inherit it
     actors = None
     if actors_file is not None:
         from badia.pipeline import load_actor_lexicon
