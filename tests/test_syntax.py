@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from badia.events.grammar import SentenceGrammar
-from badia.pipeline import extract
+from badia.pipeline import extract_text
 from badia.syntax import parse as syntax_parse
 from badia.syntax import parse_sentences
 
@@ -32,7 +32,7 @@ def parse_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _events(body: str) -> list[tuple]:
-    found = extract(NEWS_HEAD + body + "\n", name="t.txt").events
+    found = extract_text(NEWS_HEAD + body + "\n", name="t.txt").events
     return [(e.type, e.side1, e.side2) for e in found]
 
 

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.usage import check_choice, existing_store, fail, one_of
+from badia.store.export import FORMATS as EXPORT_FORMATS
 
 out = Console()
 err = Console(stderr=True)
@@ -18,19 +20,19 @@ err = Console(stderr=True)
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format",
-                                     help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"Output format: {one_of(EXPORT_FORMATS)}.")],
     dest: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
 ) -> None:
     """Export the stored events as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
     from badia.store import Store
-    from badia.store.export import FORMATS, export_events
+    from badia.store.export import export_events
 
-    if fmt not in FORMATS:
-        err.print(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    with Store(db) as store:
+    check_choice("--format", fmt, EXPORT_FORMATS)
+    existing_store(db)
+    if dest.is_dir():
+        fail(f"--out {dest} is a folder; give the file to write, e.g. --out {dest / 'events'}")
+    with Store(db, read_only=True) as store:
         events = store.events()
         docs = {d.id: d for d in store.documents()}
     n = export_events(events, fmt, dest, docs)  # type: ignore[arg-type]
@@ -48,7 +50,8 @@ def places_cmd(
     """Table of the stored events' places with counts (or the unresolved names)."""
     from badia.store import Store
 
-    with Store(db) as store:
+    existing_store(db)
+    with Store(db, read_only=True) as store:
         events = store.events()
     if unresolved:
         docs: dict[str, set[str]] = defaultdict(set)

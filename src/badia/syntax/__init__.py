@@ -32,11 +32,11 @@ def parse_document(document: Document, wanted: Callable[[str], bool]) -> dict[in
     if not syntax_enabled():
         return {}
     chosen = [
-        (sentence.start, sentence.text)
+        (sentence.start, sentence.reading())
         for section in document.sections
         if not is_non_body(section.heading)
         for paragraph in section.paragraphs
         for sentence in paragraph.sentences
-        if wanted(sentence.text)
+        if wanted(sentence.reading())
     ]
     return parse_sentences(chosen)
