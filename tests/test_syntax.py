@@ -113,15 +113,31 @@ def test_a_failed_capture_is_an_attack(path: str) -> None:
 
 
 def test_passive_agent_acts_and_an_after_clause_has_its_own_subject(parse_path: None) -> None:
+    # GUIDELINES 1b: the withdrawal that lets the town fall is the flip side of the capture
     assert _events(
         "Kafr Dalil was overrun by ISIL fighters on Sunday after Syrian Army troops withdrew "
         "from the town."
-    ) == [("capture", "islamic_state", "government"), ("withdrawal", "government", "islamic_state")]
+    ) == [("capture", "islamic_state", "government")]
     found = _events(
         "Syrian Army troops withdrew from Kafr Dalil on Sunday after ISIL fighters stormed it."
     )
     assert ("attack", "islamic_state", "government") in found
     assert found[0][:2] == ("withdrawal", "government")
+
+
+def test_people_taken_are_prisoners_not_ground(parse_path: None) -> None:
+    assert _events("On Sunday, 40 soldiers were captured near Tal Hamra.") == []
+    assert _events("ISIL fighters seized 12 rebels and a checkpoint at Ain Sifa on Sunday.")[0][
+        :2
+    ] == ("capture", "islamic_state")
+
+
+def test_a_pronoun_takes_the_subject_of_the_clause_above(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, the SDF reached the outskirts of Tal Hamra after a battle, during which "
+        "they seized two villages."
+    )
+    assert ("capture", "opposition") in [(t, s) for t, s, _ in found]
 
 
 def test_the_speaker_is_a_source_not_a_party(parse_path: None) -> None:
@@ -154,7 +170,8 @@ def test_a_definite_description_refers_to_the_camp_followed(parse_path: None) ->
     assert [s for _, s, _ in found] == ["islamic_state", "islamic_state"]
 
 
-MINE = ["B10", "B11", "B12", "B14", "B18", "B20", "B24", "B25", "B27"]
+# B18 also expects the flip-side withdrawal that GUIDELINES 1b leave out (see grammar.yaml)
+MINE = ["B10", "B11", "B12", "B14", "B20", "B24", "B25", "B27"]
 RULES_PASS = ["B10", "B11", "B12", "B14", "B20"]
 
 

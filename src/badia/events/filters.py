@@ -98,6 +98,8 @@ def usable_triggers(
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
+        if head is not None and t.type == "capture" and grammar.takes_people(head):
+            continue  # prisoners taken, not ground
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -105,7 +107,7 @@ def usable_triggers(
                 continue
         if status is None and _INTENT.search(before) and not _ATTEMPT.search(before):
             continue
-        if _not_a_new_action(text, t) and not (
+        if _not_a_new_action(text, t, parsed=head is not None) and not (
             grammar and head and t.type == "withdrawal" and grammar.has_own_subject(head, actors)
         ):
             continue
@@ -248,13 +250,14 @@ _DEMINING = re.compile(
 )
 
 
-def _not_a_new_action(text: str, t: Trigger) -> bool:
+def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
     "the attack was repelled", "during the clashes" (anaphora: told before); "territory
     previously captured" (a reduced relative clause); "retreating forces", "the retreat"
     (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
-    places); "after ISIL withdrew" (a subordinate clause giving the reason of another event).
+    places: read from the parse's object when ``parsed``); "after ISIL withdrew" (a
+    subordinate clause giving the reason of another event).
     """
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
@@ -302,7 +305,7 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True  # "after the capture of the station": an event told before
     if t.type == "capture" and _REDUCED_RELATIVE.search(before):
         return True
-    if t.type == "capture" and _PEOPLE_TAKEN.match(after):
+    if t.type == "capture" and not parsed and _PEOPLE_TAKEN.match(after):
         return True
     if t.type == "capture" and _MATERIEL.match(after):
         return True  # "capturing the cargo", "seized weapons": spoils, not ground

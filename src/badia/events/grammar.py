@@ -51,6 +51,7 @@ class Grammar:
     leader_verbs: frozenset[str]
     force_nouns: frozenset[str]
     own_act_marks: frozenset[str]
+    people: frozenset[str]
     anaphors: frozenset[str]
     idiom_heads: frozenset[str]
 
@@ -81,6 +82,7 @@ def grammar() -> Grammar:
         words("leader_verbs"),
         words("force_nouns"),
         words("own_act_marks"),
+        words("people"),
         words("anaphors"),
         words("idiom_heads"),
     )
@@ -90,12 +92,12 @@ def grammar() -> Grammar:
 class Roles:
     """What the tree says: ``initiator``/``target`` actors found in their slots;
     ``refers_back`` when the initiator slot holds a pronoun or bare description;
-    ``speaker``: the actors of a 'said' that reports this act (for a pronoun subject)."""
+    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence."""
 
     initiator: list[Mention]
     target: list[Mention]
     refers_back: bool
-    speaker: list[Mention]
+    antecedent: list[Mention]
 
 
 class SentenceGrammar:
@@ -167,6 +169,19 @@ class SentenceGrammar:
                     return True
         return False
 
+    def takes_people(self, tok: Token) -> bool:
+        """ "50 soldiers were captured", "seized 20 fighters": what is taken is people
+        (every conjunct of the object is a person noun), so no ground changes hands."""
+        p = self.parse
+        themes = p.children(tok.i, "nsubjpass", "dobj")
+        if not themes:
+            return False
+        taken = []
+        for theme in themes:
+            taken.append(theme)
+            taken += [c for c in p.children(theme.i, "conj")]
+        return all(t.lemma in self.g.people for t in taken)
+
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government
         troops withdrew from the city") tells an act of its own."""
@@ -190,7 +205,7 @@ class SentenceGrammar:
         slots = self.g.roles.get(tok.lemma) or self.g.roles["default" if verbal else "noun"]
         initiator = self._fill(tok, slots.initiator, actors)
         refers_back = False
-        speaker: list[Mention] = []
+        antecedent: list[Mention] = []
         if not initiator and verbal and "nsubj" in slots.initiator:
             subject = self._subject(tok)
             if subject is not None:
@@ -198,9 +213,9 @@ class SentenceGrammar:
                 kind = None if initiator else self._anaphor(subject)
                 refers_back = kind is not None
                 if kind == "pronoun":
-                    speaker = self._reporting_speaker(tok, actors)
+                    antecedent = self._antecedent(tok, actors)
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
-        return Roles(initiator, target, refers_back, speaker)
+        return Roles(initiator, target, refers_back, antecedent)
 
     def speakers(self, actors: list[Mention]) -> list[Mention]:
         """Actors that are subjects of a speech verb ("a military source said"): sources."""
@@ -269,21 +284,16 @@ class SentenceGrammar:
             h = gov
         return None
 
-    def _reporting_speaker(self, tok: Token, actors: list[Mention]) -> list[Mention]:
-        """ "The army said it killed 40": the subject of the 'said' the act is reported by."""
+    def _antecedent(self, tok: Token, actors: list[Mention]) -> list[Mention]:
+        """A pronoun subject's antecedent within the sentence: the subject of the nearest
+        clause above its own ("the army said it killed 40"; "the Army reached the border
+        after a battle, during which they seized two villages")."""
         p = self.parse
-        h = tok
-        while h.dep in ("ccomp", "conj", "xcomp"):
-            gov = p.head(h.i)
-            if gov is None:
-                break
-            if h.dep == "ccomp" and gov.lemma in self.g.speech:
-                for s in p.children(gov.i, *_SUBJECTS):
-                    found = self._actors_in(s.i, actors)
-                    if found:
-                        return found
-                return []
-            h = gov
+        for above in p.ancestors(tok.i):
+            for s in p.children(above.i, "nsubj"):
+                found = self._actors_in(s.i, actors)
+                if found:
+                    return found
         return []
 
     def _anaphor(self, subject: Token) -> str | None:

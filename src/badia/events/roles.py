@@ -353,7 +353,7 @@ def with_parse(
         actor1 = found.initiator
     elif found.refers_back:
         # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
-        actor1 = found.speaker or last_actor1 or actor1
+        actor1 = found.antecedent or last_actor1 or actor1
     if found.target:
         actor2 = found.target
     else:

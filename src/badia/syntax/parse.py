@@ -13,6 +13,7 @@ and spaCy's own rule lemmatizer is asked once per distinct (word, POS).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -41,6 +42,8 @@ _UPOS = {
 _AUX_LEMMAS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might",
                          "shall", "should", "must"})  # fmt: skip
 _lemmas: dict[tuple[str, str], str] = {}
+# citation markers ("[13]", "[a]") glue to the word before them and mislead the tagger
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+)\]")
 
 
 def syntax_enabled() -> bool:
@@ -83,10 +86,15 @@ def parse_sentences(sentences: Iterable[tuple[int, str]]) -> dict[int, Parse]:
         return {}
     out: dict[int, Parse] = {}
     lemmatizer = nlp.get_pipe("lemmatizer")
-    docs = nlp.pipe((text for _, text in items), batch_size=_BATCH)
+    docs = nlp.pipe((_blank_citations(text) for _, text in items), batch_size=_BATCH)
     for (start, text), doc in zip(items, docs, strict=True):
         out[start] = _to_parse(doc, start, start + len(text), lemmatizer)
     return out
+
+
+def _blank_citations(text: str) -> str:
+    """The text with citation markers blanked to spaces (same length: offsets hold)."""
+    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _to_parse(doc: Any, start: int, end: int, lemmatizer: Any) -> Parse:
