@@ -87,6 +87,17 @@ def test_missing_model_says_so_in_one_line_and_falls_back(
         ("The Eagles Brigade did not capture the village.", "capture", "negated"),
         ("The rebels could attack the airbase within days.", "attack", "modal"),
         ("The Eagles Brigade captured the village.", "captured", None),
+        (
+            "The advance stopped just short of capturing the Tal Sharqi post.",
+            "capturing",
+            "not done",
+        ),
+        ("The rebels held Ain Sifa without taking the hill.", "taking", "not done"),
+        ("The dam had not been hit by any airstrikes.", "airstrikes", "negated"),
+        ("The rebels withdrew from Ain Sifa due to heavy shelling.", "shelling", "circumstance"),
+        ("ISIL fighters retreated under heavy artillery fire.", "fire", "circumstance"),
+        ("The rebels found fuel in the two captured bases.", "captured", "modifier"),
+        ("The Eagles Brigade bombarded areas under ISIL control.", "bombarded", None),
         ("The army said ISIL fighters shelled Tal Hamra.", "shelled", None),
     ],
 )
@@ -130,6 +141,11 @@ def test_people_taken_are_prisoners_not_ground(parse_path: None) -> None:
     assert _events("ISIL fighters seized 12 rebels and a checkpoint at Ain Sifa on Sunday.")[0][
         :2
     ] == ("capture", "islamic_state")
+
+
+def test_hostages_held_before_are_no_capture(parse_path: None) -> None:
+    found = _events("On Sunday, ISIL released the last 42 hostages that it had captured in May.")
+    assert "capture" not in [t for t, _, _ in found]
 
 
 def test_a_pronoun_takes_the_subject_of_the_clause_above(parse_path: None) -> None:

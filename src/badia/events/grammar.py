@@ -28,6 +28,8 @@ _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "acl")
 _CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep")
 _WH = ("which", "who", "that", "whom")
 _DEFINITE = ("the", "this", "these", "those")
+# places in the tree only a noun (phrase) takes
+_NOMINAL = ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr", "poss")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Grammar:
     force_nouns: frozenset[str]
     own_act_marks: frozenset[str]
     people: frozenset[str]
+    not_done_preps: frozenset[str]
+    negative_determiners: frozenset[str]
+    circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
     idiom_heads: frozenset[str]
 
@@ -83,6 +88,9 @@ def grammar() -> Grammar:
         words("force_nouns"),
         words("own_act_marks"),
         words("people"),
+        words("not_done_preps"),
+        words("negative_determiners"),
+        words("circumstance_preps"),
         words("anaphors"),
         words("idiom_heads"),
     )
@@ -119,6 +127,14 @@ class SentenceGrammar:
         p, g = self.parse, self.g
         if self._sentence_disputed(tok):
             return "disputed"
+        if self._modifier(tok):
+            return "modifier"  # "the two captured bases", "a clearing operation"
+        if not self._verbal(tok):
+            if any(d.lemma in g.negative_determiners for d in p.children(tok.i, "det")):
+                return "negated"  # "no airstrikes", "had not been targeted by any airstrikes"
+            prep = p.head(tok.i) if tok.dep == "pobj" else None
+            if prep is not None and self._names(prep, g.circumstance_preps):
+                return "circumstance"  # "retreated due to heavy shelling": no event of its own
         h, own = tok, True
         while True:
             if own:
@@ -129,6 +145,8 @@ class SentenceGrammar:
             gov = p.head(h.i)
             if gov is None:
                 return None
+            if h.dep == "pcomp" and self._short_of(gov):
+                return "not done"  # "just short of capturing", "without taking", "instead of"
             if h.dep == "xcomp" and gov.lemma in g.intention:
                 return "intention"
             if h.dep == "xcomp" and gov.lemma in g.attempt:
@@ -142,6 +160,29 @@ class SentenceGrammar:
                 return None
             own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
             h = gov
+
+    def _modifier(self, tok: Token) -> bool:
+        """A participle used as an adjective inside a noun phrase that opens with a
+        determiner or a number ("the two captured bases", "a clearing operation")."""
+        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+            return False
+        noun = self.parse.head(tok.i)
+        if noun is None or noun.i < tok.i:
+            return False
+        return any(
+            c.i < tok.i for c in self.parse.children(noun.i, "det", "nummod", "poss")
+        )
+
+    def _short_of(self, prep: Token) -> bool:
+        """A preposition whose clause did not happen: "without", "short of", "instead of"."""
+        return self._names(prep, self.g.not_done_preps)
+
+    def _names(self, prep: Token, words: frozenset[str]) -> bool:
+        """``prep`` is one of ``words``, or the 'of'/'to' of one ("short of", "due to")."""
+        if prep.lemma in words:
+            return True
+        above = self.parse.head(prep.i)
+        return prep.lemma in ("of", "to") and above is not None and above.lemma in words
 
     def _called_false(self, noun: Token) -> bool:
         """ "Reports that ... were false": the noun is the subject of a false predicate."""
@@ -173,7 +214,10 @@ class SentenceGrammar:
         """ "50 soldiers were captured", "seized 20 fighters": what is taken is people
         (every conjunct of the object is a person noun), so no ground changes hands."""
         p = self.parse
-        themes = p.children(tok.i, "nsubjpass", "dobj")
+        themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
+        if not themes and tok.dep == "relcl":
+            above = p.head(tok.i)  # "the hostages that they had captured"
+            themes = [above] if above is not None else []
         if not themes:
             return False
         taken = []
@@ -198,10 +242,7 @@ class SentenceGrammar:
         light verb of an idiom ("came under attack"): the trigger lexicon knows better."""
         if tok.lemma in self.g.idiom_heads:
             return None
-        p = self.parse
-        verbal = tok.pos in ("VERB", "AUX") or any(
-            p.children(tok.i, *_SUBJECTS, "agent", "dobj", "aux", "auxpass")
-        )
+        verbal = self._verbal(tok)
         slots = self.g.roles.get(tok.lemma) or self.g.roles["default" if verbal else "noun"]
         initiator = self._fill(tok, slots.initiator, actors)
         refers_back = False
@@ -216,6 +257,14 @@ class SentenceGrammar:
                     antecedent = self._antecedent(tok, actors)
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
         return Roles(initiator, target, refers_back, antecedent)
+
+    def _verbal(self, tok: Token) -> bool:
+        """A verb by its dependents, or by its tag where it does not stand in a noun's
+        place ("killed by US-led coalition airstrikes": a noun, whatever the tagger said)."""
+        p = self.parse
+        if p.children(tok.i, *_SUBJECTS, "agent", "dobj", "aux", "auxpass"):
+            return True
+        return tok.pos in ("VERB", "AUX") and tok.dep not in _NOMINAL
 
     def speakers(self, actors: list[Mention]) -> list[Mention]:
         """Actors that are subjects of a speech verb ("a military source said"): sources."""
@@ -271,6 +320,9 @@ class SentenceGrammar:
             gov = p.head(h.i)
             if gov is None:
                 return None
+            if h.dep == "pcomp" and gov.dep == "prep":
+                h = gov  # "launched a counterattack after shelling X": the launcher shelled
+                continue
             if h.dep == "xcomp":
                 objects = p.children(gov.i, "dobj")
                 if objects:
@@ -279,7 +331,7 @@ class SentenceGrammar:
                 return gov
             elif h.dep == "advcl" and not (h.tag == "VBG" or not p.children(h.i, "mark")):
                 return None  # "after X overran": a finite clause without a subject: unknown
-            elif h.dep not in ("conj", "advcl", "xcomp"):
+            elif h.dep not in ("conj", "advcl", "xcomp", "prep"):
                 return None
             h = gov
         return None
