@@ -75,7 +75,13 @@ def extract(
                 if out_dir is not None:
                     write_extraction(extraction, out_dir)
                 if store is not None:
-                    store.save_extraction(extraction)
+                    try:
+                        store.save_extraction(extraction)
+                    except Exception as exc:  # a value the store refuses skips one document
+                        failed += 1
+                        err.print(f"error: {item.source}: not stored: {exc}", markup=False,
+                                  highlight=False, soft_wrap=True)
+                        continue
                 n_docs += 1
                 n_events += len(extraction.events)
                 n_tallies += len(extraction.tallies)

@@ -22,6 +22,7 @@ from badia.events.clauses import Clause, split_clauses
 from badia.events.dating import clause_date, default_year, document_period
 from badia.events.draft import BATTLE_TYPES, Draft
 from badia.events.filters import is_not_an_event, one_per_type, usable_triggers
+from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
 from badia.mentions.actors import ActorLexicon, find_actors
@@ -89,7 +90,7 @@ def build_events(
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
-    return events, tallies
+    return plausible_events(events), plausible_tallies(tallies)
 
 
 def _one_per_claim(tallies: list[Tally]) -> list[Tally]:
