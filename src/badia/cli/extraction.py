@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -94,6 +94,15 @@ def extract(
                 f"merged: {len(result.merged_events)} events, "
                 f"{len(result.cross_document)} told by more than one document"
             )
+        elif store is not None and n_docs:
+            from badia.store.merged import merge_state
+
+            if merge_state(store).status != "fresh":
+                err.print(
+                    "note: the store's events are not merged yet: run `badia merge --db "
+                    f"{db}` (or extract with --merge); until then views merge in memory",
+                    markup=False, highlight=False, soft_wrap=True,
+                )
     finally:
         if store is not None:
             store.close()
@@ -106,34 +115,43 @@ def extract(
 def events(
     db: Path = typer.Option(DEFAULT_DB, "--db"),
     limit: int = typer.Option(50, "--limit", min=1),
-    doc: str | None = typer.Option(None, "--doc", help="Only this document id."),
+    doc: str | None = typer.Option(None, "--doc", help="Only events this document tells."),
+    tellings: bool = typer.Option(
+        False, "--tellings", help="One row per document's telling instead of per merged event."
+    ),
 ) -> None:
-    """List stored events."""
+    """List the stored events: one row per real event (merged across documents)."""
     from badia.store import Store
+    from badia.store.export import conservative_fatalities
+    from badia.store.merged import merged_view
 
     with Store(db) as store:
-        rows = store.events(doc)
-    table = Table("date", "type", "sides", "actor1", "place", "killed", "quote")
+        rows, state = merged_view(store, tellings=tellings)
+    if not tellings and state.message():
+        err.print(f"note: {state.message()}", markup=False, highlight=False, soft_wrap=True)
+    if doc is not None:
+        rows = [m for m in rows if any(doc in (s.doc_id, s.doc) for s in m.sources)]
+    table = Table("date", "type", "sides", "actor1", "place", "killed", "docs", "quote")
     for column in table.columns:
         column.no_wrap, column.overflow = True, "ellipsis"
     for column, low, high in zip(
-        table.columns, (10, 9, 12, 8, 8, 6, 20), (21, 17, 30, 22, 22, 6, 60), strict=True
+        table.columns, (10, 9, 12, 8, 8, 6, 4, 20), (21, 17, 30, 22, 22, 6, 4, 60), strict=True
     ):
         column.min_width, column.max_width = low, high
-    ordered = sorted(rows, key=lambda e: (e.date_start or date.min, e.doc, e.start))
-    for e in ordered[:limit]:
-        when = f"{e.date_start}" if e.date_end == e.date_start else f"{e.date_start}..{e.date_end}"
+    for m in rows[:limit]:
+        when = f"{m.date_start}" if m.date_end == m.date_start else f"{m.date_start}..{m.date_end}"
         table.add_row(
             when,
-            e.type,
-            f"{e.side1 or '?'} → {e.side2 or '?'}",
-            ", ".join(e.actor1),
-            ", ".join(e.locations),
-            str(sum(f.killed for f in e.fatalities)) if e.fatalities else "",
-            e.quote,
+            m.type,
+            f"{m.side1 or '?'} → {m.side2 or '?'}",
+            escape(", ".join(m.actor1)),
+            escape(", ".join(m.locations)),
+            str(conservative_fatalities(m)) if m.fatalities else "",
+            str(len(m.documents)),
+            escape(m.sources[0].quote),
         )
     out.print(table)
-    out.print(f"{len(rows)} events")
+    out.print(f"{len(rows)} {'tellings' if tellings else 'merged events'}")
 
 
 @app.command("eval")
