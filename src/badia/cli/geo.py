@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.usage import check_choice, existing_store, fail, one_of
+from badia.store.export import FORMATS as EXPORT_FORMATS
 
 out = Console()
 err = Console(stderr=True)
@@ -18,8 +20,7 @@ err = Console(stderr=True)
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format",
-                                     help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"Output format: {one_of(EXPORT_FORMATS)}.")],
     dest: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
     tellings: Annotated[bool, typer.Option(
@@ -32,18 +33,18 @@ def export_cmd(
     as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
     from badia.store import Store
     from badia.store.actor_names import load_actor_names
-    from badia.store.export import FORMATS, export_events
+    from badia.store.export import export_events
     from badia.store.merged import merged_view
 
-    if fmt not in FORMATS:
-        err.print(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    check_choice("--format", fmt, EXPORT_FORMATS)
+    existing_store(db)
+    if dest.is_dir():
+        fail(f"--out {dest} is a folder; give the file to write, e.g. --out {dest / 'events'}")
     try:
         names = load_actor_names(actors_file)
     except (OSError, ValueError) as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
-    with Store(db) as store:
+        fail(str(exc))
+    with Store(db, read_only=True) as store:
         rows, state = merged_view(store, tellings=tellings)
         docs = {d.id: d for d in store.documents()}
     if not tellings and state.message():
@@ -64,7 +65,8 @@ def places_cmd(
     """Table of the stored events' places with counts (or the unresolved names)."""
     from badia.store import Store
 
-    with Store(db) as store:
+    existing_store(db)
+    with Store(db, read_only=True) as store:
         events = store.events()
     if unresolved:
         docs: dict[str, set[str]] = defaultdict(set)

@@ -71,7 +71,7 @@ def build_events(
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
                 for draft in reader.read_sentence(
-                    sentence.text,
+                    sentence.reading(),
                     sentence.start,
                     sentence.end,
                     state,

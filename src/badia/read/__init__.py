@@ -25,6 +25,7 @@ from badia.read.jsonl import iter_records
 
 __all__ = [
     "FORMATS",
+    "corpus_files",
     "MAX_BYTES",
     "ReadError",
     "detect_format",
@@ -47,8 +48,12 @@ CORPUS_SUFFIXES = frozenset(
         ".wiki",
         ".wikitext",
         ".mediawiki",
+        ".md",
+        ".markdown",
     }
 )
+# A folder's own notes (README.md, LICENSE, ...) describe the corpus; they are not part of it.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 STDIN = "<stdin>"
 
 
@@ -67,6 +72,10 @@ def parse(fmt: str, text: str, source: str) -> Parsed:
         from badia.read.mirror import parse_mirror
 
         return parse_mirror(text)
+    if fmt == "markdown":
+        from badia.read.markdown import parse_markdown
+
+        return parse_markdown(text)
     if fmt == "news":
         from badia.read.news import parse_news
 
@@ -111,6 +120,7 @@ def _document(
         text=parsed.text if parsed.text is not None else text,
         title=title or parsed.title,
         published=published or parsed.published,
+        retrieved=parsed.retrieved,
         sections=parsed.sections,
         references=parsed.references,
         infobox=parsed.infobox,
@@ -225,6 +235,17 @@ def iter_read(
                 yield from _read_file(path, fmt, max_bytes)
 
 
+def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files ``iter_read`` would open for ``paths``, without reading them.
+
+    Folders and globs are expanded the same way; ``-`` (stdin) and names that match
+    nothing are left out. Progress displays use it for their totals.
+    """
+    return [
+        p for arg in paths if str(arg) != "-" for p in _expand(str(arg)) if isinstance(p, Path)
+    ]
+
+
 def _expand(arg: str) -> Iterator[Path | ReadError]:
     path = Path(arg)
     if path.is_dir():
@@ -233,6 +254,7 @@ def _expand(arg: str) -> Iterator[Path | ReadError]:
             for p in path.rglob("*")
             if p.is_file()
             and p.suffix.lower() in CORPUS_SUFFIXES
+            and p.stem.casefold() not in FOLDER_NOTES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not files:

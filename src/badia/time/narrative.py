@@ -13,6 +13,11 @@ Rules (GUIDELINES section 1):
   not move the reference;
 - a level-2 heading (or a heading with another year) starts a new narrative thread:
   the reference is cleared (the year is kept);
+- the lead (before the first heading) sums the story up, often down to its end: when
+  the body starts, the clock goes back to the article's own period (the title's or the
+  infobox's year, else the earliest year the lead stated) and the reference is cleared;
+- a section's first dated event sets the reference even when it is earlier than the
+  reference left by the section before (the section starts further back in time);
 - under a heading spanning two years ("(December 2016 - January 2017)") a date without
   a year that falls outside the span under the narrative year takes the year that puts
   it inside ("On 3 January" -> January 2017).
@@ -50,11 +55,17 @@ class Narrative:
         # vague spans derived from the reference ("in the following days"): an event
         # dated by one of them must not become the reference of the next relative date
         self._derived: set[tuple[date, date]] = set()
+        self._in_lead = True  # no heading met yet
+        self._lead_first_year: int | None = None  # the earliest year the lead stated
+        self._section_start = False  # no event dated yet under the current heading
 
     # ----------------------------------------------------------------- headings
     def enter_heading(self, heading: str, level: int) -> None:
         """Take the year (and month window) a heading states; clear the reference."""
         text = heading.strip().strip("=").strip()
+        if self._in_lead:
+            self._leave_lead()
+        self._section_start = True
         new_year: int | None = None
         window: tuple[int, int] | None = None
         for ex in find_times(text):
@@ -82,6 +93,14 @@ class Narrative:
         if level <= 2:
             self.reference = None
         self.span = heading_time(text)
+
+    def _leave_lead(self) -> None:
+        """The body starts: back to the article's own period, no reference carried over."""
+        self._in_lead = False
+        self.reference = None
+        year = self.default_year if self.default_year is not None else self._lead_first_year
+        if year is not None:
+            self.year = year
 
     # ----------------------------------------------------------------- values
     def resolve(self, expr: TimeExpr) -> TimeValue | None:
@@ -117,6 +136,12 @@ class Narrative:
         ref = self.reference
         if (value.start, value.end) in self._derived:
             return  # counted from the reference, too vague to count from in turn
+        if self._in_lead and value.precision != "year":
+            year, first = value.start.year, self._lead_first_year
+            self._lead_first_year = year if first is None else min(first, year)
+        if self._section_start:
+            self._section_start = False
+            ref = None  # a section may start further back in time than the last one ended
         if ref is not None and (
             value.start < ref.start or (value.start == ref.start and value.end > ref.end)
         ):
