@@ -29,6 +29,7 @@ from badia.events.filters import (
     usable_triggers,
 )
 from badia.events.grammar import SentenceGrammar
+from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
 from badia.mentions.actors import ActorLexicon, find_actors
@@ -117,7 +118,7 @@ def build_events(
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
-    return events, tallies
+    return plausible_events(events), plausible_tallies(tallies)
 
 
 def _one_per_claim(tallies: list[Tally]) -> list[Tally]:

@@ -47,7 +47,7 @@ _SCHEMA = (
         admin1 VARCHAR,
         latitude DOUBLE,
         longitude DOUBLE,
-        fatalities_total INTEGER,
+        fatalities_total BIGINT,
         record JSON NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS tallies (
@@ -56,7 +56,7 @@ _SCHEMA = (
         period_start DATE,
         period_end DATE,
         side VARCHAR,
-        killed INTEGER,
+        killed BIGINT,
         source VARCHAR,
         record JSON NOT NULL
     )""",
