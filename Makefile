@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 DEMO_DB := build/demo.duckdb
 
-.PHONY: demo test lint bench loadtest clean
+.PHONY: demo test lint bench bench-syntax loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_syntax.py
+
+bench-syntax: $(DEV_STAMP)
+	$(BIN)/python bench/bench_syntax.py
 
 # The API under 200 concurrent clients on 127.0.0.1: 20,000 requests on a 1,000-document store.
 loadtest: $(DEV_STAMP)

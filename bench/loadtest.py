@@ -144,7 +144,7 @@ async def _load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
     statuses: Counter[str] = Counter()
     counter = iter(range(n_requests))
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
 
         async def worker() -> None:
             for i in counter:

@@ -16,9 +16,11 @@ from badia.errors import BadiaError, ExtractError, describe
 from badia.events import build_events
 from badia.mentions.actors import ActorLexicon, lexicon_with
 from badia.mentions.lexicon import load_user_file
+from badia.mentions.triggers import find_triggers
 from badia.model import SIDES, Document, Extraction
-from badia.places import locate_events
+from badia.places import locate_events, resolver
 from badia.read import read_path, read_text
+from badia.syntax import parse_document, parser_available, syntax_enabled
 
 
 def extract_document(
@@ -27,16 +29,20 @@ def extract_document(
     *,
     time_limit: float | None = DEFAULT_SECONDS,
 ) -> Extraction:
-    """structure (done by the reader) -> mentions -> time -> events -> places.
+    """structure (done by the reader) -> syntax -> mentions -> time -> events -> places.
 
     ``actors``: an actor lexicon with a user's own entries (``load_actor_lexicon``).
+    The syntax stage parses only the sentences that carry a trigger (none when
+    ``BADIA_SYNTAX=0`` or the model is missing: the rules-only path).
     ``time_limit``: seconds the document may take (``None``: no budget).
     Raises ``ExtractError`` naming ``document.source`` when a stage fails inside or the
     budget runs out (the original exception is its ``__cause__``), nothing else.
     """
+    _load_shared_data()  # once per process, not charged to the first document's budget
     try:
         with time_budget(time_limit):
-            events, tallies = build_events(document, actors)
+            parses = parse_document(document, _tells_an_action)
+            events, tallies = build_events(document, actors, parses)
             events = locate_events(events, document)
     except OverBudget as exc:
         raise ExtractError(
@@ -45,6 +51,17 @@ def extract_document(
     except Exception as exc:  # a stage failing inside is this document's error
         raise ExtractError(document.source, f"extraction failed ({describe(exc)})") from exc
     return Extraction(document=document, events=events, tallies=tallies)
+
+
+def _tells_an_action(sentence: str) -> bool:
+    return bool(find_triggers(sentence))
+
+
+def _load_shared_data() -> None:
+    """The dependency-parse model and the gazetteer (each loaded once per process)."""
+    if syntax_enabled():
+        parser_available()
+    resolver()
 
 
 def extract(

@@ -51,7 +51,7 @@ def serve_store(
         port=port,
         log_level="info",
         timeout_graceful_shutdown=3,
-        timeout_keep_alive=5,
+        timeout_keep_alive=20,  # over a busy client's pauses: no race on a closing connection
         limit_concurrency=1000,
     )
 

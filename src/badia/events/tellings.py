@@ -51,7 +51,8 @@ def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]
     not folded is appended to ``drafts`` and to ``index``.
     """
     key = telling_key(draft)
-    if key is not None and not draft.dated:  # "On 2 March, ..." starts a telling of its own
+    # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
+    if key is not None and not draft.dated and not draft.other_front:
         for earlier in index.get(key, ()):
             if earlier.sentence_start != draft.sentence_start:
                 earlier.places.extend(

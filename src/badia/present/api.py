@@ -28,16 +28,18 @@ from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from badia.model import Side
 from badia.present import queries as q
 from badia.present.report import render_html
 from badia.store.db import StoreBusy
@@ -219,6 +221,12 @@ _LIMIT_DOC = (
 )
 
 
+_DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'"
+)
+
+
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)]
 Offset = Annotated[int, Query(ge=0)]
 
@@ -247,13 +255,15 @@ def create_app(
     else:
         snapshot = _Snapshot(loader, None, recheck_seconds)
 
-    app = FastAPI(
+    # Swagger UI (/docs) and ReDoc (/redoc) load their scripts from the copies that the
+    # fastapi-offline package ships, served under /static-offline-docs: no CDN, works offline.
+    app = FastAPIOffline(
         title="badia",
         summary="Read-only access to a badia store: events, documents, claims, control.",
         description=(
             "Every answer comes from the same queries as the HTML report at `/`. "
-            "Errors are RFC 9457 problem details. `/openapi.json` works offline; the "
-            "interactive `/docs` page loads Swagger UI from a CDN."
+            "Errors are RFC 9457 problem details. `/docs` (Swagger UI), `/redoc` (ReDoc) "
+            "and `/openapi.json` work offline."
         ),
         version="1",
     )
@@ -268,6 +278,15 @@ def create_app(
             "store busy: another badia process is writing it; retry shortly",
             headers={"Retry-After": RETRY_AFTER},
         )
+
+    @app.middleware("http")
+    async def _docs_stay_local(request: Request, call_next: Callable) -> Any:
+        # ReDoc asks a CDN for its logo (it drops the logo when that fails): the policy
+        # keeps the docs pages from reaching anything but this server.
+        response = await call_next(request)
+        if request.url.path in ("/docs", "/redoc"):
+            response.headers.setdefault("Content-Security-Policy", _DOCS_CSP)
+        return response
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -297,7 +316,7 @@ def create_app(
         page, csp = snapshot.page()
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
-    @app.get("/api/events", summary="Events, filtered and paged")
+    @app.get("/api/events", summary="Merged events (one per real event), filtered and paged")
     def events(
         date_from: Annotated[
             date | None, Query(description="events ending on or after this day")
@@ -314,6 +333,10 @@ def create_app(
             str | None, Query(description="substring of a location or governorate")
         ] = None,
         doc: Annotated[str | None, Query(description="document id or file name")] = None,
+        tellings: Annotated[
+            bool,
+            Query(description="one row per document's telling instead of per merged event"),
+        ] = False,
         limit: Annotated[
             int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)
         ] = q.DEFAULT_LIMIT,
@@ -330,6 +353,7 @@ def create_app(
             actor=actor,
             place=place,
             doc=doc,
+            tellings=tellings,
         )
 
     @app.get("/api/events/{event_id}", summary="One event with its quote and citations")
@@ -353,6 +377,36 @@ def create_app(
     @app.get("/api/tallies", summary="Aggregate killed counts stated in the documents, paged")
     def tallies(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         return page_of(snapshot.memo("tallies", q.list_tallies), limit, offset)
+
+    @app.get(
+        "/api/casualties",
+        summary="Killed by side, period and claimant (the report's casualty chart and table; "
+        "each list paged)",
+    )
+    def casualties(
+        by: Annotated[Literal["year", "month"], Query(description="period length")] = "year",
+        side: Annotated[Side | None, Query(description="only this side")] = None,
+        limit: Limit = q.DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        answer = snapshot.memo(
+            f"casualties {by} {side}", lambda ds: q.casualties(ds, by=by, side=side)
+        )
+        return page_lists(answer, limit, offset)
+
+    @app.get("/api/places", summary="Places the events name: coordinates and event counts")
+    def places(
+        unresolved: Annotated[
+            bool | None,
+            Query(description="true: only names without coordinates; false: only with"),
+        ] = None,
+        limit: Limit = q.DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        rows = snapshot.memo(
+            f"places {unresolved}", lambda ds: q.place_rows(ds, unresolved=unresolved)
+        )
+        return page_of(rows, limit, offset)
 
     @app.get(
         "/api/claims",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -61,6 +62,7 @@ CORPUS_SUFFIXES = frozenset(
 # A folder's own notes (README.md, LICENSE, ...) describe the corpus; they are not part of it.
 FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 STDIN = "<stdin>"
+log = logging.getLogger("badia.read")
 # A lone UTF-16 surrogate can reach a ``str`` (JSON "\\ud800", a caller's text) but cannot
 # be encoded; it becomes U+FFFD, one character for one, so offsets do not move.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -132,6 +134,8 @@ def _document(
         raise ReadError(source, f"took over {exc.seconds:g} s to read (time budget)") from exc
     except Exception as exc:  # a reader failing inside is this input's error, not the caller's
         raise ReadError(source, f"malformed {fmt} ({describe(exc)})") from exc
+    for warning in parsed.warnings:
+        log.warning("%s: %s", source, warning)
     meta = meta or {}
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     published = None
