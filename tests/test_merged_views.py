@@ -78,6 +78,13 @@ def test_every_view_lists_merged_events_and_tellings_on_demand(seeds_db: Path, t
     assert q.list_events(ds)["total"] == n_merged
     assert q.list_events(ds, tellings=True)["total"] == n_tellings
     assert len(q.report_data(ds)["events"]) == n_merged
+    from fastapi.testclient import TestClient
+
+    from badia.present.api import create_app
+
+    client = TestClient(create_app(seeds_db))
+    assert client.get("/api/events").json()["total"] == n_merged
+    assert client.get("/api/events", params={"tellings": "true"}).json()["total"] == n_tellings
 
 
 def test_an_event_told_twice_lists_both_documents(seeds_db: Path) -> None:
