@@ -43,8 +43,19 @@ def extract(
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
     ),
+    syntax: bool | None = typer.Option(
+        None,
+        "--syntax/--no-syntax",
+        help="Read roles and negation from a dependency parse (spaCy, the default) or by the "
+        "word-window rules only [default: BADIA_SYNTAX, else --syntax]",
+        show_default=False,
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents (into --out files, a --db store)."""
+    import os
+
+    if syntax is not None:
+        os.environ["BADIA_SYNTAX"] = "1" if syntax else "0"  # worker processes inherit it
     check_choice("--format", fmt, FORMATS)
     if out_dir is None and db is None:
         fail("nothing would be kept; add --out DIR (files per document) or --db FILE (a store)")

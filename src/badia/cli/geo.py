@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Annotated
 
@@ -62,46 +61,50 @@ def places_cmd(
         help="List names that did not resolve, with their kind (place, line, river, region, "
              "description) and documents.")] = False,
 ) -> None:
-    """Table of the stored events' places with counts (or the unresolved names)."""
+    """Table of the stored events' places with counts (or the unresolved names).
+
+    The rows are those of the API's ``/api/places`` (``queries.place_rows``).
+    """
+    from badia.present.queries import Dataset, place_rows
     from badia.store import Store
 
     existing_store(db)
     with Store(db, read_only=True) as store:
-        events = store.events()
+        snapshot = Dataset(documents=[], events=store.events(), tallies=[], infoboxes=[])
     if unresolved:
-        docs: dict[str, set[str]] = defaultdict(set)
-        for e in events:
-            for p in e.places:
-                if p.latitude is None:
-                    docs[p.name].add(e.doc)
         from badia.places.kinds import name_kind
 
         t = Table("name", "kind", "events", "documents")
-        for name in sorted(docs, key=str.lower):
-            n = sum(1 for e in events for p in e.places if p.name == name and p.latitude is None)
-            t.add_row(name, name_kind(name), str(n), ", ".join(sorted(docs[name])))
+        rows = place_rows(snapshot, unresolved=True)
+        for r in sorted(rows, key=lambda r: r["name"].casefold()):
+            t.add_row(r["name"], name_kind(r["name"]), str(r["events"]), ", ".join(r["documents"]))
         out.print(t)
         return
-    counts: Counter[tuple] = Counter()
-    for e in events:
-        for p in e.places:
-            counts[(p.name, p.gazetteer_id, p.latitude, p.longitude, p.admin1,
-                    p.geo_precision, p.where_prec)] += 1
     t = Table("name", "gazetteer id", "lat", "lon", "admin1", "geo_prec", "where_prec", "events")
-    for (name, gid, lat, lon, a1, gp, wp), n in sorted(counts.items(), key=lambda x: -x[1]):
-        t.add_row(name, gid or "-", _f(lat), _f(lon), a1 or "-", _f(gp), _f(wp), str(n))
+    for r in place_rows(snapshot):
+        t.add_row(
+            r["name"], r["gazetteer_id"] or "-", _f(r["lat"]), _f(r["lon"]), r["admin1"] or "-",
+            _f(r["geo_precision"]), _f(r["where_prec"]), str(r["events"]),
+        )
     out.print(t)
 
 
 @app.command("eval-places")
 def eval_places_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of <stem>.events.jsonl gold files.")],
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of the <stem>.txt documents.")],
+    sets: Annotated[list[Path], typer.Argument(
+        help="Pairs GOLD_DIR CORPUS_DIR (folder of <stem>.events.jsonl gold files, folder of "
+             "the <stem>.txt or .md documents); one report per pair.")],
 ) -> None:
     """Resolve the gold location names; print resolved share, within-25-km share, misses."""
     from badia.evaluate.places import evaluate_places, report
 
-    out.print(report(evaluate_places(gold_dir, corpus_dir)), markup=False, highlight=False)
+    if len(sets) % 2:
+        err.print("eval-places takes pairs: GOLD_DIR CORPUS_DIR [GOLD_DIR CORPUS_DIR ...]")
+        raise typer.Exit(2)
+    for gold_dir, corpus_dir in zip(sets[::2], sets[1::2], strict=True):
+        title = f"{gold_dir} ({corpus_dir})" if len(sets) > 2 else None
+        out.print(report(evaluate_places(gold_dir, corpus_dir), title), markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 def _f(v: object) -> str:

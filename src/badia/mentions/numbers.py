@@ -38,9 +38,12 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
-    "a dozen": 12,
-    "dozen": 12,
 }
+# Nouns that multiply the number before them ("two dozen" = 24, "a score" = 20, "half a
+# dozen" = 6, "two hundred" = 200); their plurals ("dozens", "scores", "hundreds") are vague
+# and give no number.
+MULTIPLIERS = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
+_FRACTIONS = {"half a": 0.5}
 _TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -51,10 +54,26 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_WORD = (
+_SMALL = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half a)"
+)
+_BELOW_HUNDRED = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen)"
+)
+# "two dozen", "a hundred and fifty"
+_GROUPS = "|".join(w for w, v in MULTIPLIERS.items() if v < 100)
+_POWERS = "|".join(w for w, v in MULTIPLIERS.items() if v >= 100)
+_MULTIPLIED = (
+    rf"{_SMALL}\s+(?:(?:{_GROUPS})\b|(?:{_POWERS})\b(?:\s+and\s+{_BELOW_HUNDRED}\b)?)"
+)
+_WORD = (
+    rf"(?:{_MULTIPLIED}|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
@@ -119,6 +138,14 @@ def word_value(token: str) -> int | None:
         return int(t.replace(",", ""))
     if t in _UNITS:
         return _UNITS[t]
+    multiplied = re.fullmatch(r"(.+?)\s+(" + "|".join(MULTIPLIERS) + r")(?:\s+and\s+(.+))?", t)
+    if multiplied:
+        base, noun, rest = multiplied.groups()
+        factor = _FRACTIONS.get(base) or word_value(base)
+        more = word_value(rest) if rest else 0
+        if not factor or more is None:
+            return None
+        return int(factor * MULTIPLIERS[noun]) + more
     parts = re.split(r"[- ]", t)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)

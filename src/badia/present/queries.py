@@ -459,6 +459,101 @@ def claims(ds: Dataset) -> dict[str, Any]:
     }
 
 
+def _period(day: date, by: str) -> str:
+    return str(day.year) if by == "year" else day.isoformat()[:7]
+
+
+def casualty_series(ds: Dataset, *, by: str = "month", side: str | None = None) -> dict[str, Any]:
+    """Killed per period, side and claimant, from the events' fatality figures.
+
+    ``by`` is ``"year"`` or ``"month"`` (the period of each event's start day; undated
+    events are left out). Each row: ``period``, ``side``, ``claimant`` (the figure's own
+    source, else the event's, else ``None``), ``killed`` (people, summed over the
+    claimant's figures in that period: one claimant's events may overlap) and
+    ``events``. ``disagreements`` lists the (period, side) cells where claimants give
+    different totals, with each claimant's figure. Raises ``ValueError`` for another
+    ``by``. The report's casualty chart and ``/api/casualties`` both read this.
+    """
+    if by not in ("year", "month"):
+        raise ValueError(f"by must be 'year' or 'month', not {by!r}")
+    cells: dict[tuple[str, str, str | None], list[int]] = defaultdict(lambda: [0, 0])
+    for ev in ds.events:
+        if ev.date_start is None:
+            continue
+        for fat in ev.fatalities:
+            if side is not None and fat.side != side:
+                continue
+            cell = cells[(_period(ev.date_start, by), fat.side, fat.source or ev.source)]
+            cell[0] += fat.killed
+            cell[1] += 1
+    order = {s: i for i, s in enumerate(SIDES)}
+    rows = [
+        {"period": period, "side": s, "claimant": claimant, "killed": k, "events": n}
+        for (period, s, claimant), (k, n) in sorted(
+            cells.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99), str(kv[0][2]))
+        )
+    ]
+    by_cell: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        by_cell[(r["period"], r["side"])][r["claimant"] or "(unattributed)"] = r["killed"]
+    disagreements = [
+        {"period": period, "side": s, "claims": claims}
+        for (period, s), claims in by_cell.items()
+        if len(set(claims.values())) > 1
+    ]
+    return {"by": by, "rows": rows, "disagreements": disagreements}
+
+
+def casualties(ds: Dataset, *, by: str = "year", side: str | None = None) -> dict[str, Any]:
+    """Casualties by side, period and claimant: the claimant series (``casualty_series``)
+    and the merge stage's table (tallies first, event sums that no tally covers, with
+    ``disagree``/``nested`` flags; see ``badia.merge.casualties``)."""
+    from badia.merge import casualty_table
+
+    table = casualty_table(ds.events, ds.tallies, by=by)  # type: ignore[arg-type]
+    return {
+        **casualty_series(ds, by=by, side=side),
+        "table": [jsonable(r) for r in table if side is None or r.side == side],
+    }
+
+
+# --------------------------------------------------------------------- places
+
+
+def place_rows(ds: Dataset, *, unresolved: bool | None = None) -> list[dict[str, Any]]:
+    """Each place the events name, where it resolved and how many events name it.
+
+    One row per (name, gazetteer id): ``lat``/``lon`` in WGS84 degrees (``None`` when
+    the gazetteer has no point for the name), ``admin1``, ACLED ``geo_precision``,
+    UCDP ``where_prec``, ``events`` (count) and ``documents`` (names). Most named first.
+    ``unresolved=True`` keeps only names without coordinates, ``False`` only those with.
+    """
+    rows: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for ev in ds.events:
+        for p in ev.places:
+            if unresolved is not None and (p.latitude is None) != unresolved:
+                continue
+            row = rows.setdefault(
+                (p.name, p.gazetteer_id),
+                {
+                    "name": p.name,
+                    "gazetteer_id": p.gazetteer_id,
+                    "lat": p.latitude,
+                    "lon": p.longitude,
+                    "admin1": p.admin1,
+                    "geo_precision": p.geo_precision,
+                    "where_prec": p.where_prec,
+                    "events": 0,
+                    "documents": set(),
+                },
+            )
+            row["events"] += 1
+            row["documents"].add(ev.doc)
+    out = [{**r, "documents": sorted(r["documents"])} for r in rows.values()]
+    out.sort(key=lambda r: (-r["events"], r["name"].casefold()))
+    return out
+
+
 # --------------------------------------------------------------------- control
 
 
@@ -619,6 +714,7 @@ def report_data(ds: Dataset, *, title: str = "badia: events report") -> dict[str
         "documents": list_documents(ds),
         "events": [merged_summary(m, ds) for m in events],
         "claims": claims(ds),
+        "casualty_series": casualty_series(ds, by="month"),
         "control": control(ds),
         "order_of_battle": order_of_battle(ds),
         "admin1": admin1,
