@@ -106,7 +106,9 @@ def test_acled_csv_loads_with_acled_types_and_one_name_per_actor(seeds_db, tmp_p
     assert df.event_id_cnty.str.fullmatch(r"SYR\d+").all() and df.event_id_cnty.is_unique
     assert df.actor1.notna().all()  # every event's initiator is named, at least by its side
     packaged = Path(__file__).resolve().parents[1] / "src/badia/data/actors.yaml"
-    acled_names = {a["acled_name"] for a in yaml.safe_load(packaged.read_text())["actors"]}
+    listed = yaml.safe_load(packaged.read_text())["actors"]
+    assert [a["name"] for a in listed if not a.get("acled_name")] == []  # one list, all named
+    acled_names = {a["acled_name"] for a in listed}
     assert set(df.actor1) <= acled_names | set(SIDE_ACTOR.values())
     assert (df.fatalities >= 0).all() and df.time_precision.isin([1, 2, 3]).all()
     assert df.interaction.notna().all() and df.source.str.len().gt(0).all()
