@@ -155,3 +155,25 @@ def test_a_document_added_after_the_merge_makes_it_stale(tmp_path, seed_paths) -
     assert state.status == "stale" and state.new_documents == 1
     listed = runner.invoke(app, ["events", "--db", str(db), "--limit", "1"])
     assert "stale" in listed.stderr and "badia merge" in listed.stderr
+
+
+def test_a_figure_repeated_by_two_tellings_counts_once() -> None:
+    from datetime import date
+
+    from badia.model import Event, Fatality
+
+    def telling(doc: str) -> Event:
+        return Event(
+            id=f"{doc}:0:0", doc=f"{doc}.txt", doc_id=doc, quote="IS attacked Qasr Tal.",
+            start=0, end=21, date_start=date(2018, 5, 2), date_end=date(2018, 5, 2),
+            date_precision="day", type="attack", actor1=["IS"], side1="islamic_state",
+            side2="government", locations=["Qasr Tal"],
+            fatalities=[Fatality(side="government", killed=9, source="SOHR")],
+        )
+
+    ds = q.Dataset(documents=[], events=[telling("a"), telling("b")], tallies=[], infoboxes=[])
+    assert len(ds.rows()) == 1 and ds.rows()[0].documents == ["a.txt", "b.txt"]
+    assert q.casualties_by_claimant(ds) == [
+        {"side": "government", "claimant": "SOHR", "killed": 9, "events": 1}
+    ]
+    assert q.list_events(ds)["items"][0]["killed"] == 9
