@@ -26,6 +26,7 @@ def _forms(kind: str) -> str:
 
 
 KILL_FORMS = _forms("killed")
+DYING_FORMS = _forms("dying")
 _KILL = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
 _WOUND = re.compile(rf"\b(?:{_forms('wounded')})\b", re.I)
 # Counted things that are not people.
