@@ -47,3 +47,12 @@ def _span(body: str, words: str) -> tuple[str, str]:
 )
 def test_date_span(body: str, expected: tuple[str, str]):
     assert _span(body, "Qasr") == expected
+
+
+def test_each_act_takes_the_date_that_governs_it():
+    body = "In early May 2016, the Syrian Army launched an offensive on Jaban, "
+    body += "capturing Qasr late on 12 May."
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    dates = {e.type: (str(e.date_start), str(e.date_end)) for e in extract_document(doc).events}
+    assert dates["attack"] == ("2016-05-01", "2016-05-10")
+    assert dates["capture"] == ("2016-05-12", "2016-05-12")
