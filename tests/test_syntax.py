@@ -143,6 +143,11 @@ def test_people_taken_are_prisoners_not_ground(parse_path: None) -> None:
     ] == ("capture", "islamic_state")
 
 
+def test_an_agentless_passive_takes_the_camp_followed(parse_path: None) -> None:
+    found = _events("On Saturday, the SDF attacked Ain Sifa. On Sunday, the town was taken.")
+    assert found == [("attack", "opposition", None), ("capture", "opposition", None)]
+
+
 def test_hostages_held_before_are_no_capture(parse_path: None) -> None:
     found = _events("On Sunday, ISIL released the last 42 hostages that it had captured in May.")
     assert "capture" not in [t for t, _, _ in found]

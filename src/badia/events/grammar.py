@@ -100,12 +100,14 @@ def grammar() -> Grammar:
 class Roles:
     """What the tree says: ``initiator``/``target`` actors found in their slots;
     ``refers_back`` when the initiator slot holds a pronoun or bare description;
-    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence."""
+    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence;
+    ``agentless``: a passive that names no agent ("the town was taken")."""
 
     initiator: list[Mention]
     target: list[Mention]
     refers_back: bool
     antecedent: list[Mention]
+    agentless: bool = False
 
 
 class SentenceGrammar:
@@ -163,14 +165,23 @@ class SentenceGrammar:
 
     def _modifier(self, tok: Token) -> bool:
         """A participle used as an adjective inside a noun phrase that opens with a
-        determiner or a number ("the two captured bases", "a clearing operation")."""
+        determiner or a number ("the two captured bases", "a clearing operation"), with
+        nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
+        a verb the tagger missed)."""
+        p = self.parse
         if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
             return False
-        noun = self.parse.head(tok.i)
-        if noun is None or noun.i < tok.i:
+        noun = p.head(tok.i)
+        if noun is None or noun.i < tok.i or noun.dep == "ROOT":
             return False
-        return any(
-            c.i < tok.i for c in self.parse.children(noun.i, "det", "nummod", "poss")
+        opening = [c.i for c in p.children(noun.i, "det", "nummod", "poss") if c.i < tok.i]
+        if not opening:
+            return False
+        between = p.tokens[min(opening) + 1 : tok.i]
+        return all(
+            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            or t.head == tok.i
+            for t in between
         )
 
     def _short_of(self, prep: Token) -> bool:
@@ -256,7 +267,13 @@ class SentenceGrammar:
                 if kind == "pronoun":
                     antecedent = self._antecedent(tok, actors)
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
-        return Roles(initiator, target, refers_back, antecedent)
+        agentless = (
+            verbal
+            and not initiator
+            and bool(self.parse.children(tok.i, "nsubjpass", "auxpass"))
+            and not self.parse.children(tok.i, "agent")
+        )
+        return Roles(initiator, target, refers_back, antecedent, agentless)
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's
