@@ -379,6 +379,8 @@ def with_parse(
         actor1 = found.antecedent or last_actor1 or actor1
     elif found.agentless and not actor1:
         actor1 = last_actor1  # "the town was taken": by the camp the paragraph follows
+    elif found.unnamed:
+        actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:
         actor2 = found.target
     else:
