@@ -29,6 +29,7 @@ from badia.events.filters import (
     usable_triggers,
 )
 from badia.events.grammar import SentenceGrammar
+from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
 from badia.mentions.actors import ActorLexicon, find_actors
@@ -47,6 +48,17 @@ _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coali
 # A toll stated without an action: the count, who claims it, and the date its sentence
 # states for itself (None when it states none).
 Orphan = tuple[Casualty, "str | None", "TimeValue | None"]
+
+
+# A sentence that sets its act apart on another front (GUIDELINES 1b: not the same event
+# as a same-day act of the same side): "Elsewhere, ...", "At the same time, elsewhere ...",
+# "Meanwhile, on the southern front, ...", "On another front, ...".
+_OTHER_FRONT = re.compile(
+    r"^\W*(?:(?:at the same time|meanwhile|in the meantime|however),?\s+)?"
+    r"(?:elsewhere\b|(?:on|in) (?:another|the other|a different|the [\w-]+(?: [\w-]+)?) "
+    r"(?:front|sector|axis)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -106,7 +118,7 @@ def build_events(
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
-    return events, tallies
+    return plausible_events(events), plausible_tallies(tallies)
 
 
 def _one_per_claim(tallies: list[Tally]) -> list[Tally]:
@@ -265,6 +277,7 @@ class _DocumentReader:
                     date,
                     lead=lead,
                     dated=any(not t.relative for t in c_times) and own_date is not None,
+                    other_front=bool(_OTHER_FRONT.match(text)),
                 )
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))

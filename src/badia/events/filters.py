@@ -41,7 +41,9 @@ _ATTEMPT = re.compile(
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
 
-_SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
+_SUCCESS = re.compile(
+    r"\b(?:managed|continued|began|started|moved|went on|(?:was|were) able)\s+to\s+$", re.I
+)
 
 
 _INTENT = re.compile(
