@@ -4,6 +4,7 @@ from badia.store.db import (
     DEFAULT_PATH,
     SCHEMA_VERSION,
     TABLE_COLUMNS,
+    BatchWriter,
     ExtractionRows,
     Store,
     StoreError,
@@ -13,6 +14,7 @@ from badia.store.db import (
 
 __all__ = [
     "Store",
+    "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",

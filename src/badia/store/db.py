@@ -24,6 +24,7 @@ from badia.model import Document, Event, Extraction, Infobox, Tally
 
 __all__ = [
     "Store",
+    "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
@@ -87,14 +88,25 @@ class StoreError(RuntimeError):
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
-        """Open (and, unless ``read_only``, create) the store; views open it read-only."""
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
+        """Open (and, unless ``read_only``, create) the store; views open it read-only.
+
+        ``memory_limit`` (DuckDB's, e.g. ``"64MB"``) caps the blocks DuckDB keeps cached:
+        a long ingest then holds flat memory instead of caching the whole file it wrote.
+        """
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             why = "not a DuckDB database file" if "not a valid DuckDB" in str(exc) else str(exc)
             raise StoreError(f"cannot open store {self.path}: {why}") from exc
@@ -304,6 +316,37 @@ class Store:
         if doc_id is None:
             return self._con.execute(f"{sql} {order}").fetchall()
         return self._con.execute(f"{sql} WHERE doc_id = ? {order}", [doc_id]).fetchall()
+
+
+class BatchWriter:
+    """Feeds ``Store.save_rows`` one batch at a time: at most ``docs`` documents or
+    ``text_bytes`` bytes of document text per transaction.
+
+    A killed process loses only the batch not yet committed; ``flush`` (or leaving
+    the ``with`` block, even by an exception) commits what is pending.
+    """
+
+    def __init__(self, store: Store, docs: int = 64, text_bytes: int = 4 * 2**20) -> None:
+        self.store, self.docs, self.text_bytes = store, docs, text_bytes
+        self._pending: list[ExtractionRows] = []
+        self._size = 0
+
+    def add(self, rows: ExtractionRows, text_bytes: int = 0) -> None:
+        self._pending.append(rows)
+        self._size += text_bytes
+        if len(self._pending) >= self.docs or self._size >= self.text_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending, self._size = self._pending, [], 0
+        if pending:
+            self.store.save_rows(pending)
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
 
 
 # ----------------------------------------------------------------- rows
