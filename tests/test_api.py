@@ -29,6 +29,13 @@ def client(db: Path) -> TestClient:
     return TestClient(create_app(db))
 
 
+def data(page: str) -> dict:
+    """The JSON a report page embeds."""
+    m = re.search(r'id="badia-data">(.*?)</script>', page, re.DOTALL)
+    assert m, "no embedded data"
+    return json.loads(m.group(1))
+
+
 def assert_problem(resp, status: int) -> dict:
     assert resp.status_code == status
     assert resp.headers["content-type"].startswith(PROBLEM)
@@ -154,10 +161,6 @@ def test_index_is_the_report(client: TestClient, db: Path, tmp_path: Path) -> No
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
     assert resp.headers["content-security-policy"].startswith("default-src 'none'")
 
-    def data(page: str) -> dict:
-        m = re.search(r'id="badia-data">(.*?)</script>', page, re.DOTALL)
-        return json.loads(m.group(1))
-
     report = write_report(q.load_dataset_from_path(db), tmp_path / "r.html")
     assert data(resp.text) == data(report.read_text(encoding="utf-8"))
 
@@ -175,6 +178,8 @@ def test_openapi_and_read_only(client: TestClient, db: Path) -> None:
         "/api/control",
         "/api/control/{place}",
         "/api/order-of-battle",
+        "/api/places",
+        "/api/casualties",
     ):
         assert set(spec["paths"][path]) == {"get"}, path
     limit = next(
@@ -189,3 +194,59 @@ def test_openapi_and_read_only(client: TestClient, db: Path) -> None:
 def test_missing_store_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         create_app(tmp_path / "absent.duckdb")
+
+
+def test_places_have_coordinates_and_counts(client: TestClient) -> None:
+    rows = client.get("/api/places").json()
+    hamra = next(r for r in rows if r["name"] == "Tell Hamra")
+    assert (hamra["lat"], hamra["lon"], hamra["admin1"], hamra["events"]) == (
+        34.60, 38.20, "Homs", 1
+    )
+    assert client.get("/api/places", params={"unresolved": "true"}).json() == []
+    assert len(client.get("/api/places", params={"unresolved": "false"}).json()) == len(rows)
+
+
+def test_casualties_by_side_period_and_claimant(client: TestClient) -> None:
+    body = client.get("/api/casualties", params={"by": "month"}).json()
+    assert {(r["period"], r["side"], r["claimant"], r["killed"]) for r in body["rows"]} >= {
+        ("2017-03", "islamic_state", "SOHR", 12),
+        ("2017-04", "government", None, 4),
+    }
+    assert body["table"] and all("flags" in r for r in body["table"])
+    only = client.get("/api/casualties", params={"side": "government"}).json()
+    assert {r["side"] for r in only["rows"] + only["table"]} == {"government"}
+    bad = assert_problem(client.get("/api/casualties", params={"side": "isis"}), 422)
+    assert "government" in bad["detail"]  # the allowed values are named
+    assert_problem(client.get("/api/casualties", params={"by": "week"}), 422)
+
+
+def test_claimants_that_disagree_are_listed() -> None:
+    (first, *_), *_ = [x.events for x in make_extractions()]
+    other = first.model_copy(
+        update={"id": first.id + "b", "fatalities": [
+            first.fatalities[0].model_copy(update={"killed": 30, "source": "state media"})
+        ]}
+    )
+    ds = q.Dataset(documents=[], events=[first, other], tallies=[], infoboxes=[])
+    series = q.casualty_series(ds, by="year")
+    assert series["disagreements"] == [
+        {"period": "2017", "side": "islamic_state", "claims": {"SOHR": 12, "state media": 30}}
+    ]
+
+
+def test_every_report_table_has_a_json_twin(db: Path) -> None:
+    """The report embeds what the API serves: the same query functions, the same rows."""
+    client = TestClient(create_app(db))
+    page = data(client.get("/").text)
+    claims = client.get("/api/claims").json()
+    assert page["claims"]["rows"] == claims["rows"]
+    assert page["claims"]["by_side_and_claimant"] == claims["by_side_and_claimant"]
+    assert page["claims"]["tallies"] == client.get("/api/tallies").json()
+    assert page["casualty_series"] == {
+        k: v for k, v in client.get("/api/casualties", params={"by": "month"}).json().items()
+        if k != "table"
+    }
+    assert page["control"] == client.get("/api/control").json()
+    assert page["order_of_battle"] == client.get("/api/order-of-battle").json()
+    listed = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    assert page["events"] == listed

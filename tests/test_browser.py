@@ -221,3 +221,115 @@ def test_ten_thousand_events_load(browser, tmp_path: Path) -> None:
         assert w.errors == []
     finally:
         w.close()
+
+
+def test_api_docs_render_offline(browser, tmp_path: Path) -> None:
+    """Swagger UI and ReDoc come from the package's own files: every other request is
+    refused, and the pages still list the API's operations."""
+    db = build_db(tmp_path / "docs.duckdb", make_extractions())
+    from badia.present.api import create_app
+
+    with serving(create_app(db)) as base:
+        w = Watched(browser, base)
+        try:
+            w.page.goto(base + "/docs")
+            w.page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+            paths = w.page.locator(".opblock-summary-path").all_text_contents()
+            assert "/api/events" in [p.replace("\u200b", "") for p in paths]
+            w.page.screenshot(path=str(SCREENSHOTS / "api-docs.png"))
+            w.page.goto(base + "/redoc")
+            w.page.wait_for_selector("text=filtered and paged", timeout=20_000)
+            w.page.screenshot(path=str(SCREENSHOTS / "api-redoc.png"))
+            assert w.outside == []  # not even ReDoc's logo: the page's policy blocks it
+            assert all("logo-mini.svg" in e and "Content Security Policy" in e for e in w.errors)
+        finally:
+            w.close()
+
+
+def claimed_extraction(n: int):
+    """``synthetic_extraction`` whose fatality figures come from two claimants that differ."""
+    ex = synthetic_extraction(n)
+    events = []
+    for k, ev in enumerate(ex.events):
+        claimant = "Observatory" if k % 2 else "State media"
+        events.append(ev.model_copy(update={"fatalities": [
+            f.model_copy(update={"source": claimant}) for f in ev.fatalities
+        ]}))
+    return ex.model_copy(update={"events": events})
+
+
+def colours(page, selector: str, prop: str) -> set[str]:
+    return set(page.evaluate(
+        "([sel, prop]) => [...document.querySelectorAll(sel)]"
+        ".map(n => getComputedStyle(n)[prop])",
+        [selector, prop],
+    ))
+
+
+def test_clusters_are_neutral_and_types_keep_the_legend_colours(browser, tmp_path: Path) -> None:
+    ds = q.load_dataset(memory_store([claimed_extraction(600), *make_extractions()]))
+    url = write_report(ds, tmp_path / "mixed.html").as_uri()
+    w = Watched(browser, "file://")
+    try:
+        w.open(url)
+        page = w.page
+        bubbles = colours(page, ".marker-cluster div", "backgroundColor")
+        rings = colours(page, ".marker-cluster", "backgroundColor")
+        points = colours(page, "path.badia-marker", "fill")
+        legend = colours(page, "#legend .swatch:not(.cluster)", "backgroundColor")
+        assert len(bubbles) == 1 and len(rings) == 1  # one neutral look whatever the count
+        assert points and points <= legend  # every point in a colour of the type legend
+        assert not (bubbles | rings) & (points | legend)
+        assert page.locator(".cas-chart").count() >= 3  # one chart per side with figures
+        assert page.locator(".cas-chart line.disagree").count() > 0
+        page.screenshot(path=str(SCREENSHOTS / "report-1400.png"), full_page=False)
+        page.locator("#casualties-section").screenshot(path=str(SCREENSHOTS / "casualties.png"))
+        # an event from the table is shown with its neighbours, ringed, not alone
+        page.locator("#f-doc").select_option("synthetic0000000")
+        page.locator("#events-table tbody tr").nth(3).click()
+        assert page.locator(".badia-selected").count() == 1
+        box = page.locator("#map").bounding_box()
+        shown = page.evaluate(
+            """([x0, y0, x1, y1]) => [...document.querySelectorAll(
+                 '.badia-marker, .marker-cluster')].filter(n => {
+                   const r = n.getBoundingClientRect();
+                   return r.right > x0 && r.left < x1 && r.bottom > y0 && r.top < y1;
+                 }).length""",
+            [box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]],
+        )
+        assert shown >= 3, shown
+        page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "focus.png"))
+        assert w.errors == [] and w.outside == []
+    finally:
+        w.close()
+
+
+def test_phone_width_has_no_sideways_page_scroll(browser, tmp_path: Path) -> None:
+    ds = q.load_dataset(memory_store([claimed_extraction(200), *make_extractions()]))
+    url = write_report(ds, tmp_path / "phone.html").as_uri()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(url)
+        page.wait_for_selector("body[data-ready='1']", state="attached")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, width
+        table = page.evaluate(
+            "(() => { const b = document.querySelector('#table-section .table-box');"
+            " return [b.scrollWidth, b.clientWidth]; })()"
+        )
+        assert table[1] <= 390 and table[0] > table[1]  # the table scrolls in its own box
+        for selector in ("#timeline svg", ".cas-chart svg", "#map"):
+            right = page.evaluate(
+                "(s) => Math.max(...[...document.querySelectorAll(s)]"
+                ".map(n => n.getBoundingClientRect().right))",
+                selector,
+            )
+            assert right <= 390, (selector, right)
+        inputs = page.evaluate(
+            "Math.min(...[...document.querySelectorAll('#filters input, #filters select')]"
+            ".map(n => n.getBoundingClientRect().width))"
+        )
+        assert inputs >= 120, inputs  # filter controls stay usable, not a few pixels wide
+        page.screenshot(path=str(SCREENSHOTS / "report-390.png"), full_page=True)
+    finally:
+        page.close()

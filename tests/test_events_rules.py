@@ -132,15 +132,15 @@ def test_seed_control_timelines_read_as_the_text_tells(seed_paths) -> None:
 
 
 def test_a_users_actor_lexicon_names_a_side(tmp_path) -> None:
-    from badia.pipeline import extract, load_actor_lexicon
+    from badia.pipeline import extract_text, load_actor_lexicon
 
     lexicon_file = tmp_path / "mine.yaml"
     lexicon_file.write_text(
         "actors:\n  - name: Hills Guard\n    side: opposition\n    aliases: [Hills Guard, HG]\n"
     )
     text = "= T (2017) =\n\n==A==\nOn 5 March 2017, the HG captured Umm Hamra from ISIL.\n"
-    assert extract(text).events[0].side1 != "opposition"  # unknown to the packaged lexicon
-    (event,) = extract(text, actors=load_actor_lexicon(lexicon_file)).events
+    assert extract_text(text).events[0].side1 != "opposition"  # unknown to the packaged lexicon
+    (event,) = extract_text(text, actors=load_actor_lexicon(lexicon_file)).events
     assert (event.actor1, event.side1, event.side2) == (["HG"], "opposition", "islamic_state")
 
 
@@ -175,9 +175,9 @@ the Russian defence ministry said.
 
 
 def test_news_weekdays_tolls_and_claimants_resolve_against_the_publication_date() -> None:
-    from badia.pipeline import extract
+    from badia.pipeline import extract_text
 
-    attack, shelling = extract(NEWS).events
+    attack, shelling = extract_text(NEWS).events
     assert (attack.type, attack.date_start, attack.side1, attack.source) == (
         "attack",
         date(2017, 9, 5),

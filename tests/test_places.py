@@ -167,20 +167,23 @@ def test_context_prefers_the_stated_governorate():
     assert r.resolve("Hayyan", Context(admin1="Aleppo")).admin1 == "Aleppo"
 
 
-def test_seed_gold_places():
-    gold = SHARED / "eval" / "gold"
-    corpus = SHARED / "corpus" / "seeds"
-    if not gold.is_dir() or not corpus.is_dir():
+@pytest.mark.parametrize(
+    ("gold", "corpus", "named", "resolved"),
+    # ratchets at the measured figures (seeds 76.0% of places and sites, articles-md 75.4%)
+    [("gold", "seeds", 0.755, 0.765), ("gold-articles-md", "articles-md", 0.75, 0.73)],
+)
+def test_gold_places(gold: str, corpus: str, named: float, resolved: float):
+    gold_dir = SHARED / "eval" / gold
+    corpus_dir = SHARED / "corpus" / corpus
+    if not gold_dir.is_dir() or not corpus_dir.is_dir():
         pytest.skip(f"shared evaluation data not found at {SHARED}")
     from badia.evaluate.places import evaluate_places
 
-    res = evaluate_places(gold, corpus)
-    assert res.names > 200
-    assert res.with_reference >= 100
-    assert res.within_share >= 0.95
-    # ratchets at the measured figures (74.6% of names, 73.8% of named places)
-    assert res.resolved_share >= 0.74
-    assert res.named_share >= 0.73
+    res = evaluate_places(gold_dir, corpus_dir)
+    assert res.names > 200 and res.with_reference >= 150
+    assert res.within_share == 1.0, res.far  # every checked name within 25 km
+    assert res.outside == 0  # nothing placed outside Syria and its border areas
+    assert res.named_share >= named and res.resolved_share >= resolved
     assert res.named < res.names  # lines, rivers and regions are told apart
 
 
@@ -214,7 +217,8 @@ def test_a_named_region_is_coarse_and_names_no_governorate():
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("al-Kawm", "place"), ("Abu Risha dam", "place"), ("T-2 Pumping Station", "place"),
+    [("al-Kawm", "place"), ("Abu Risha dam", "site"), ("T-2 Pumping Station", "site"),
+     ("Brigade 93 base", "site"), ("Dahman checkpoint", "site"), ("Jabal al-Tar", "place"),
      ("Baghdad-Damascus highway", "line"), ("Iraqi border", "line"),
      ("al-Motaqadin street", "line"), ("Euphrates", "river"),
      ("western bank of the Euphrates", "river"), ("Sawab desert", "region"),
@@ -255,3 +259,199 @@ def test_same_consonants_must_also_be_spelt_alike() -> None:
     hit = r.resolve("Bishri")
     assert bashur is not None and (hit is None or hit.entry_id != bashur.entry_id)
     assert r.resolve("Quraytayn") is not None  # a real variant still meets its town
+
+
+def test_a_town_inside_a_named_region_keeps_the_town() -> None:
+    """'near X in the Y desert': the desert frames the town, it does not replace it."""
+    from badia.mentions.places import event_places, find_places
+
+    for text in ["Gunmen killed four herders near Qarmuna in the Zelfa desert.",
+                 "An ambush near Qarmuna in the Zelfa steppe killed two.",
+                 "Jets struck al-Qarmuna in the Zelfa region on Monday."]:
+        names = [p.text for p in event_places(find_places(text, 0, []))]
+        assert names in (["Qarmuna"], ["al-Qarmuna"]), text
+    alone = find_places("Clashes went on in the Zelfa desert.", 0, [])
+    assert [p.text for p in event_places(alone)] == ["Zelfa desert"]
+
+
+def test_a_desert_of_a_governorate_is_a_fuzzy_area() -> None:
+    hit = resolver().resolve("the Homs desert")
+    assert hit is not None and hit.admin1 == "Homs"
+    assert (hit.geo_precision, hit.where_prec) == (3, 5)
+
+
+def test_a_facility_is_its_own_point_or_near_its_town() -> None:
+    from badia.mentions.places import find_places
+
+    for text, name in [("Rebels attacked the Zorba military airport.", "Zorba military airport"),
+                       ("Jets bombed the Zorba Air Base at dawn.", "Zorba Air Base"),
+                       ("Shells hit Zorba International Airport.", "Zorba International Airport")]:
+        assert [p.text for p in find_places(text, 0, [])] == [name], text
+    r = resolver()
+    city = r.resolve("Deir ez-Zor")
+    # a facility a source locates is that point, not the city's centre
+    for name in ["Deir ez-Zor military airport", "Deir ez-Zor Air Base", "the Deir ez-Zor airport"]:
+        hit = r.resolve(name)
+        assert hit.entry_id.startswith("feature:") and hit.geo_precision == 1, name
+        assert 3 < distance_km(hit.lat, hit.lon, city.lat, city.lon) < 10, name
+    # one no source locates is placed at its town, less precisely, with the relation kept
+    mayadin = r.resolve("Mayadin")
+    hit = r.resolve("Mayadin military airport")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert hit.relation == f"near {r.g.by_key[key('Mayadin')][0].name}"
+    assert _near(hit, mayadin.lat, mayadin.lon, 1)
+
+
+def _doc_with_infobox(places: list[str]) -> Document:
+    from badia.model import Infobox
+
+    head = "Place: " + ", ".join(places) + "\n\n"
+    body = "On 4 May, the army advanced 10 kilometres. Later it took Zqarfa."
+    return Document(id="f", source="t", name="f.txt", format="text", text=head + body,
+                    infobox=Infobox(places=places, start=0, end=len(head)))
+
+
+def test_an_event_naming_no_place_takes_the_documents_area_coarsely() -> None:
+    from badia.places import document_frame
+
+    doc = _doc_with_infobox(["Syrian Desert", "Syria"])
+    q1 = "On 4 May, the army advanced 10 kilometres."
+    q2 = "Later it took Zqarfa."
+    evs = [_event(q1, doc.text.index(q1), []), _event(q2, doc.text.index(q2), ["Zqarfa"])]
+    bare, named = locate_events(evs, doc)
+    (p,) = bare.places
+    assert p.name == "Syrian Desert" and doc.text[p.start:p.end] == "Syrian Desert"
+    assert (p.geo_precision, p.where_prec) == (3, 5) and "infobox" in p.relation
+    assert bare.locations == [] and bare.admin1 is None  # no name is put in the text's mouth
+    assert named.places[0].latitude is None  # an unknown name is not replaced by the area
+    # a district inside the governorate also listed: the district, never finer than UCDP 3
+    district = document_frame(_doc_with_infobox(["Tadmur District", "Eastern Homs Governorate"]))
+    assert district is not None and district.name == "Tadmur District"
+    assert district.where_prec >= 3 and district.geo_precision == 3
+    # several governorates and no country: no single area
+    assert document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate"])) is None
+    both = document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate", "Syria"]))
+    assert both is not None and both.where_prec == 6
+
+
+def test_folding_meets_the_texts_spellings() -> None:
+    assert key("Um Sosah") == key("Umm Susah") == key("Oum Sousa")
+    assert key("Tadmor") == key("Tadmur")
+    assert key("Deir al-Zour") == key("Dayr az Zawr")
+    # one Arabic consonant, several Latin spellings: qaf q/k/g, jim j/dj, shin sh/ch
+    assert skeleton(key("Qaryatayn")) == skeleton(key("Karyatain")) == skeleton(key("Garyatein"))
+    assert skeleton(key("Djebel Zqarf")) == skeleton(key("Jabal Zqarf"))
+    assert skeleton(key("Chaddadi")) == skeleton(key("Shaddadi"))
+    assert skeleton(key("Ghab")) != skeleton(key("Kab"))  # ghayn is not qaf
+    r = resolver()
+    # three consonants are common: a short skeleton must also be spelt close ("Tayyas"); of
+    # the places so spelt, the one by the story's other places (Palmyra)
+    tiyas = r.resolve("al-Tayyas", Context(admin1="Homs", anchors=[(34.56, 38.28)]))
+    assert tiyas is not None and _near(tiyas, 34.55, 37.67, 5)
+
+
+def test_rivers_lines_and_regions_hold_no_point_of_a_namesake() -> None:
+    r = resolver()
+    for name in ["Euphrates", "the Euphrates River", "western bank of the Euphrates"]:
+        assert r.resolve(name) is None, name  # not the Euphrates Dam, not a village
+    assert r.resolve("Lake Qarfun") is None  # a lake is an area; its namesake village is not it
+
+
+def test_a_relation_places_only_the_name_it_follows() -> None:
+    r = resolver()
+    text = "Gunmen left Zqarfa, and Qwertz, 7 km west of Palmyra, fell on Monday."
+    assert r.resolve("Zqarfa", Context(text=text)) is None
+    hit = r.resolve("Qwertz", Context(text=text))
+    assert hit is not None and hit.relation == "7 km west of Palmyra"
+    inside = r.resolve("Wadi Zqarf", Context(text="a convoy was hit in Wadi Zqarf in Al-Sukhnah "
+                                                  "region on 3 June"))
+    sukhnah = r.resolve("al-Sukhnah")
+    assert inside is not None and (inside.geo_precision, inside.where_prec) == (2, 2)
+    assert inside.relation.startswith("in ") and _near(inside, sukhnah.lat, sukhnah.lon, 1)
+
+
+def test_no_guess_for_a_village_far_from_the_story_or_outside_its_governorate() -> None:
+    r = resolver()
+    palmyra, aleppo = (34.56, 38.28), (36.2, 37.16)
+    assert r.resolve("Tiyas", Context(anchors=[palmyra])) is not None
+    # a village of that name 250 km from every other place of the story is another one
+    assert r.resolve("Tiyas", Context(anchors=[aleppo])) is None
+    # the event's stated governorate rules out a village its source puts in another
+    assert r.resolve("Tiyas", Context(admin1="Hama")) is None
+    # a small place across the border only when the text names that country
+    assert r.resolve("Sinah", Context(text="fighting near Sinah")) is None
+
+
+def test_a_named_district_is_the_district() -> None:
+    hit = resolver().resolve("Tabqa District")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 3)
+
+
+def test_the_shipped_folded_keys_are_those_the_code_makes() -> None:
+    """The build stores each name's key and core so loading is fast; a change to the
+    folding rules without a rebuild (scripts/build_gazetteer.py) must fail here."""
+    from badia.places.gazetteer import fold_names, load
+
+    stale = [e.id for e in load().entries if e.folded and e.folded != fold_names(e.names)]
+    assert not stale, f"{len(stale)} rows folded by older rules, e.g. {stale[:3]}: rebuild"
+    assert sum(bool(e.folded) for e in load().entries) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "relation", "town"),
+    [("Zorba Division base", "an attack on the Zorba Division base, north of Raqqa, failed",
+      "north of Raqqa", "Raqqa"),
+     ("Qarfa Regiment base", "the Qarfa Regiment base (known as the Blue Regiment), south of "
+      "Al-Hasakah, fell", "south of Al-Hasakah", "Al-Hasakah"),
+     ("Qwertz", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "they entered the Zqarfa neighbourhood of Hasakah city", "neighbourhood of "
+      "Hasakah", "Al-Hasakah"),
+     ("Zqarfa checkpoint", "rebels raided the Zqarfa checkpoint located northwest of Mayadin",
+      "northwest of Mayadin", "Mayadin")],
+)
+def test_a_site_no_source_places_is_put_at_the_town_the_text_relates_it_to(
+        name: str, text: str, relation: str, town: str) -> None:
+    r = resolver()
+    hit, anchor = r.resolve(name, Context(text=text)), r.resolve(town)
+    assert hit is not None and hit.relation == relation
+    assert (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert _near(hit, anchor.lat, anchor.lon, 1)
+
+
+def test_a_site_named_after_its_town_is_near_the_town() -> None:
+    r = resolver()
+    for name, town in [("Palmyra theatre", "Palmyra"), ("al-Hawl Refugee Camp", "al-Hawl")]:
+        hit, anchor = r.resolve(name), r.resolve(town)
+        assert hit is not None and hit.geo_precision == 2 and "near" in hit.relation, name
+        assert _near(hit, anchor.lat, anchor.lon, 1), name
+
+
+def test_only_points_can_hold_control() -> None:
+    from badia.model import Place
+    from badia.places import can_hold_control
+
+    r = resolver()
+    for name in ["al-Sukhnah", "Tiyas Military Airbase", "Qwertz", "Zorba checkpoint"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert can_hold_control(place), name
+    for name in ["Palmyra-Deir ez-Zor highway", "the Homs desert", "Syrian Desert",
+                 "Euphrates", "Iraqi border", "eastern Hama", "Syria"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert not can_hold_control(place), name
+
+
+def test_towns_joined_by_dashes_name_the_area_between_them() -> None:
+    r = resolver()
+    homs, deir = r.resolve("Homs"), r.resolve("Deir ez-Zor")
+    pair = r.resolve("Homs-Deir ez-Zor")  # the dash inside "Deir ez-Zor" stays in its run
+    assert pair is not None and pair.where_prec == 5 and pair.relation == (
+        "between Homs and Deir ez-Zor")
+    assert abs(pair.lat - (homs.lat + deir.lat) / 2) < 0.01
+    three = r.resolve("the Aleppo–Hama–Raqqa triangle")
+    assert three is not None and (three.geo_precision, three.where_prec) == (3, 5)
+    assert r.resolve("Zqarf-Homs") is None  # every run must be a known place

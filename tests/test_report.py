@@ -269,7 +269,7 @@ def test_cli_report_prints_the_path(db: Path, tmp_path: Path) -> None:
 
 def test_cli_report_without_store_fails_clearly(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no store" in result.output
 
 

@@ -41,7 +41,7 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 DatePrecision = Literal["day", "range", "month", "year"]
-DocFormat = Literal["dump", "mirror", "news", "wikitext", "html", "jsonl", "text"]
+DocFormat = Literal["dump", "mirror", "markdown", "news", "wikitext", "html", "jsonl", "text"]
 
 
 class Record(BaseModel):
@@ -56,7 +56,14 @@ class Record(BaseModel):
 class Sentence(Record):
     start: int
     end: int
-    text: str
+    text: str  # always ``Document.text[start:end]``
+    # the same characters with the reader's inline markup (emphasis, link and image
+    # syntax) blanked to spaces, same length, so offsets hold; None when there is none
+    prose: str | None = None
+
+    def reading(self) -> str:
+        """What later stages read: the prose view when the reader made one, else the text."""
+        return self.prose if self.prose is not None else self.text
 
 
 class Citation(Record):
@@ -137,7 +144,10 @@ class Document(Record):
     format: DocFormat
     text: str  # the decoded original text; every offset points into it
     title: str | None = None
-    published: date | None = None
+    published: date | None = None  # a news story's publication date: a story date
+    # when a copy of the page was made (a mirror's ``pubDate:``, "Retrieved ...", "accessed");
+    # never a date of anything the document tells
+    retrieved: date | None = None
     sections: list[Section] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     infobox: Infobox | None = None

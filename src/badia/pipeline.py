@@ -6,46 +6,111 @@ only reads the records of the stages before it (see docs/ARCHITECTURE.md).
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from badia.events import build_events
 from badia.mentions.actors import ActorLexicon, lexicon_with
 from badia.mentions.lexicon import load_user_file
+from badia.mentions.triggers import find_triggers
 from badia.model import SIDES, Document, Extraction
 from badia.places import locate_events
 from badia.read import read_path, read_text
+from badia.syntax import parse_document
 
 
 def extract_document(document: Document, actors: ActorLexicon | None = None) -> Extraction:
-    """structure (done by the reader) -> mentions -> time -> events -> places.
+    """structure (done by the reader) -> syntax -> mentions -> time -> events -> places.
 
     ``actors``: an actor lexicon with a user's own entries (``load_actor_lexicon``).
+    The syntax stage parses only the sentences that carry a trigger (none when
+    ``BADIA_SYNTAX=0`` or the model is missing: the rules-only path).
     """
-    events, tallies = build_events(document, actors)
+    parses = parse_document(document, _tells_an_action)
+    events, tallies = build_events(document, actors, parses)
     events = locate_events(events, document)
     return Extraction(document=document, events=events, tallies=tallies)
 
 
+def _tells_an_action(sentence: str) -> bool:
+    return bool(find_triggers(sentence))
+
+
 def extract(
-    text_or_path: str | Path,
+    path: str | Path,
     *,
-    name: str | None = None,
     fmt: str | None = None,
     actors: ActorLexicon | None = None,
 ) -> Extraction:
-    """Extract events and tallies from a path or from a text.
+    """Extract events and tallies from one file (for a text, use ``extract_text``).
 
-    A ``Path`` (or a string naming an existing file) is read from disk; any other
-    string is taken as the document text itself.
+    ``path``: a document file in any format ``badia.read`` knows (detected, or forced
+    with ``fmt``). ``actors``: an actor lexicon with a user's own entries
+    (``load_actor_lexicon``).
+
+    Returns an ``Extraction``: ``.document`` (the ``Document`` with its text, sections
+    and infobox), ``.events`` (``Event`` records: ISO dates, ``type``, ``side1``/
+    ``side2``, actors, ``locations`` and geocoded ``places`` in WGS84 degrees,
+    ``fatalities`` as counts of people, ``quote`` with its ``start``/``end`` character
+    offsets into ``document.text``) and ``.tallies`` (aggregate killed counts).
+
+    Raises ``FileNotFoundError`` when ``path`` names no file (a typo is never taken
+    for a text), ``IsADirectoryError`` for a folder (use ``badia.read.iter_read`` and
+    ``extract_all``), ``ReadError`` when the file is empty, binary or too large.
+    A string that is plainly a text (words, no file suffix) still works for now, with
+    a ``DeprecationWarning``.
     """
-    if isinstance(text_or_path, Path) or (
-        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
-    ):
-        document = read_path(Path(text_or_path), fmt=fmt)
-    else:
-        document = read_text(text_or_path, name=name or "<text>", fmt=fmt)
-    return extract_document(document, actors)
+    if isinstance(path, str) and not _names_a_file(path) and not _looks_like_a_path(path):
+        warnings.warn(
+            "badia.extract(text) is deprecated: call badia.extract_text(text)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return extract_text(path, fmt=fmt, actors=actors)
+    file = Path(path)
+    if file.is_dir():
+        raise IsADirectoryError(f"{file} is a folder; read it with badia.read.iter_read")
+    if not file.is_file():
+        raise FileNotFoundError(
+            f"no file {str(file)!r}; to extract from a text, call badia.extract_text(text)"
+        )
+    return extract_document(read_path(file, fmt=fmt), actors)
+
+
+def extract_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    fmt: str | None = None,
+    actors: ActorLexicon | None = None,
+) -> Extraction:
+    """Extract events and tallies from a document given as a string.
+
+    ``name`` is the document's name in the outputs (``Event.doc``); ``fmt`` forces the
+    format (else detected from the text); ``actors`` as in ``extract``. Returns an
+    ``Extraction`` as ``extract`` does; offsets point into ``text`` as given.
+    Raises ``ReadError`` for an empty text and ``ValueError`` for an unknown ``fmt``.
+    """
+    return extract_document(read_text(text, name=name, fmt=fmt), actors)
+
+
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}")
+
+
+def _names_a_file(value: str) -> bool:
+    return "\n" not in value and len(value) < 4096 and Path(value).is_file()
+
+
+def _looks_like_a_path(value: str) -> bool:
+    """One short line with a folder separator or a file suffix: a path, even if mistyped."""
+    if "\n" in value or len(value) > 1024:
+        return False
+    stripped = value.strip()
+    if "/" in stripped or "\\" in stripped:
+        return True
+    return bool(_FILE_SUFFIX.fullmatch(Path(stripped).suffix))
 
 
 def extract_all(

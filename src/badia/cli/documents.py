@@ -15,13 +15,15 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.progress import corpus_progress
+from badia.cli.usage import check_choice, existing_store, new_store, one_of
 from badia.evaluate.infobox import FIELDS, overall, score_dirs
 from badia.model import Document
-from badia.read import iter_read
+from badia.read import FORMATS, iter_read
 from badia.store import Store
 from badia.structure.infobox import infobox_to_gold_json
 
@@ -39,10 +41,14 @@ def ingest_paths(
     paths: list[str],
     db: str | Path = DEFAULT_DB,
     fmt: str | None = None,
-    on_item: Callable[[str], None] | None = None,
+    on_item: Callable[[str, int], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
 ) -> IngestSummary:
-    """Read ``paths`` and store each document (with its infobox) in its own transaction."""
+    """Read ``paths`` and store each document (with its infobox) in its own transaction.
+
+    ``on_item(source, n_bytes)`` is called after each input (document or failure),
+    ``on_error(path, reason)`` for each input that could not be read.
+    """
     summary = IngestSummary()
     with Store(db) as store:
         for item in iter_read(paths, fmt=fmt):
@@ -51,15 +57,15 @@ def ingest_paths(
                     summary.added += 1
                 else:
                     summary.already += 1
-                name = item.name
+                source, n_bytes = item.source, len(item.text.encode("utf-8"))
             else:
                 path, reason = str(item.path), item.reason
                 summary.failed.append((path, reason))
                 if on_error:
                     on_error(path, reason)
-                name = path
+                source, n_bytes = path, 0
             if on_item:
-                on_item(name)
+                on_item(source, n_bytes)
     return summary
 
 
@@ -82,14 +88,25 @@ def document_rows(db: str | Path = DEFAULT_DB) -> list[dict]:
 
 
 def parse_documents(
-    paths: list[str], out_dir: str | Path, fmt: str | None = None
+    paths: list[str],
+    out_dir: str | Path,
+    fmt: str | None = None,
+    on_item: Callable[[str, int], None] | None = None,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write ``<stem>.infobox.json`` (gold layout) for each document with an infobox."""
+    """Write ``<stem>.infobox.json`` (gold layout) for each document with an infobox.
+
+    ``on_item(source, n_bytes)`` is called after each input, as in ``ingest_paths``.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
     for item in iter_read(paths, fmt=fmt):
+        if on_item:
+            if isinstance(item, Document):
+                on_item(item.source, len(item.text.encode("utf-8")))
+            else:
+                on_item(str(item.path), 0)
         if not isinstance(item, Document):
             failed.append((str(item.path), item.reason))
             continue
@@ -113,7 +130,10 @@ _out = Console(highlight=False)
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.")]
 FormatOption = Annotated[
-    str | None, typer.Option("--format", help="Force the input format instead of detecting it.")
+    str | None,
+    typer.Option(
+        "--format", help=f"Force the input format instead of detecting it: {one_of(FORMATS)}."
+    ),
 ]
 
 
@@ -124,23 +144,14 @@ def ingest_cmd(
     fmt: FormatOption = None,
 ) -> None:
     """Read documents and store them (idempotent: a stored document is skipped)."""
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=_err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def on_item(name: str) -> None:
-            progress.update(task, advance=1, description=f"ingesting {name}"[:60])
+    check_choice("--format", fmt, FORMATS)
+    new_store(db)
+    with corpus_progress(paths, _err, "ingesting") as progress:
 
         def on_error(path: str, reason: str) -> None:
             progress.console.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
 
-        summary = ingest_paths(paths, db, fmt, on_item=on_item, on_error=on_error)
+        summary = ingest_paths(paths, db, fmt, on_item=progress.step, on_error=on_error)
     _out.print(
         f"added {summary.added}, already stored {summary.already}, "
         f"failed {len(summary.failed)}",
@@ -153,17 +164,24 @@ def ingest_cmd(
 
 @app.command("docs")
 def docs_cmd(db: DbOption = DEFAULT_DB) -> None:
-    """List the stored documents."""
-    table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", no_wrap=True)
-    for col in ("format", "title", "published"):
-        table.add_column(col)
-    table.add_column("events", justify="right")
-    table.add_column("tallies", justify="right")
+    """List the stored documents (the id column shows on terminals of 110 columns or more)."""
+    existing_store(db)
+    console = Console(highlight=False)  # per call, so COLUMNS is read when the command runs
+    with_id = console.width >= 110
+    table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False, expand=True)
+    if with_id:
+        table.add_column("id", no_wrap=True)
+    table.add_column("name", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("format", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("events", justify="right", no_wrap=True)
+    table.add_column("tallies", justify="right", no_wrap=True)
     for row in document_rows(db):
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
-    _out.print(table)
+        cells = [row["name"], row["format"], row["title"], row["published"]]
+        cells = ([row["id"]] if with_id else []) + cells + [row["events"], row["tallies"]]
+        table.add_row(*(Text("" if v is None else str(v)) for v in cells))
+    console.print(table)
 
 
 @app.command("parse")
@@ -173,7 +191,9 @@ def parse_cmd(
     fmt: FormatOption = None,
 ) -> None:
     """Write the infobox record of each document that has one, in the gold layout."""
-    written, failed = parse_documents(paths, out, fmt)
+    check_choice("--format", fmt, FORMATS)
+    with corpus_progress(paths, _err, "parsing") as progress:
+        written, failed = parse_documents(paths, out, fmt, on_item=progress.step)
     for path, reason in failed:
         _err.print(f"error: {path}: {reason}", markup=False, soft_wrap=True)
     _out.print(f"wrote {len(written)} infobox file(s) to {out}", markup=False, soft_wrap=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.usage import check_choice, existing_store, fail, one_of
+from badia.store.export import FORMATS as EXPORT_FORMATS
 
 out = Console()
 err = Console(stderr=True)
@@ -18,23 +19,38 @@ err = Console(stderr=True)
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format",
-                                     help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"Output format: {one_of(EXPORT_FORMATS)}.")],
     dest: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
+    tellings: Annotated[bool, typer.Option(
+        "--tellings", help="One row per document's telling instead of per merged event.")] = False,
+    actors_file: Annotated[Path | None, typer.Option(
+        "--actors", help="Your actor list (layout of data/actors.yaml) mapping names to "
+                         "ACLED's (acled_name, acled_inter).")] = None,
 ) -> None:
-    """Export the stored events as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
+    """Export the merged events (one row per real event, every telling as its sources)
+    as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
     from badia.store import Store
-    from badia.store.export import FORMATS, export_events
+    from badia.store.actor_names import load_actor_names
+    from badia.store.export import export_events
+    from badia.store.merged import merged_view
 
-    if fmt not in FORMATS:
-        err.print(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    with Store(db) as store:
-        events = store.events()
+    check_choice("--format", fmt, EXPORT_FORMATS)
+    existing_store(db)
+    if dest.is_dir():
+        fail(f"--out {dest} is a folder; give the file to write, e.g. --out {dest / 'events'}")
+    try:
+        names = load_actor_names(actors_file)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+    with Store(db, read_only=True) as store:
+        rows, state = merged_view(store, tellings=tellings)
         docs = {d.id: d for d in store.documents()}
-    n = export_events(events, fmt, dest, docs)  # type: ignore[arg-type]
-    err.print(f"wrote {n} events to {dest}")
+    if not tellings and state.message():
+        err.print(f"note: {state.message()}", markup=False, highlight=False, soft_wrap=True)
+    n = export_events(rows, fmt, dest, docs, names)  # type: ignore[arg-type]
+    what = "tellings" if tellings else "merged events"
+    err.print(f"wrote {n} {what} to {dest}", markup=False, highlight=False)
 
 
 @app.command("places")
@@ -45,45 +61,50 @@ def places_cmd(
         help="List names that did not resolve, with their kind (place, line, river, region, "
              "description) and documents.")] = False,
 ) -> None:
-    """Table of the stored events' places with counts (or the unresolved names)."""
+    """Table of the stored events' places with counts (or the unresolved names).
+
+    The rows are those of the API's ``/api/places`` (``queries.place_rows``).
+    """
+    from badia.present.queries import Dataset, place_rows
     from badia.store import Store
 
-    with Store(db) as store:
-        events = store.events()
+    existing_store(db)
+    with Store(db, read_only=True) as store:
+        snapshot = Dataset(documents=[], events=store.events(), tallies=[], infoboxes=[])
     if unresolved:
-        docs: dict[str, set[str]] = defaultdict(set)
-        for e in events:
-            for p in e.places:
-                if p.latitude is None:
-                    docs[p.name].add(e.doc)
         from badia.places.kinds import name_kind
 
         t = Table("name", "kind", "events", "documents")
-        for name in sorted(docs, key=str.lower):
-            n = sum(1 for e in events for p in e.places if p.name == name and p.latitude is None)
-            t.add_row(name, name_kind(name), str(n), ", ".join(sorted(docs[name])))
+        rows = place_rows(snapshot, unresolved=True)
+        for r in sorted(rows, key=lambda r: r["name"].casefold()):
+            t.add_row(r["name"], name_kind(r["name"]), str(r["events"]), ", ".join(r["documents"]))
         out.print(t)
         return
-    counts: Counter[tuple] = Counter()
-    for e in events:
-        for p in e.places:
-            counts[(p.name, p.gazetteer_id, p.latitude, p.longitude, p.admin1,
-                    p.geo_precision, p.where_prec)] += 1
     t = Table("name", "gazetteer id", "lat", "lon", "admin1", "geo_prec", "where_prec", "events")
-    for (name, gid, lat, lon, a1, gp, wp), n in sorted(counts.items(), key=lambda x: -x[1]):
-        t.add_row(name, gid or "-", _f(lat), _f(lon), a1 or "-", _f(gp), _f(wp), str(n))
+    for r in place_rows(snapshot):
+        t.add_row(
+            r["name"], r["gazetteer_id"] or "-", _f(r["lat"]), _f(r["lon"]), r["admin1"] or "-",
+            _f(r["geo_precision"]), _f(r["where_prec"]), str(r["events"]),
+        )
     out.print(t)
 
 
 @app.command("eval-places")
 def eval_places_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of <stem>.events.jsonl gold files.")],
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of the <stem>.txt documents.")],
+    sets: Annotated[list[Path], typer.Argument(
+        help="Pairs GOLD_DIR CORPUS_DIR (folder of <stem>.events.jsonl gold files, folder of "
+             "the <stem>.txt or .md documents); one report per pair.")],
 ) -> None:
     """Resolve the gold location names; print resolved share, within-25-km share, misses."""
     from badia.evaluate.places import evaluate_places, report
 
-    out.print(report(evaluate_places(gold_dir, corpus_dir)), markup=False, highlight=False)
+    if len(sets) % 2:
+        err.print("eval-places takes pairs: GOLD_DIR CORPUS_DIR [GOLD_DIR CORPUS_DIR ...]")
+        raise typer.Exit(2)
+    for gold_dir, corpus_dir in zip(sets[::2], sets[1::2], strict=True):
+        title = f"{gold_dir} ({corpus_dir})" if len(sets) > 2 else None
+        out.print(report(evaluate_places(gold_dir, corpus_dir), title), markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 def _f(v: object) -> str:

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.usage import check_choice, existing_store, fail, one_of
 from badia.merge import casualty_table, control_timelines, order_of_battle, run_merge
 from badia.merge.control import find_place
 from badia.merge.records import CasualtyRow, ControlPeriod, MergeResult, OobSide, OobUnit
@@ -28,6 +29,7 @@ __all__ = ["merge_store", "casualty_rows", "control_periods", "oob_sides"]
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 console = Console()
+SideOption = Annotated[str | None, typer.Option("--side", help=f"Only this side, {one_of(SIDES)}.")]
 
 
 def _fresh_console() -> None:
@@ -37,23 +39,15 @@ def _fresh_console() -> None:
 
 
 def _open(db: Path) -> Store:
-    if not Path(db).exists():
-        console.print(
-            f"[red]No store at {escape(str(db))}[/red]: run `badia ingest` and "
-            "`badia extract` first, or pass --db."
-        )
-        raise typer.Exit(1)
+    existing_store(db)
     try:
         return Store(db)
     except StoreError as exc:
-        console.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(1) from exc
+        fail(str(exc), code=1)
 
 
 def _check_side(side: str | None) -> None:
-    if side is not None and side not in SIDES:
-        console.print(f"[red]Unknown side {escape(side)!r}[/red]; one of: {', '.join(SIDES)}")
-        raise typer.Exit(2)
+    check_choice("--side", side, SIDES)
 
 
 # --------------------------------------------------------------------- plain functions
@@ -125,14 +119,12 @@ def merge_cmd(db: DbOption = Path(DEFAULT_DB)) -> None:
 @app.command("casualties")
 def casualties_cmd(
     db: DbOption = Path(DEFAULT_DB),
-    by: Annotated[str, typer.Option("--by", help="Bucket: year or month.")] = "year",
-    side: Annotated[str | None, typer.Option("--side", help="Only this side.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Period: year or month.")] = "year",
+    side: SideOption = None,
 ) -> None:
     """Killed by side and period, per source, flagging disagreements and nested periods."""
     _fresh_console()
-    if by not in ("year", "month"):
-        console.print("[red]--by must be 'year' or 'month'[/red]")
-        raise typer.Exit(2)
+    check_choice("--by", by, ("year", "month"))
     _check_side(side)
     _open(db).close()
     rows = casualty_rows(db, by=by, side=side)
@@ -235,7 +227,7 @@ def _add_units(tree: Tree, units: list[OobUnit]) -> None:
 @app.command("oob")
 def oob_cmd(
     db: DbOption = Path(DEFAULT_DB),
-    side: Annotated[str | None, typer.Option("--side", help="Only this side.")] = None,
+    side: SideOption = None,
 ) -> None:
     """The order of battle merged from every infobox, per side."""
     _fresh_console()

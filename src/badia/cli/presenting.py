@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from badia.cli.app import DEFAULT_DB, app
+from badia.cli.usage import existing_store
 
 __all__ = ["make_report", "serve_store"]
 
@@ -34,11 +35,7 @@ def serve_store(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int 
 
 
 def _need_store(db: str) -> None:
-    if not Path(db).exists():
-        typer.echo(
-            f"error: no store at {db} (run `badia ingest` and `badia extract` first)", err=True
-        )
-        raise typer.Exit(1)
+    existing_store(db)
 
 
 @app.command("report")
@@ -64,4 +61,9 @@ def serve_cmd(
 ) -> None:
     """Serve the read-only API (/api/...), its docs (/docs) and the report page (/)."""
     _need_store(db)
+    typer.echo(
+        f"serving {db} at http://{host}:{port}/ (report), /api/... (JSON), /docs and /redoc "
+        "(API docs); Ctrl-C stops",
+        err=True,
+    )
     serve_store(db, host, port)

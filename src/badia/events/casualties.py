@@ -12,16 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from badia.mentions.lexicon import packaged
 from badia.mentions.numbers import find_counts
 from badia.mentions.spans import starting_within
 from badia.model import Mention
 
-_KILL = re.compile(
-    r"\b(?:killed|killing|kill|dead|died|death|deaths|lost|losing|perished|slain|executed|"
-    r"destroyed|toll|beheaded|decapitated|assassinated|fatalities)\b",
-    re.I,
-)
-_WOUND = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|injury|injuring)\b", re.I)
+
+def _forms(kind: str) -> str:
+    """Alternation of every written form of the ``kind`` words of ``casualty_words.yaml``."""
+    words = packaged("casualty_words.yaml")[kind]
+    forms = sorted({f for fs in words.values() for f in fs}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+KILL_FORMS = _forms("killed")
+DYING_FORMS = _forms("dying")
+_KILL = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
+_WOUND = re.compile(rf"\b(?:{_forms('wounded')})\b", re.I)
 # Counted things that are not people.
 _NOT_PEOPLE = re.compile(
     r"\s*(?:[\w-]+\s){0,2}?(?:air ?strikes?|air raids?|vehicles?|tanks?|km|kilomet|square|sites?|"
@@ -162,9 +169,18 @@ _PEOPLE = re.compile(r"\s*(?:people|persons|others|individuals)\b", re.I)
 _THEIR = re.compile(r"\s*of (?:their|its|our) ", re.I)
 
 
+# A unit, base or road named by a number: "Division 17", "Brigade 93", "Regiment 121".
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:Division|Brigade|Regiment|Battalion|Corps|Squadron|Base|Camp|Route|Highway|Road|"
+    r"Hill|Station|Sector|Unit|Checkpoint|Point|Gate|Building|Block|Zone|No\.?)\s+$"
+)
+
+
 def _is_model_number(text: str, start: int) -> bool:
-    """'T-72', 'ZU-23-2', 'MiG-23': a designation, not a count."""
-    return start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
+    """'T-72', 'ZU-23-2', 'MiG-23', 'Division 17': a designation or a name, not a count."""
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True
+    return bool(_NAMED_BY_NUMBER.search(text[max(0, start - 15) : start]))
 
 
 def is_list_gap(gap: str) -> bool:

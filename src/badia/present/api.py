@@ -14,14 +14,16 @@ from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
+from badia.model import Side
 from badia.present import queries as q
 from badia.present.report import render_html
 
@@ -90,6 +92,12 @@ _LIMIT_DOC = (
 )
 
 
+_DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'"
+)
+
+
 def create_app(
     db_path: str | Path | None = None, *, loader: Callable[[], q.Dataset] | None = None
 ) -> FastAPI:
@@ -104,16 +112,27 @@ def create_app(
     else:
         snapshot = _Snapshot(loader, None)
 
-    app = FastAPI(
+    # Swagger UI (/docs) and ReDoc (/redoc) load their scripts from the copies that the
+    # fastapi-offline package ships, served under /static-offline-docs: no CDN, works offline.
+    app = FastAPIOffline(
         title="badia",
         summary="Read-only access to a badia store: events, documents, claims, control.",
         description=(
             "Every answer comes from the same queries as the HTML report at `/`. "
-            "Errors are RFC 9457 problem details. `/openapi.json` works offline; the "
-            "interactive `/docs` page loads Swagger UI from a CDN."
+            "Errors are RFC 9457 problem details. `/docs` (Swagger UI), `/redoc` (ReDoc) "
+            "and `/openapi.json` work offline."
         ),
         version="1",
     )
+
+    @app.middleware("http")
+    async def _docs_stay_local(request: Request, call_next: Callable) -> Any:
+        # ReDoc asks a CDN for its logo (it drops the logo when that fails): the policy
+        # keeps the docs pages from reaching anything but this server.
+        response = await call_next(request)
+        if request.url.path in ("/docs", "/redoc"):
+            response.headers.setdefault("Content-Security-Policy", _DOCS_CSP)
+        return response
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -143,7 +162,7 @@ def create_app(
         page, csp = snapshot.page()
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
-    @app.get("/api/events", summary="Events, filtered and paged")
+    @app.get("/api/events", summary="Merged events (one per real event), filtered and paged")
     def events(
         date_from: Annotated[
             date | None, Query(description="events ending on or after this day")
@@ -160,6 +179,10 @@ def create_app(
             str | None, Query(description="substring of a location or governorate")
         ] = None,
         doc: Annotated[str | None, Query(description="document id or file name")] = None,
+        tellings: Annotated[
+            bool,
+            Query(description="one row per document's telling instead of per merged event"),
+        ] = False,
         limit: Annotated[
             int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)
         ] = q.DEFAULT_LIMIT,
@@ -176,6 +199,7 @@ def create_app(
             actor=actor,
             place=place,
             doc=doc,
+            tellings=tellings,
         )
 
     @app.get("/api/events/{event_id}", summary="One event with its quote and citations")
@@ -199,6 +223,25 @@ def create_app(
     @app.get("/api/tallies", summary="Aggregate killed counts stated in the documents")
     def tallies() -> list[dict[str, Any]]:
         return q.list_tallies(snapshot.get())
+
+    @app.get(
+        "/api/casualties",
+        summary="Killed by side, period and claimant (the report's casualty chart and table)",
+    )
+    def casualties(
+        by: Annotated[Literal["year", "month"], Query(description="period length")] = "year",
+        side: Annotated[Side | None, Query(description="only this side")] = None,
+    ) -> dict[str, Any]:
+        return q.casualties(snapshot.get(), by=by, side=side)
+
+    @app.get("/api/places", summary="Places the events name: coordinates and event counts")
+    def places(
+        unresolved: Annotated[
+            bool | None,
+            Query(description="true: only names without coordinates; false: only with"),
+        ] = None,
+    ) -> list[dict[str, Any]]:
+        return q.place_rows(snapshot.get(), unresolved=unresolved)
 
     @app.get("/api/claims", summary="Casualty claims: merged low/best/high and per claimant")
     def claims() -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from badia.read.jsonl import iter_records
 
 __all__ = [
     "FORMATS",
+    "corpus_files",
     "MAX_BYTES",
     "ReadError",
     "detect_format",
@@ -49,9 +51,14 @@ CORPUS_SUFFIXES = frozenset(
         ".wiki",
         ".wikitext",
         ".mediawiki",
+        ".md",
+        ".markdown",
     }
 )
+# A folder's own notes (README.md, LICENSE, ...) describe the corpus; they are not part of it.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 STDIN = "<stdin>"
+log = logging.getLogger("badia.read")
 
 
 def doc_id(raw: bytes) -> str:
@@ -69,6 +76,10 @@ def parse(fmt: str, text: str, source: str) -> Parsed:
         from badia.read.mirror import parse_mirror
 
         return parse_mirror(text)
+    if fmt == "markdown":
+        from badia.read.markdown import parse_markdown
+
+        return parse_markdown(text)
     if fmt == "news":
         from badia.read.news import parse_news
 
@@ -97,6 +108,8 @@ def _document(
     text: str, raw: bytes, *, source: str, name: str, fmt: str, meta: dict[str, Any] | None = None
 ) -> Document:
     parsed = parse(fmt, text, source)
+    for warning in parsed.warnings:
+        log.warning("%s: %s", source, warning)
     meta = meta or {}
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     published = None
@@ -113,6 +126,7 @@ def _document(
         text=parsed.text if parsed.text is not None else text,
         title=title or parsed.title,
         published=published or parsed.published,
+        retrieved=parsed.retrieved,
         sections=parsed.sections,
         references=parsed.references,
         infobox=parsed.infobox,
@@ -240,6 +254,17 @@ def holds_records(path: Path, fmt: str | None = None) -> bool:
     return fmt == "jsonl" or (fmt is None and detect_format(path.name, "") == "jsonl")
 
 
+def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files ``iter_read`` would open for ``paths``, without reading them.
+
+    Folders and globs are expanded the same way; ``-`` (stdin) and names that match
+    nothing are left out. Progress displays use it for their totals.
+    """
+    return [
+        p for arg in paths if str(arg) != "-" for p in _expand(str(arg)) if isinstance(p, Path)
+    ]
+
+
 def _expand(arg: str) -> Iterator[Path | ReadError]:
     path = Path(arg)
     if path.is_dir():
@@ -248,6 +273,7 @@ def _expand(arg: str) -> Iterator[Path | ReadError]:
             for p in path.rglob("*")
             if p.is_file()
             and p.suffix.lower() in CORPUS_SUFFIXES
+            and p.stem.casefold() not in FOLDER_NOTES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not files:

@@ -13,6 +13,8 @@ class Parsed:
     sections: list[Section] = field(default_factory=list)
     title: str | None = None
     published: date | None = None
+    retrieved: date | None = None  # generation/retrieval date of a copy: never a story date
     references: list[Reference] = field(default_factory=list)
     infobox: Infobox | None = None
     text: str | None = None  # only when the reader builds its own text (HTML)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not tell

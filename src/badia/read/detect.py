@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from badia.read.dates import date_line
 from badia.read.mirror import title_key
-from badia.structure.sections import line_blocks
 
-FORMATS = ("dump", "mirror", "news", "wikitext", "html", "jsonl", "text")
+FORMATS = ("dump", "mirror", "markdown", "news", "wikitext", "html", "jsonl", "text")
 EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -18,6 +16,8 @@ EXTENSIONS: dict[str, str] = {
     ".wiki": "wikitext",
     ".wikitext": "wikitext",
     ".mediawiki": "wikitext",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 _HEAD = 4096
 _DUMP_TITLE = re.compile(r"^\ufeff?\s*=(?!=)[^\n=][^\n]*[^=\n]=\s*$", re.M)
@@ -28,6 +28,11 @@ _WIKI_MARKUP = re.compile(
 _MARKER = re.compile(r"\[\d{1,3}\]")
 _REFERENCES = re.compile(r"^\s*references\s*$", re.I | re.M)
 _JSON_LINE = re.compile(r'^\s*\{\s*"')
+# Markdown by its content: YAML front matter (an opening '---' line, then 'key:' lines
+# and a closing '---'), or ATX headings and image/link syntax.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[A-Za-z_][\w-]*[ \t]*:")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_INLINE = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)|\*\*\S[^*\n]*\*\*")
 
 
 def detect_format(name: str, text: str) -> str:
@@ -41,6 +46,8 @@ def detect_format(name: str, text: str) -> str:
 
 def detect_content(text: str) -> str:
     head = text[:_HEAD]
+    if _FRONT_MATTER.match(head):
+        return "markdown"
     first = next((ln for ln in head.splitlines() if ln.strip()), "")
     if _DUMP_TITLE.match(first):
         return "dump"
@@ -51,11 +58,19 @@ def detect_content(text: str) -> str:
         return "jsonl"
     if len(_WIKI_MARKUP.findall(head)) >= 2 or re.search(r"\{\{\s*infobox", head, re.I):
         return "wikitext"
+    if _looks_markdown(head):
+        return "markdown"
     if _looks_mirror(text, lines):
         return "mirror"
     if _looks_news(head):
         return "news"
     return "text"
+
+
+def _looks_markdown(head: str) -> bool:
+    """Two ATX headings, or one with Markdown link/image/bold syntax."""
+    headings = len(_MD_HEADING.findall(head))
+    return headings >= 2 or (headings == 1 and bool(_MD_INLINE.search(head)))
 
 
 def _looks_mirror(text: str, lines: list[str]) -> bool:
@@ -66,15 +81,7 @@ def _looks_mirror(text: str, lines: list[str]) -> bool:
 
 
 def _looks_news(head: str) -> bool:
-    blocks = line_blocks(head)[:6]
-    for i, (s, e) in enumerate(blocks):
-        if date_line(head[s:e]) is not None:
-            # a dateline right under a headline-shaped block
-            return i == 0 or _headline_like(head[blocks[i - 1][0] : blocks[i - 1][1]])
-    return False
+    """A dated news page's top (``news.looks_news``: date line, metadata line or wire dateline)."""
+    from badia.read.news import looks_news
 
-
-def _headline_like(block: str) -> bool:
-    """Headlines are one line, start with a capital and do not end with a full stop."""
-    s = block.strip()
-    return 0 < len(s) <= 200 and "\n" not in s and s[0].isupper() and s[-1] not in ".!?;,:"
+    return looks_news(head)

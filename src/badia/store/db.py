@@ -61,7 +61,7 @@ _SCHEMA = (
         admin1 VARCHAR,
         latitude DOUBLE,
         longitude DOUBLE,
-        fatalities_total INTEGER,
+        fatalities_total BIGINT,
         record JSON NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS tallies (
@@ -70,7 +70,7 @@ _SCHEMA = (
         period_start DATE,
         period_end DATE,
         side VARCHAR,
-        killed INTEGER,
+        killed BIGINT,
         source VARCHAR,
         record JSON NOT NULL
     )""",
@@ -323,7 +323,10 @@ class BatchWriter:
     ``text_bytes`` bytes of document text per transaction.
 
     A killed process loses only the batch not yet committed; ``flush`` (or leaving
-    the ``with`` block, even by an exception) commits what is pending.
+    the ``with`` block, even by an exception) commits what is pending. When the store
+    refuses a batch, its documents are saved one by one so that only the document
+    with the refused value is left out; ``add`` and ``flush`` return those as
+    ``(source, reason)`` pairs.
     """
 
     def __init__(self, store: Store, docs: int = 64, text_bytes: int = 4 * 2**20) -> None:
@@ -331,16 +334,29 @@ class BatchWriter:
         self._pending: list[ExtractionRows] = []
         self._size = 0
 
-    def add(self, rows: ExtractionRows, text_bytes: int = 0) -> None:
+    def add(self, rows: ExtractionRows, text_bytes: int = 0) -> list[tuple[str, str]]:
         self._pending.append(rows)
         self._size += text_bytes
         if len(self._pending) >= self.docs or self._size >= self.text_bytes:
-            self.flush()
+            return self.flush()
+        return []
 
-    def flush(self) -> None:
+    def flush(self) -> list[tuple[str, str]]:
         pending, self._pending, self._size = self._pending, [], 0
-        if pending:
+        if not pending:
+            return []
+        try:
             self.store.save_rows(pending)
+            return []
+        except duckdb.Error:
+            pass
+        refused = []
+        for rows in pending:
+            try:
+                self.store.save_rows([rows])
+            except duckdb.Error as exc:
+                refused.append((str(rows.document[2]), str(exc).splitlines()[0]))
+        return refused
 
     def __enter__(self) -> BatchWriter:
         return self

@@ -34,7 +34,7 @@ from badia.model import (
     Unit,
 )
 
-__all__ = ["parse_dump_infobox", "parse_wikitext_infobox", "infobox_to_gold_json"]
+__all__ = ["date_phases", "parse_dump_infobox", "parse_wikitext_infobox", "infobox_to_gold_json"]
 
 # A list separator that stands for a horizontal rule between groups of items.
 _RULE = "\x00RULE"
@@ -569,3 +569,9 @@ def parse_wikitext_infobox(wikitext: str) -> Infobox | None:
 def infobox_to_gold_json(ib: Infobox) -> dict:
     """The gold ``<stem>.infobox.json`` layout: the record without its span."""
     return ib.model_dump(mode="json", exclude={"start", "end"})
+
+
+def date_phases(values: Iterable[str]) -> list[Phase]:
+    """Phases of an infobox date field given as plain strings (one or more lines each)."""
+    lines = [ln for v in values for ln in v.splitlines()]
+    return _phases(_items([_US_DATE.sub(r"\1 \2", ln) for ln in lines], _LIST_SEP))

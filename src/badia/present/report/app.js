@@ -169,6 +169,7 @@
     row(dl, "Event id", ev.id);
     box.appendChild(dl);
     markSelectedRow();
+    showRing(i);
   }
 
   // ------------------------------------------------------------------ map
@@ -234,7 +235,44 @@
       item.appendChild(document.createTextNode(t));
       legend.appendChild(item);
     });
+    var grouped = el("span");
+    grouped.appendChild(el("span", null, "swatch cluster"));
+    grouped.appendChild(document.createTextNode("events grouped (count); zoom in to split"));
+    legend.appendChild(grouped);
     legend.appendChild(el("span", "Marker size: killed."));
+  }
+  var ring = null;
+  function showRing(i) {
+    if (!map) { return; }
+    if (ring) { map.removeLayer(ring); ring = null; }
+    var m = markers[i];
+    if (!m) { return; }
+    ring = L.circleMarker(m.getLatLng(), {
+      radius: 16, color: "#1d2430", weight: 3, fill: false, interactive: false,
+      className: "badia-selected"
+    }).addTo(map);
+  }
+  // The event with its nearest neighbours (within 150 km) in view, at most at zoom 10:
+  // a single dot on an empty field says nothing about where it is.
+  function focusEvent(i) {
+    var m = markers[i];
+    if (!m || !map) { return; }
+    var here = m.getLatLng();
+    var near = [];
+    filtered.forEach(function (j) {
+      if (j !== i && markers[j]) { near.push({ j: j, d: here.distanceTo(markers[j].getLatLng()) }); }
+    });
+    near.sort(function (a, b) { return a.d - b.d; });
+    var bounds = L.latLngBounds([here, here]);
+    near.slice(0, 6).forEach(function (n) {
+      if (n.d < 150000) { bounds.extend(markers[n.j].getLatLng()); }
+    });
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      map.setView(here, 9, { animate: false });
+    } else {
+      map.fitBounds(bounds.pad(0.3), { maxZoom: 10, animate: false });
+    }
+    showRing(i);
   }
   function renderMarkers() {
     if (!cluster) { return; }
@@ -372,6 +410,11 @@
     table.appendChild(tbody);
     return table;
   }
+  function tableBox(child) {
+    var div = el("div", null, "table-box");
+    div.appendChild(child);
+    return div;
+  }
   function scroller(child) {
     var div = el("div", null, "scroll");
     div.appendChild(child);
@@ -447,6 +490,146 @@
     }
   }
 
+  // ------------------------------------------------------------------ casualty chart
+
+  var CLAIMANT_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d"];
+  var OTHER_CLAIMANTS = "#9aa3ae";
+  function monthsBetween(a, b) {
+    var out = [], y = +a.slice(0, 4), m = +a.slice(5, 7);
+    var ey = +b.slice(0, 4), em = +b.slice(5, 7);
+    while (y < ey || (y === ey && m <= em)) {
+      out.push(y + "-" + (m < 10 ? "0" : "") + m);
+      m += 1;
+      if (m === 13) { m = 1; y += 1; }
+    }
+    return out;
+  }
+  function renderCasualtyChart() {
+    var box = byId("casualty-chart");
+    clear(box);
+    var S = D.casualty_series || {};
+    var rows = S.rows || [];
+    if (!rows.length) {
+      box.appendChild(el("p", "No dated fatality figures to chart.", "note"));
+      return;
+    }
+    var periods = uniqueSorted(rows.map(function (r) { return r.period; }));
+    if (S.by === "month" && periods.length > 1) {
+      periods = monthsBetween(periods[0], periods[periods.length - 1]);
+    }
+    var at = {};
+    periods.forEach(function (p, k) { at[p] = k; });
+    var totals = {};
+    rows.forEach(function (r) {
+      var c = r.claimant || "(unattributed)";
+      totals[c] = (totals[c] || 0) + r.killed;
+    });
+    var ranked = Object.keys(totals).sort(function (a, b) { return totals[b] - totals[a]; });
+    var colourOf = {};
+    ranked.forEach(function (c, k) {
+      colourOf[c] = k < CLAIMANT_COLOURS.length ? CLAIMANT_COLOURS[k] : OTHER_CLAIMANTS;
+    });
+    var disagree = {};
+    (S.disagreements || []).forEach(function (d) { disagree[d.period + "\u0000" + d.side] = d; });
+    box.appendChild(el("p", "Killed per " + (S.by || "period") + " and side, one colour per " +
+      "claimant (whole store; the filters above do not apply). A dashed red bar joins the " +
+      "figures of claimants who disagree on the same side and period.", "note"));
+    var sides = (D.sides || []).filter(function (s) { return rows.some(function (r) { return r.side === s; }); });
+    var W = Math.max(box.clientWidth || 900, 260), H = 120, left = 34, bottom = 18, top = 8;
+    var step = (W - left - 6) / periods.length;
+    function x(p) { return left + (at[p] + 0.5) * step; }
+    var labelEvery = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor((W - left) / 60))));
+    sides.forEach(function (side) {
+      var mine = rows.filter(function (r) { return r.side === side; });
+      var maxK = Math.max.apply(null, mine.map(function (r) { return r.killed; }).concat([1]));
+      function y(k) { return H - bottom - k / maxK * (H - bottom - top); }
+      var wrap = el("div", null, "cas-chart");
+      wrap.setAttribute("data-side", side);
+      wrap.appendChild(el("h4", side));
+      var root = svg("svg", { viewBox: "0 0 " + W + " " + H, height: H, role: "img" });
+      root.appendChild(svg("line", { x1: left, y1: H - bottom, x2: W, y2: H - bottom, stroke: "#999" }));
+      var top_ = svg("text", { x: 2, y: top + 8 });
+      top_.textContent = String(maxK);
+      root.appendChild(top_);
+      periods.forEach(function (p, k) {
+        if (k % labelEvery) { return; }
+        var lab = svg("text", { x: x(p) - 14, y: H - 5 });
+        lab.textContent = p;
+        root.appendChild(lab);
+      });
+      Object.keys(disagree).forEach(function (key) {
+        var d = disagree[key];
+        if (d.side !== side || at[d.period] === undefined) { return; }
+        var values = Object.keys(d.claims).map(function (c) { return d.claims[c]; });
+        var line = svg("line", {
+          x1: x(d.period), x2: x(d.period), y1: y(Math.min.apply(null, values)),
+          y2: y(Math.max.apply(null, values)), "class": "disagree"
+        });
+        var t = svg("title");
+        t.textContent = d.period + ", " + side + ": claimants disagree — " + Object.keys(d.claims)
+          .map(function (c) { return c + " " + d.claims[c]; }).join(", ");
+        line.appendChild(t);
+        root.appendChild(line);
+      });
+      var byClaimant = {};
+      mine.forEach(function (r) {
+        var c = r.claimant || "(unattributed)";
+        (byClaimant[c] = byClaimant[c] || []).push(r);
+      });
+      Object.keys(byClaimant).forEach(function (c) {
+        var pts = byClaimant[c].filter(function (r) { return at[r.period] !== undefined; });
+        pts.sort(function (a, b) { return at[a.period] - at[b.period]; });
+        // a line joins a claimant's figures of consecutive periods only: a gap is no figure
+        var run = [];
+        pts.concat([null]).forEach(function (r) {
+          if (r && (!run.length || at[r.period] === at[run[run.length - 1].period] + 1)) {
+            run.push(r);
+            return;
+          }
+          if (run.length > 1) {
+            root.appendChild(svg("polyline", {
+              points: run.map(function (p) { return x(p.period) + "," + y(p.killed); }).join(" "),
+              fill: "none", stroke: colourOf[c], "stroke-width": 1.5, "stroke-opacity": 0.7
+            }));
+          }
+          run = r ? [r] : [];
+        });
+        pts.forEach(function (r) {
+          var dot = svg("circle", { cx: x(r.period), cy: y(r.killed), r: 3.5, fill: colourOf[c], "class": "cas-point" });
+          var t = svg("title");
+          t.textContent = r.period + ", " + side + ": " + r.killed + " killed per " + c +
+            " (" + r.events + " figure" + (r.events === 1 ? "" : "s") + ")";
+          dot.appendChild(t);
+          root.appendChild(dot);
+        });
+      });
+      wrap.appendChild(root);
+      box.appendChild(wrap);
+    });
+    var legend = el("div", null, "legend");
+    ranked.slice(0, CLAIMANT_COLOURS.length).forEach(function (c) {
+      var item = el("span");
+      var sw = el("span", null, "swatch");
+      sw.style.background = colourOf[c];
+      item.appendChild(sw);
+      item.appendChild(document.createTextNode(c));
+      legend.appendChild(item);
+    });
+    if (ranked.length > CLAIMANT_COLOURS.length) {
+      var rest = el("span");
+      var sw2 = el("span", null, "swatch");
+      sw2.style.background = OTHER_CLAIMANTS;
+      rest.appendChild(sw2);
+      rest.appendChild(document.createTextNode((ranked.length - CLAIMANT_COLOURS.length) + " other claimants"));
+      legend.appendChild(rest);
+    }
+    var dis = el("span");
+    dis.appendChild(el("span", null, "swatch disagree"));
+    dis.appendChild(document.createTextNode("claimants disagree (" + (S.disagreements || []).length + ")"));
+    legend.appendChild(dis);
+    box.appendChild(legend);
+  }
+
   // ------------------------------------------------------------------ control
 
   function evidenceText(evidence) {
@@ -489,13 +672,13 @@
       summary.appendChild(strip);
       var holders = periods.map(function (p) { return p.side; }).join(" → ");
       summary.appendChild(el("span", holders, "meta"));
-      wrap.appendChild(tableOf(periods.map(function (p) {
+      wrap.appendChild(tableBox(tableOf(periods.map(function (p) {
         return { start: p.start, end: p.end || "(still, as far as told)", side: p.side,
           parties: p.parties, note: p.note, evidence: evidenceText(p.evidence) };
       }), [
         { key: "start", label: "From" }, { key: "end", label: "To" }, { key: "side", label: "Held by" },
         { key: "parties", label: "Parties" }, { key: "note", label: "Note" }, { key: "evidence", label: "Evidence" }
-      ]));
+      ])));
       box.appendChild(wrap);
     });
   }
@@ -566,12 +749,9 @@
       });
       function open() {
         showDetail(i);
-        var m = markers[i];
-        // jump without animation to a zoom where clusters open: an animated zoom still
-        // running when a filter re-renders the markers breaks markercluster
-        if (m && map && cluster && map.hasLayer(cluster)) {
-          map.setView(m.getLatLng(), Math.max(map.getZoom(), 11), { animate: false });
-        }
+        // no animation: an animated zoom still running when a filter re-renders the
+        // markers breaks markercluster
+        focusEvent(i);
         byId("map-section").scrollIntoView({ block: "start" });
       }
       tr.addEventListener("click", open);
@@ -593,8 +773,18 @@
   // ------------------------------------------------------------------ start
 
   initMap();
+  renderCasualtyChart();
   renderControl();
   renderOob();
   applyFilters();
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      renderTimeline();
+      renderCasualtyChart();
+      if (map) { map.invalidateSize(); }
+    }, 150);
+  });
   document.body.setAttribute("data-ready", "1");
 })();
