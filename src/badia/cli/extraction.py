@@ -48,6 +48,14 @@ def extract(
     workers: int = typer.Option(
         0, "--workers", min=0, help="Worker processes (0: one per core). Outputs do not change."
     ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run on this Dask cluster (tcp://HOST:8786); needs --parquet, reads with --db.",
+    ),
+    parquet: Path | None = typer.Option(
+        None, "--parquet", help="With --scheduler: write a Parquet dataset (one folder per table)."
+    ),
     syntax: bool | None = typer.Option(
         None,
         "--syntax/--no-syntax",
@@ -62,7 +70,12 @@ def extract(
     if syntax is not None:
         os.environ["BADIA_SYNTAX"] = "1" if syntax else "0"  # worker processes inherit it
     check_choice("--format", fmt, FORMATS)
-    if out_dir is None and db is None:
+    if scheduler is not None:
+        if parquet is None or out_dir is not None:
+            fail("--scheduler writes a Parquet dataset: give --parquet DIR (not --out)")
+    elif parquet is not None:
+        fail("--parquet goes with --scheduler (a local run writes --out files or a --db store)")
+    elif out_dir is None and db is None:
         fail("nothing would be kept; add --out DIR (files per document) or --db FILE (a store)")
     if merge and db is None:
         fail("--merge needs --db (merging works over the store)")
@@ -76,6 +89,9 @@ def extract(
             actors = load_actor_lexicon(actors_file)
         except (OSError, ValueError) as exc:
             fail(str(exc))
+    if scheduler is not None and parquet is not None:
+        _extract_on_cluster(paths, scheduler, parquet, db, fmt, actors)
+        return
     from badia.events.output import write_rendered
     from badia.runner import Job, WorkerDied, default_workers, iter_units, run_units
 
@@ -157,6 +173,35 @@ def extract(
         soft_wrap=True,
     )
     if failed:
+        raise typer.Exit(1)
+
+
+def _extract_on_cluster(
+    paths: list[str],
+    scheduler: str,
+    parquet: Path,
+    db: Path | None,
+    fmt: str | None,
+    actors: object,
+) -> None:
+    from badia.cli.cluster import run_on_cluster
+
+    n_docs, n_events, n_tallies, errors = run_on_cluster(paths, scheduler, parquet, fmt, actors)
+    for line in errors:
+        err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+    if db is not None:
+        from badia.store import Store
+
+        with Store(db) as store:
+            store.load_parquet(parquet)
+    err.print(
+        f"{n_docs} documents, {n_events} events, {n_tallies} tallies, {len(errors)} failed "
+        f"(written to {parquet}{f' and store {db}' if db else ''})",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    if errors:
         raise typer.Exit(1)
 
 
