@@ -9,23 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from badia.cli.app import app
-from badia.store import Store
+from store_rows import stored_rows
 
 distributed = pytest.importorskip("distributed")
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 runner = CliRunner()
-
-
-def _stored(db: Path) -> dict[str, list]:
-    with Store(db, read_only=True) as store:
-        con = store.connection
-        rows = {t: con.execute(f"FROM {t} ORDER BY ALL").fetchall() for t in ("events", "tallies")}
-        rows["infoboxes"] = con.execute("FROM infoboxes ORDER BY ALL").fetchall()
-        rows["documents"] = con.execute(
-            "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY ALL"
-        ).fetchall()
-        return rows
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/corpus/seeds")
@@ -35,7 +24,7 @@ def test_a_local_cluster_extracts_the_same_events(tmp_path: Path) -> None:
     local = tmp_path / "local.duckdb"
     done = runner.invoke(app, ["extract", str(SEEDS), "--db", str(local), "--workers", "1"])
     assert done.exit_code == 0, done.output
-    expected = _stored(local)
+    expected = stored_rows(local)
     assert expected["events"]
 
     dataset, loaded = tmp_path / "dataset", tmp_path / "cluster.duckdb"
@@ -60,9 +49,9 @@ def test_a_local_cluster_extracts_the_same_events(tmp_path: Path) -> None:
         )
         assert done.exit_code == 0, done.output
         events = badia_dask.extract([SEEDS]).compute()
-    assert _stored(loaded) == expected
+    assert stored_rows(loaded) == expected
     records = sorted(json.loads(row[-1])["id"] for row in expected["events"])
     assert sorted(e["id"] for e in events) == records
     # the dataset loads again without duplicates (documents already stored are replaced)
     assert runner.invoke(app, ["store", "load", str(dataset), "--db", str(loaded)]).exit_code == 0
-    assert _stored(loaded) == expected
+    assert stored_rows(loaded) == expected

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from badia.cli.app import app
 from badia.model import Document
 from badia.runner import Job, iter_units, run_units
-from badia.store import Store
+from store_rows import stored_rows
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -21,17 +21,6 @@ runner = CliRunner()
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def _stored(db: Path) -> dict[str, list]:
-    with Store(db, read_only=True) as store:
-        con = store.connection
-        rows = {t: con.execute(f"FROM {t} ORDER BY ALL").fetchall() for t in ("events", "tallies")}
-        rows["infoboxes"] = con.execute("FROM infoboxes ORDER BY ALL").fetchall()
-        rows["documents"] = con.execute(  # all but the time of writing
-            "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY ALL"
-        ).fetchall()
-        return rows
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/corpus/seeds")
@@ -50,7 +39,7 @@ def test_two_workers_write_what_one_writes(tmp_path: Path) -> None:
         errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
         assert len(errors) == 1 and "blank.txt" in errors[0]
         closing = result.stderr.splitlines()[-1].split(" (written")[0]
-        runs[workers] = (_tree(out), _stored(db), closing)
+        runs[workers] = (_tree(out), stored_rows(db), closing)
     assert runs[1][0] and runs[1][0] == runs[2][0]
     assert runs[1][1]["events"] and runs[1][1] == runs[2][1]
     assert runs[1][2] == runs[2][2]  # the closing counts

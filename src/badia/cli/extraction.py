@@ -26,7 +26,6 @@ from badia.merge.records import MergedEvent
 from badia.model import EVENT_TYPES, SIDES
 from badia.read import FORMATS
 
-INGEST_MEMORY = "64MB"  # DuckDB's block cache while extracting: flat memory on any corpus
 err = Console(stderr=True)
 out = Console()
 
@@ -98,7 +97,7 @@ def extract(
     job = Job(fmt=fmt, actors=actors, render=out_dir is not None, rows=db is not None)
     store = None
     if db is not None:
-        from badia.store import BatchWriter, Store
+        from badia.store import INGEST_MEMORY, BatchWriter, Store
 
         store = Store(db, memory_limit=INGEST_MEMORY)
     failed = n_docs = n_events = n_tallies = 0
@@ -165,6 +164,11 @@ def extract(
     kept = " and ".join(
         f"{label} {where}" for label, where in (("files in", out_dir), ("store", db)) if where
     )
+    _closing(n_docs, n_events, n_tallies, failed, kept)
+
+
+def _closing(n_docs: int, n_events: int, n_tallies: int, failed: int, kept: str) -> None:
+    """The last line of an extract run; exit status 1 when a document failed."""
     err.print(
         f"{n_docs} documents, {n_events} events, {n_tallies} tallies, {failed} failed "
         f"(written to {kept})",
@@ -194,15 +198,8 @@ def _extract_on_cluster(
 
         with Store(db) as store:
             store.load_parquet(parquet)
-    err.print(
-        f"{n_docs} documents, {n_events} events, {n_tallies} tallies, {len(errors)} failed "
-        f"(written to {parquet}{f' and store {db}' if db else ''})",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    if errors:
-        raise typer.Exit(1)
+    kept = f"dataset {parquet}" + (f" and store {db}" if db else "")
+    _closing(n_docs, n_events, n_tallies, len(errors), kept)
 
 
 def _parse_day(option: str, value: str | None) -> date | None:

@@ -2,6 +2,7 @@
 
 from badia.store.db import (
     DEFAULT_PATH,
+    INGEST_MEMORY,
     SCHEMA_VERSION,
     TABLE_COLUMNS,
     BatchWriter,
@@ -18,6 +19,7 @@ __all__ = [
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
+    "INGEST_MEMORY",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",

@@ -28,6 +28,7 @@ __all__ = [
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
+    "INGEST_MEMORY",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
@@ -35,6 +36,9 @@ __all__ = [
 ]
 
 DEFAULT_PATH = "badia.duckdb"
+#: DuckDB's block cache while ingesting (``Store(memory_limit=...)``): without it DuckDB
+#: keeps every block it wrote, and a long ingest's memory grows with the store.
+INGEST_MEMORY = "64MB"
 SCHEMA_VERSION = 1
 
 _SCHEMA = (
