@@ -49,7 +49,10 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             ("bombing", "opposition"),
         ),
         ("On 4 May, ISIL blew up the bridge of Qasr.", ("bombing", "islamic_state")),
-        ("On 4 May, the Syrian Air Force dropped barrel bombs on Qasr.", ("airstrike", "government")),
+        (
+            "On 4 May, the Syrian Air Force dropped barrel bombs on Qasr.",
+            ("airstrike", "government"),
+        ),
         ("An ISIL camp was bombed by the Syrian Air Force on 4 May.", ("airstrike", "government")),
         # the offensive told in the passive
         ("On 4 May, the offensive was launched by ISIL.", ("attack", "islamic_state")),
