@@ -261,3 +261,11 @@ def test_valid_utf8_reads_without_a_warning(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="badia.read"):
         read_path(path)
     assert not caplog.records
+
+
+def test_errors_survive_pickling_between_processes():
+    import pickle
+
+    for error in (ReadError("a.txt", "empty file"), ExtractError("b.txt", "took over 1 s")):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and str(again) == str(error)

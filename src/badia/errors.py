@@ -24,6 +24,10 @@ class BadiaError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.path!r}, {self.reason!r})"
 
+    def __reduce__(self) -> tuple:
+        # pickled whole, so a worker process can hand one back to the runner
+        return (type(self), (self.path, self.reason))
+
 
 class ExtractError(BadiaError):
     """A document that was read but whose events could not be extracted (or took too long)."""

@@ -10,7 +10,14 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from badia.cli import documents, extraction, geo, merging, presenting  # noqa: F401  (registers)
+from badia.cli import (  # noqa: F401  (registers)
+    cluster,
+    documents,
+    extraction,
+    geo,
+    merging,
+    presenting,
+)
 from badia.cli.app import app
 from badia.cli.usage import fail
 from badia.errors import BadiaError

@@ -71,14 +71,52 @@ class OutputNames:
         self._owner: dict[str, tuple[str, str]] = {}  # stem -> (source, document id)
 
     def stem_for(self, document: Document) -> str:
-        owner = (document.source, document.id)
-        base = safe_stem(document)
-        candidates = [base, f"{base}~{hashlib.sha256(document.source.encode()).hexdigest()[:8]}"]
-        candidates += [f"{candidates[1]}-{n}" for n in range(2, 10_000)]
-        for stem in candidates:
-            if self._owner.setdefault(stem.casefold(), owner) == owner:
-                return stem
+        return self.unique(safe_stem(document), document.source, document.id)
+
+    def unique(self, stem: str, source: str, doc_id: str) -> str:
+        """``stem`` if no other input of the run has it, else a stable variant of it."""
+        owner = (source, doc_id)
+        suffixed = f"{stem}~{hashlib.sha256(source.encode()).hexdigest()[:8]}"
+        candidates = [stem, suffixed, *(f"{suffixed}-{n}" for n in range(2, 10_000))]
+        for candidate in candidates:
+            if self._owner.setdefault(candidate.casefold(), owner) == owner:
+                return candidate
         raise RuntimeError("more than 10,000 inputs share one name")
+
+    def rename(self, files: dict[str, str], stem: str, source: str, doc_id: str) -> dict[str, str]:
+        """``render_extraction``'s files (named ``<stem>.*``) under the run's unique stem."""
+        unique = self.unique(stem, source, doc_id)
+        return {unique + name[len(stem) :]: content for name, content in files.items()}
+
+
+def render_extraction(extraction: Extraction) -> dict[str, str]:
+    """File name -> content of ``<stem>.events.jsonl``, ``.tallies.jsonl`` and ``.infobox.json``.
+
+    Pure (no disk), so worker processes render and one process writes.
+    """
+    stem = safe_stem(extraction.document)
+    files = {
+        f"{stem}.events.jsonl": "".join(
+            json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in extraction.events
+        ),
+        f"{stem}.tallies.jsonl": "".join(
+            json.dumps(tally_json(t), ensure_ascii=False) + "\n" for t in extraction.tallies
+        ),
+    }
+    infobox = extraction.document.infobox
+    if infobox is not None:
+        from badia.structure.infobox import infobox_to_gold_json
+
+        files[f"{stem}.infobox.json"] = (
+            json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False, indent=1) + "\n"
+        )
+    return files
+
+
+def write_rendered(files: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write ``render_extraction``'s files into ``out_dir`` (each atomically)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [_atomic_write(out_dir / name, content) for name, content in files.items()]
 
 
 def write_extraction(
@@ -91,34 +129,11 @@ def write_extraction(
     to a temporary name and renamed, so a crash never leaves half a file; they are
     readable by all (0644 under the usual umask).
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    document = extraction.document
-    stem = names.stem_for(document) if names is not None else safe_stem(document)
-    written = [
-        _atomic_write(
-            out_dir / f"{stem}.events.jsonl",
-            "".join(
-                json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in extraction.events
-            ),
-        ),
-        _atomic_write(
-            out_dir / f"{stem}.tallies.jsonl",
-            "".join(
-                json.dumps(tally_json(t), ensure_ascii=False) + "\n" for t in extraction.tallies
-            ),
-        ),
-    ]
-    infobox = extraction.document.infobox
-    if infobox is not None:
-        from badia.structure.infobox import infobox_to_gold_json
-
-        written.append(
-            _atomic_write(
-                out_dir / f"{stem}.infobox.json",
-                json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False, indent=1) + "\n",
-            )
-        )
-    return written
+    files = render_extraction(extraction)
+    if names is not None:
+        document = extraction.document
+        files = names.rename(files, safe_stem(document), document.source, document.id)
+    return write_rendered(files, out_dir)
 
 
 def _atomic_write(path: Path, content: str) -> Path:
