@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import time
 import traceback
@@ -145,6 +146,7 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per stage")
     parser.add_argument("--keep", type=Path, default=REPO / "build" / "fuzz")
     args = parser.parse_args()
+    logging.getLogger("badia").setLevel(logging.ERROR)  # decoding notes are expected here
     print(json.dumps(run(args.seed, args.inputs, args.budget, args.keep), indent=1))
 
 

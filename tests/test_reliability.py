@@ -269,3 +269,10 @@ def test_errors_survive_pickling_between_processes():
     for error in (ReadError("a.txt", "empty file"), ExtractError("b.txt", "took over 1 s")):
         again = pickle.loads(pickle.dumps(error))
         assert type(again) is type(error) and str(again) == str(error)
+
+
+def test_a_long_run_of_spaces_in_a_sentence_is_cut_into_clauses_in_linear_time():
+    # found by fuzzing: the clause boundaries backtracked over every run of whitespace
+    text = "Rebels attacked Kafr Halab" + " " * 20_000 + "\t" * 20_000 + "on 3 May 2020.\n"
+    result = _extract_within_budget(text, "spaces.txt")
+    assert result.document.sections
