@@ -178,3 +178,11 @@ def test_undated_datelines_are_cut_from_the_story(opening: str) -> None:
 @pytest.mark.parametrize("paragraph", ["Islamic State, the group, said", "Rebels: we won the day"])
 def test_prose_is_not_a_dateline(paragraph: str) -> None:
     assert wire_dateline(paragraph) is None
+
+
+def test_an_outlet_writing_month_first_reads_ambiguous_numbers_month_first() -> None:
+    us = (f"{HEAD}\n\n03/11/2017 10:42 AM\n\nRebel fighters shelled an army post on "
+          "March 9, 2017 and again on Saturday, a monitor said.\n")
+    assert read_text(us, "us.txt").published == date(2017, 3, 11)
+    uk = us.replace("March 9, 2017", "9 March 2017")
+    assert read_text(uk, "uk.txt").published == date(2017, 11, 3)

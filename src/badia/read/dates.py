@@ -166,6 +166,19 @@ def _read(order: str, m: re.Match[str], day_first: bool) -> date | None:
     return _dateparser(m.group(0), "DMY")
 
 
+_LOCALE_CHARS = 6000
+
+
+def day_first_of(page: str) -> bool:
+    """Whether the page's ambiguous numeric dates are day first: yes, unless the page
+    writes its dates with month names month first ("November 19, 2017", the US habit)
+    more often than day first ("19 November 2017")."""
+    head = page[:_LOCALE_CHARS]
+    day_first = len(_DATE_FORMS[2][1].findall(head))
+    month_first = len(_DATE_FORMS[3][1].findall(head))
+    return not month_first > day_first
+
+
 def find_dates(s: str, *, day_first: bool = True) -> list[FoundDate]:
     """Every calendar date written in ``s`` (day, month and year all stated), in order."""
     found: list[FoundDate] = []

@@ -16,6 +16,7 @@ from datetime import date
 from badia.read.base import Parsed
 from badia.read.dates import (
     date_line,
+    day_first_of,
     find_dates,
     is_date_label,
     metadata_date,
@@ -105,11 +106,13 @@ def read_header(text: str) -> Header | None:
     (and the headline, when it follows on the same line); otherwise the first run of
     date lines (bylines and furniture may sit inside it or between it and the headline)
     gives the earliest of its dates, and the nearest line above that is not furniture is
-    the headline.
+    the headline. An ambiguous numeric date ("03/11/2017") is day first unless the page
+    writes its other dates month first (``dates.day_first_of``: the outlet's locale).
     """
     lines = header_lines(text)
     if not lines:
         return None
+    day_first = day_first_of(text)
     meta = metadata_date(text[lines[0][0] : lines[0][1]])
     if meta is not None:
         rest_start = lines[0][0] + meta[1]
@@ -121,7 +124,7 @@ def read_header(text: str) -> Header | None:
     first = last = -1
     for i, (s, e) in enumerate(lines):
         chunk = text[s:e]
-        d = date_line(chunk)
+        d = date_line(chunk, day_first=day_first)
         if d is not None:
             found.append(d)
             first = i if first < 0 else first
