@@ -186,3 +186,12 @@ def test_an_outlet_writing_month_first_reads_ambiguous_numbers_month_first() -> 
     assert read_text(us, "us.txt").published == date(2017, 3, 11)
     uk = us.replace("March 9, 2017", "9 March 2017")
     assert read_text(uk, "uk.txt").published == date(2017, 11, 3)
+
+
+def test_metadata_line_then_headline_then_date_line() -> None:
+    # real form: " date ... <site tagline>" / headline / "AGENCY | Updated: ... | Created: ..."
+    text = (f" date 2017-11-19 Site Menu\n{HEAD}\nReuters | Updated: 19-11-2017 12:17 IST | "
+            f"Created: 19-11-2017 12:16 IST\n{STORY}\n")
+    doc = read_text(text, "page.txt")
+    assert (doc.published, doc.title) == (D, HEAD)
+    assert doc.sentences()[0][2].text.startswith("Rebel fighters")

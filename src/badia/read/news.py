@@ -29,6 +29,7 @@ from badia.structure.sections import Block, build_sections, iter_lines, line_blo
 
 _HEADER_LINES = 8  # a tagline, a headline, bylines, furniture and date lines
 _HEADER_CHARS = 2000
+_AFTER_META_LINES = 2  # a headline line, then the date line, under a metadata line
 # A trailing credit: "[Name / Agency]", "[Photo: ...]", "(Photo: ...)", "(AFP)"-style wires.
 _CREDIT = (
     r"(?:[^\[\]()]{0,60}/[^\[\]()]{1,60}|(?:photo|image|picture|credit|file)\b[^\[\]()]{0,80}|"
@@ -113,13 +114,15 @@ def read_header(text: str) -> Header | None:
     if not lines:
         return None
     day_first = day_first_of(text)
+    header_end = lines[0][1]
     meta = metadata_date(text[lines[0][0] : lines[0][1]])
+    meta_title: str | None = None  # "date 2017-11-19 Headline": what follows the date
     if meta is not None:
-        rest_start = lines[0][0] + meta[1]
-        rest = text[rest_start : lines[0][1]].strip()
-        if rest and date_line(rest) is None:
-            return Header(rest, meta[0], lines[0][1])
+        rest = text[lines[0][0] + meta[1] : lines[0][1]].strip()
+        meta_title = rest if rest and date_line(rest) is None else None
         lines = lines[1:]
+        if meta_title is not None:
+            lines = lines[:_AFTER_META_LINES]  # a date line must follow at once
     found: list[date] = []
     first = last = -1
     for i, (s, e) in enumerate(lines):
@@ -134,6 +137,8 @@ def read_header(text: str) -> Header | None:
     if not found:
         if meta is None:
             return None
+        if meta_title is not None:
+            return Header(meta_title, meta[0], header_end)
         title_line = next((ln for ln in lines if not is_furniture(text[ln[0] : ln[1]])), None)
         title = text[title_line[0] : title_line[1]] if title_line else None
         return Header(title, meta[0], title_line[1] if title_line else lines[0][1])
@@ -141,7 +146,7 @@ def read_header(text: str) -> Header | None:
         ln for ln in lines[:first]
         if not (is_furniture(text[ln[0] : ln[1]]) or is_date_label(text[ln[0] : ln[1]]))
     ]
-    title = text[above[-1][0] : above[-1][1]] if above else None
+    title = text[above[-1][0] : above[-1][1]] if above else meta_title
     published = meta[0] if meta is not None else min(found)
     return Header(title, published, lines[last][1])
 
