@@ -195,3 +195,18 @@ def test_metadata_line_then_headline_then_date_line() -> None:
     doc = read_text(text, "page.txt")
     assert (doc.published, doc.title) == (D, HEAD)
     assert doc.sentences()[0][2].text.startswith("Rebel fighters")
+
+
+def test_wire_story_under_a_tagline() -> None:
+    # real form: site tagline lines, headline, then "CITY, Mon DD: story" (year elsewhere)
+    text = (f"site banner\nWORLD\n\n{HEAD}\n\nBEIRUT, Nov 19: {STORY} It was the worst raid "
+            "since 2 March 2017.\n")
+    doc = read_text(text, "wire.txt")
+    assert (doc.format, doc.published, doc.title) == ("news", D, HEAD)
+    assert doc.sentences()[0][2].text.startswith("Rebel fighters")
+
+
+def test_repeated_headline_over_a_photo_credit_is_a_caption() -> None:
+    text = f"{HEAD}\n\n19 Nov 2017 - 10:05\n\n{HEAD}\nFile Photo.\n\n{STORY}\n"
+    doc = read_text(text, "page.txt")
+    assert [s.text for _, _, s in doc.sentences()] == [STORY]
