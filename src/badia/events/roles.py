@@ -12,6 +12,7 @@ import re
 
 from badia.events.casualties import DYING_FORMS, KILL_FORMS
 from badia.events.clauses import Clause
+from badia.events.grammar import SentenceGrammar
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
 
@@ -54,8 +55,17 @@ def merge_adjacent(actors: list[Mention]) -> list[Mention]:
     return out
 
 
+# "On 4 May Tiger Forces captured ...": a date after the preposition, then the subject
+_DATE_BEFORE = re.compile(
+    rf"\b(?:on|in|by)\s+(?:\d{{1,2}}\s+(?:{_MONTH})|(?:{_MONTH})(?:\s+\d{{1,2}})?)"
+    r"(?:,?\s+\d{4})?,?\s+$",
+    re.I,
+)
+
+
 def is_object(text: str, start: int) -> bool:
-    return bool(_OBJECT_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _DATE_BEFORE.search(before)
 
 
 def is_counted(text: str, start: int) -> bool:
@@ -383,3 +393,32 @@ def clause_roles(
             return [], actor2
     actor2 = [a for a in actor2 if a not in actor1]
     return actor1, actor2
+
+
+def with_parse(
+    grammar: SentenceGrammar,
+    start: int,
+    end: int,
+    actors: list[Mention],
+    rules: tuple[list[Mention], list[Mention]],
+    last_actor1: list[Mention],
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor1, actor2) of the trigger at document span ``start``-``end`` where the parse
+    names them; the word-window reading (``rules``) where it does not. A speaker of 'said'
+    and the means of an act ('with rockets') are never the target."""
+    actor1, actor2 = rules
+    head = grammar.action(start, end)
+    found = grammar.roles(head, actors) if head else None
+    if found is None:
+        return actor1, actor2
+    if found.initiator:
+        actor1 = found.initiator
+    elif found.refers_back:
+        # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
+        actor1 = found.antecedent or last_actor1 or actor1
+    if found.target:
+        actor2 = found.target
+    else:
+        not_parties = grammar.speakers(actors) + grammar.means(actors)
+        actor2 = [a for a in actor2 if a not in not_parties]
+    return actor1, [a for a in actor2 if a not in actor1]
