@@ -67,6 +67,10 @@ LAYOUTS = [
     ("date-colon-label", "Date: 2017-11-19", D),
     ("published-comma-time", "Published 19.11.2017, 10:42", D),
     ("year-first-slash", "2017/11/19 10:42", D),
+    # real: "Source: Xinhua| 2017-11-19 10:42:00|Editor: ..."
+    ("source-editor-pipes", "Source: Xinhua| 2017-11-19 10:42:00|Editor: Jane Roe", D),
+    ("last-update-local-time", "Last Update: Sun 19 Nov 2017 10:42 (Mecca time)", D),
+    ("two-zones", "Sunday 19 November 2017 KSA 10:42 - GMT 07:42", D),
 ]
 
 
