@@ -112,8 +112,10 @@ def only_beside(quote: str, name: str) -> bool:
     carried over from an earlier sentence and the change is of somewhere else."""
     bare = re.sub(r"^(?:the|al|el|as|ad|ash|ar|at|az|an)[- ]", "", name, flags=re.I)
     spans = _occurrences(quote, name) or _occurrences(quote, bare)
-    if not spans:
-        return not _POINTS_BACK.search(quote)
+    if not spans:  # "the army reached the outskirts of the city": still beside it
+        spans = [(m.start(), m.end()) for m in _POINTS_BACK.finditer(quote)]
+        if not spans:
+            return True
     for s, e in spans:
         before = re.split(r"[,;]", quote[max(0, s - _WINDOW) : s])[-1]
         if _NEAR.search(before) or _AREA_OF.search(before) or _AREA_AFTER.match(quote[e:]):
