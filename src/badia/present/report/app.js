@@ -5,7 +5,15 @@
   "use strict";
 
   var D = JSON.parse(document.getElementById("badia-data").textContent);
-  var EVENTS = D.events || [];
+  // events come as columns (field names once) without the document title: rebuild objects
+  var TITLES = {};
+  (D.documents || []).forEach(function (d) { TITLES[d.id] = d.title; });
+  var EVENTS = ((D.events || {}).rows || []).map(function (row) {
+    var ev = {};
+    D.events.fields.forEach(function (f, k) { ev[f] = row[k]; });
+    ev.doc_title = TITLES[ev.doc_id] || null;
+    return ev;
+  });
   var PAGE = 50;
   var TYPE_COLOURS = {
     attack: "#d62728", clash: "#ff7f0e", ambush: "#8c564b", capture: "#2ca02c",
