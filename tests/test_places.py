@@ -214,7 +214,8 @@ def test_a_named_region_is_coarse_and_names_no_governorate():
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("al-Kawm", "place"), ("Abu Risha dam", "place"), ("T-2 Pumping Station", "place"),
+    [("al-Kawm", "place"), ("Abu Risha dam", "site"), ("T-2 Pumping Station", "site"),
+     ("Brigade 93 base", "site"), ("Dahman checkpoint", "site"), ("Jabal al-Tar", "place"),
      ("Baghdad-Damascus highway", "line"), ("Iraqi border", "line"),
      ("al-Motaqadin street", "line"), ("Euphrates", "river"),
      ("western bank of the Euphrates", "river"), ("Sawab desert", "region"),
@@ -255,3 +256,124 @@ def test_same_consonants_must_also_be_spelt_alike() -> None:
     hit = r.resolve("Bishri")
     assert bashur is not None and (hit is None or hit.entry_id != bashur.entry_id)
     assert r.resolve("Quraytayn") is not None  # a real variant still meets its town
+
+
+def test_a_town_inside_a_named_region_keeps_the_town() -> None:
+    """'near X in the Y desert': the desert frames the town, it does not replace it."""
+    from badia.mentions.places import event_places, find_places
+
+    for text in ["Gunmen killed four herders near Qarmuna in the Zelfa desert.",
+                 "An ambush near Qarmuna in the Zelfa steppe killed two.",
+                 "Jets struck al-Qarmuna in the Zelfa region on Monday."]:
+        names = [p.text for p in event_places(find_places(text, 0, []))]
+        assert names in (["Qarmuna"], ["al-Qarmuna"]), text
+    alone = find_places("Clashes went on in the Zelfa desert.", 0, [])
+    assert [p.text for p in event_places(alone)] == ["Zelfa desert"]
+
+
+def test_a_desert_of_a_governorate_is_a_fuzzy_area() -> None:
+    hit = resolver().resolve("the Homs desert")
+    assert hit is not None and hit.admin1 == "Homs"
+    assert (hit.geo_precision, hit.where_prec) == (3, 5)
+
+
+def test_a_facility_is_its_own_point_or_near_its_town() -> None:
+    from badia.mentions.places import find_places
+
+    for text, name in [("Rebels attacked the Zorba military airport.", "Zorba military airport"),
+                       ("Jets bombed the Zorba Air Base at dawn.", "Zorba Air Base"),
+                       ("Shells hit Zorba International Airport.", "Zorba International Airport")]:
+        assert [p.text for p in find_places(text, 0, [])] == [name], text
+    r = resolver()
+    city = r.resolve("Deir ez-Zor")
+    # a facility a source locates is that point, not the city's centre
+    for name in ["Deir ez-Zor military airport", "Deir ez-Zor Air Base", "the Deir ez-Zor airport"]:
+        hit = r.resolve(name)
+        assert hit.entry_id.startswith("feature:") and hit.geo_precision == 1, name
+        assert 3 < distance_km(hit.lat, hit.lon, city.lat, city.lon) < 10, name
+    # one no source locates is placed at its town, less precisely, with the relation kept
+    mayadin = r.resolve("Mayadin")
+    hit = r.resolve("Mayadin military airport")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert hit.relation == f"near {r.g.by_key[key('Mayadin')][0].name}"
+    assert _near(hit, mayadin.lat, mayadin.lon, 1)
+
+
+def _doc_with_infobox(places: list[str]) -> Document:
+    from badia.model import Infobox
+
+    head = "Place: " + ", ".join(places) + "\n\n"
+    body = "On 4 May, the army advanced 10 kilometres. Later it took Zqarfa."
+    return Document(id="f", source="t", name="f.txt", format="text", text=head + body,
+                    infobox=Infobox(places=places, start=0, end=len(head)))
+
+
+def test_an_event_naming_no_place_takes_the_documents_area_coarsely() -> None:
+    from badia.places import document_frame
+
+    doc = _doc_with_infobox(["Syrian Desert", "Syria"])
+    q1 = "On 4 May, the army advanced 10 kilometres."
+    q2 = "Later it took Zqarfa."
+    evs = [_event(q1, doc.text.index(q1), []), _event(q2, doc.text.index(q2), ["Zqarfa"])]
+    bare, named = locate_events(evs, doc)
+    (p,) = bare.places
+    assert p.name == "Syrian Desert" and doc.text[p.start:p.end] == "Syrian Desert"
+    assert (p.geo_precision, p.where_prec) == (3, 5) and "infobox" in p.relation
+    assert bare.locations == [] and bare.admin1 is None  # no name is put in the text's mouth
+    assert named.places[0].latitude is None  # an unknown name is not replaced by the area
+    # a district inside the governorate also listed: the district, never finer than UCDP 3
+    district = document_frame(_doc_with_infobox(["Tadmur District", "Eastern Homs Governorate"]))
+    assert district is not None and district.name == "Tadmur District"
+    assert district.where_prec >= 3 and district.geo_precision == 3
+    # several governorates and no country: no single area
+    assert document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate"])) is None
+    both = document_frame(_doc_with_infobox(["Homs Governorate", "Raqqa Governorate", "Syria"]))
+    assert both is not None and both.where_prec == 6
+
+
+def test_folding_meets_the_texts_spellings() -> None:
+    assert key("Um Sosah") == key("Umm Susah") == key("Oum Sousa")
+    assert key("Tadmor") == key("Tadmur")
+    assert key("Deir al-Zour") == key("Dayr az Zawr")
+    r = resolver()
+    # three consonants are common: a short skeleton must also be spelt close ("Tayyas"); of
+    # the places so spelt, the one by the story's other places (Palmyra)
+    tiyas = r.resolve("al-Tayyas", Context(admin1="Homs", anchors=[(34.56, 38.28)]))
+    assert tiyas is not None and _near(tiyas, 34.55, 37.67, 5)
+
+
+def test_rivers_lines_and_regions_hold_no_point_of_a_namesake() -> None:
+    r = resolver()
+    for name in ["Euphrates", "the Euphrates River", "western bank of the Euphrates"]:
+        assert r.resolve(name) is None, name  # not the Euphrates Dam, not a village
+    assert r.resolve("Lake Qarfun") is None  # a lake is an area; its namesake village is not it
+
+
+def test_a_relation_places_only_the_name_it_follows() -> None:
+    r = resolver()
+    text = "Gunmen left Zqarfa, and Qwertz, 7 km west of Palmyra, fell on Monday."
+    assert r.resolve("Zqarfa", Context(text=text)) is None
+    hit = r.resolve("Qwertz", Context(text=text))
+    assert hit is not None and hit.relation == "7 km west of Palmyra"
+    inside = r.resolve("Wadi Zqarf", Context(text="a convoy was hit in Wadi Zqarf in Al-Sukhnah "
+                                                  "region on 3 June"))
+    sukhnah = r.resolve("al-Sukhnah")
+    assert inside is not None and (inside.geo_precision, inside.where_prec) == (2, 2)
+    assert inside.relation.startswith("in ") and _near(inside, sukhnah.lat, sukhnah.lon, 1)
+
+
+def test_no_guess_for_a_village_far_from_the_story_or_outside_its_governorate() -> None:
+    r = resolver()
+    palmyra, aleppo = (34.56, 38.28), (36.2, 37.16)
+    assert r.resolve("Tiyas", Context(anchors=[palmyra])) is not None
+    # a village of that name 250 km from every other place of the story is another one
+    assert r.resolve("Tiyas", Context(anchors=[aleppo])) is None
+    # the event's stated governorate rules out a village its source puts in another
+    assert r.resolve("Tiyas", Context(admin1="Hama")) is None
+    # a small place across the border only when the text names that country
+    assert r.resolve("Sinah", Context(text="fighting near Sinah")) is None
+
+
+def test_a_named_district_is_the_district() -> None:
+    hit = resolver().resolve("Tabqa District")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 3)

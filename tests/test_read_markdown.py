@@ -62,6 +62,9 @@ On 8 May, the army shelled the town.
 
 <https://example.org/report> https://example.org/other
 
+## Diplomatic reactions
+On 9 May, the foreign ministry of Kandor condemned the shelling.
+
 ## References
 [object Object]
 [object Object]
@@ -119,9 +122,10 @@ def test_headings_sections_and_non_prose():
         (None, 1),
         ("Background", 2),
         ("Siege", 3),
+        ("Diplomatic reactions", 2),
         ("References", 2),
     ]
-    assert not doc.sections[-1].paragraphs  # apparatus: no prose
+    assert not doc.sections[-1].paragraphs and not doc.sections[-2].paragraphs  # no prose
     sentences = _sentences(doc)
     assert sentences[1] == "On 2 May, ISIL attacked the town of Qarnayn."  # image line dropped
     assert not any("silo" in s or "editor" in s or "object" in s for s in sentences)

@@ -76,13 +76,20 @@ def places_cmd(
 
 @app.command("eval-places")
 def eval_places_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of <stem>.events.jsonl gold files.")],
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of the <stem>.txt documents.")],
+    sets: Annotated[list[Path], typer.Argument(
+        help="Pairs GOLD_DIR CORPUS_DIR (folder of <stem>.events.jsonl gold files, folder of "
+             "the <stem>.txt or .md documents); one report per pair.")],
 ) -> None:
     """Resolve the gold location names; print resolved share, within-25-km share, misses."""
     from badia.evaluate.places import evaluate_places, report
 
-    out.print(report(evaluate_places(gold_dir, corpus_dir)), markup=False, highlight=False)
+    if len(sets) % 2:
+        err.print("eval-places takes pairs: GOLD_DIR CORPUS_DIR [GOLD_DIR CORPUS_DIR ...]")
+        raise typer.Exit(2)
+    for gold_dir, corpus_dir in zip(sets[::2], sets[1::2], strict=True):
+        title = f"{gold_dir} ({corpus_dir})" if len(sets) > 2 else None
+        out.print(report(evaluate_places(gold_dir, corpus_dir), title), markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 def _f(v: object) -> str:

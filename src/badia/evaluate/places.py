@@ -4,8 +4,9 @@ Every gold event's ``locations`` is resolved with its quote, ``admin1`` and the
 document as context; the figures are the share of names that resolve and the
 share of resolved names (those with a sourced reference point in
 ``data/place_reference.csv``) that land within 25 km of it. Names are also counted by
-kind (``places.kinds``): a town, village or feature should resolve; a line, river,
-broad region or common-noun description has no single point and may not.
+kind (``places.kinds``): a town, village, hill or facility should resolve; a line, river,
+broad region or common-noun description has no single point and may not. Corpus
+documents are read as ``badia extract`` reads them (``.txt`` or ``.md``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from badia.model import Document, Event
 from badia.places import locate_events
+from badia.places.admin import in_region
 from badia.places.gazetteer import distance_km
-from badia.places.kinds import PLACE, name_kind
+from badia.places.kinds import PLACE, SITE, name_kind
 
 WITHIN_KM = 25.0
+NAMED_KINDS = (PLACE, SITE)  # names a gazetteer should hold: settlements, hills, facilities
 
 
 @dataclass
@@ -31,8 +35,11 @@ class PlaceEval:
     resolved: int = 0
     with_reference: int = 0
     within: int = 0
-    named: int = 0  # names of kind "place": towns, villages, features
+    named: int = 0  # names of kind "place" or "site": towns, villages, hills, facilities
     named_resolved: int = 0
+    outside: int = 0  # resolved points outside Syria and its border areas (must stay 0)
+    by_kind: Counter[str] = field(default_factory=Counter)  # names per kind
+    missed_by_kind: Counter[str] = field(default_factory=Counter)  # unresolved per kind
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (doc, name)
     far: list[tuple[str, float]] = field(default_factory=list)  # (name, km)
 
@@ -70,27 +77,45 @@ def _events(gold_file: Path, doc: Document) -> list[Event]:
     return out
 
 
+def _document(corpus_dir: Path, stem: str) -> Document | None:
+    """The corpus document of a gold stem (``.txt`` or ``.md``), read as ``badia`` reads it."""
+    from badia.read import read_path
+
+    for suffix in (".txt", ".md"):
+        path = Path(corpus_dir) / f"{stem}{suffix}"
+        if path.exists():
+            return read_path(path)
+    return None
+
+
 def evaluate_places(gold_dir: Path, corpus_dir: Path) -> PlaceEval:
-    """Resolve the gold location names of every document that has gold events."""
+    """Resolve the gold location names of every document that has gold events.
+
+    Only the names are scored: events without a location (placed by the document's area)
+    are not counted.
+    """
     ref = reference_points()
     res = PlaceEval()
     for gold in sorted(Path(gold_dir).glob("*.events.jsonl")):
-        stem = gold.name[: -len(".events.jsonl")]
-        txt = Path(corpus_dir) / f"{stem}.txt"
-        if not txt.exists():
+        doc = _document(corpus_dir, gold.name[: -len(".events.jsonl")])
+        if doc is None:
             continue
-        doc = Document(id=stem, source=str(txt), name=txt.name, format="text",
-                       text=txt.read_text(encoding="utf-8"))
         for ev in locate_events(_events(gold, doc), doc):
+            if not ev.locations:
+                continue
             for p in ev.places:
+                kind = name_kind(p.name)
+                named = kind in NAMED_KINDS
                 res.names += 1
-                named = name_kind(p.name) == PLACE
+                res.by_kind[kind] += 1
                 res.named += named
                 if p.latitude is None or p.longitude is None:
                     res.unresolved.append((doc.name, p.name))
+                    res.missed_by_kind[kind] += 1
                     continue
                 res.resolved += 1
                 res.named_resolved += named
+                res.outside += not in_region(p.latitude, p.longitude)
                 if p.name in ref:
                     res.with_reference += 1
                     d = distance_km(p.latitude, p.longitude, *ref[p.name])
@@ -101,14 +126,18 @@ def evaluate_places(gold_dir: Path, corpus_dir: Path) -> PlaceEval:
     return res
 
 
-def report(res: PlaceEval) -> str:
-    lines = [
+def report(res: PlaceEval, title: str | None = None) -> str:
+    lines = [f"== {title}"] if title else []
+    lines += [
         f"location names: {res.names}",
         f"resolved: {res.resolved} ({res.resolved_share:.1%})",
-        f"named places (towns, villages, features): {res.named}; resolved: "
+        f"populated places and sites: {res.named}; resolved: "
         f"{res.named_resolved} ({res.named_share:.1%})",
         f"with reference point: {res.with_reference}; within {WITHIN_KM:.0f} km: "
         f"{res.within} ({res.within_share:.1%})",
+        f"outside Syria and its border areas: {res.outside}",
+        "misses by kind: " + (", ".join(
+            f"{k} {res.missed_by_kind[k]}/{n}" for k, n in sorted(res.by_kind.items())) or "-"),
     ]
     if res.far:
         lines.append("farther than 25 km: " + ", ".join(f"{n} ({d} km)" for n, d in res.far))

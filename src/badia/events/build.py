@@ -53,9 +53,11 @@ def build_events(
     document: Document, actors: ActorLexicon | None = None
 ) -> tuple[list[Event], list[Tally]]:
     """Events and tallies of one document (no state kept between documents)."""
-    narrative = Narrative(published=document.published, default_year=default_year(document))
-    tally_reader = TallyReader(document, actors)
     period = document_period(document)
+    narrative = Narrative(
+        published=document.published, default_year=default_year(document), period=period
+    )
+    tally_reader = TallyReader(document, actors)
     reader = _DocumentReader(document, narrative, tally_reader, period, actors)
     drafts: list[Draft] = []
     for section in document.sections:
@@ -172,6 +174,10 @@ class _DocumentReader:
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
             self._remember(state, self._places(text, start, actors, time_spans))
+            if own is not None and own.precision == "day":
+                # "On 23 February, reinforcements arrived.": the story has reached that day
+                # even when no event is read here, so "the following morning" counts from it
+                self.narrative.advance(own)
             return []
         places = self._places(text, start, actors, time_spans)
         sentence_date = clause_date(times, self.narrative, self.period)

@@ -12,16 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from badia.mentions.lexicon import packaged
 from badia.mentions.numbers import find_counts
 from badia.mentions.spans import starting_within
 from badia.model import Mention
 
-_KILL = re.compile(
-    r"\b(?:killed|killing|kill|dead|died|death|deaths|lost|losing|perished|slain|executed|"
-    r"destroyed|toll|beheaded|decapitated|assassinated|fatalities)\b",
-    re.I,
-)
-_WOUND = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|injury|injuring)\b", re.I)
+
+def _forms(kind: str) -> str:
+    """Alternation of every written form of the ``kind`` words of ``casualty_words.yaml``."""
+    words = packaged("casualty_words.yaml")[kind]
+    forms = sorted({f for fs in words.values() for f in fs}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+KILL_FORMS = _forms("killed")
+_KILL = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
+_WOUND = re.compile(rf"\b(?:{_forms('wounded')})\b", re.I)
 # Counted things that are not people.
 _NOT_PEOPLE = re.compile(
     r"\s*(?:[\w-]+\s){0,2}?(?:air ?strikes?|air raids?|vehicles?|tanks?|km|kilomet|square|sites?|"

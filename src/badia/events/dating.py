@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from badia.model import Document, TimeValue
 from badia.time import Narrative, clause_time, year_from_title
+from badia.time.values import year_before
 
 
 def default_year(document: Document) -> int | None:
@@ -28,27 +29,23 @@ def clause_date(times, narrative: Narrative, period: TimeValue | None) -> TimeVa
 def _background_year(
     expr, value: TimeValue | None, narrative: Narrative, period: TimeValue | None
 ) -> TimeValue | None:
-    """A yearless date told before the story starts, that would fall after the period the
-    document is about, is background from the year before: an article on a January-March
-    2017 offensive recalling "the capture of the city from 8 to 11 December"."""
+    """A yearless date told before the story starts (or in the lead, which only sums it
+    up), that would fall after the period the document is about, is background from the
+    year before: an article on a January-March 2017 offensive recalling "the capture of the
+    city from 8 to 11 December"."""
     if (
         value is None
         or period is None
         or expr.year is not None
         or expr.year2 is not None
         or expr.relative
-        or narrative.reference is not None
+        or (narrative.reference is not None and not narrative.in_lead)
         or narrative.year != narrative.default_year
         or value.start <= period.end + timedelta(days=31)
     ):
         return value
-    try:
-        earlier = TimeValue(
-            start=value.start.replace(year=value.start.year - 1),
-            end=value.end.replace(year=value.end.year - 1),
-            precision=value.precision,
-        )
-    except ValueError:  # 29 February
+    earlier = year_before(value)
+    if earlier is None:
         return value
     return earlier if earlier.start <= period.end else value
 

@@ -88,7 +88,7 @@ def usable_triggers(
                 continue
         if _INTENT.search(before) and not _ATTEMPT.search(before):
             continue
-        if _not_a_new_action(text, t):
+        if _not_a_new_action(text, t) or _cause_or_prisoners(before, t):
             continue
         kept.append(t)
     out = []
@@ -128,8 +128,11 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     any_strong = any(not k.weak for k in kept)
     # a soft trigger ("targeting") gives way to a strong attack, not to a weak one ("killed")
     strong_attack = any(not k.weak and not _is_soft(k) and k.type == "attack" for k in kept)
+    battle = any(t.type in ("capture", "attack", "clash") for t in kept)
     out = []
     for t in kept:
+        if t.type == "withdrawal" and battle:
+            continue  # the flip side of a battle told here (GUIDELINES 1b)
         if t.weak and any_strong:
             continue
         if t.weak and t.type == "attack" and weak_clash:
@@ -143,6 +146,31 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
             continue
         out.append(t)
     return out
+
+
+# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
+# act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:under|due to|because of|amid|with the help of|backed by|supported by|aided by|"
+    r"with the support of|with support from)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "50 soldiers ... were captured": people taken prisoner, not ground taken
+_PEOPLE = "soldiers troops fighters militants civilians people members officers personnel men"
+_PEOPLE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(_PEOPLE.split())})(?:\s+[\w-]+){{0,5}}?\s+(?:\w+ly\s+)?$", re.I
+)
+
+
+def _cause_or_prisoners(before: str, t: Trigger) -> bool:
+    """A strike named as the cause of another act, or people (not places) captured."""
+    if t.type in ("shelling", "airstrike") and _CAUSE_BEFORE.search(before):
+        return True
+    return (
+        t.type == "capture"
+        and t.voice == "passive"
+        and bool(_PEOPLE_BEFORE.search(before[-40:]))
+    )
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from badia.events.casualties import KILL_FORMS
 from badia.events.clauses import Clause
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -120,6 +121,24 @@ def _conjuncts(clause: str, offset: int, first: Mention, following: list[Mention
         out.append(actor)
         last = actor
     return out
+
+
+# "a landmine left by IS", "an ambush carried out by the group": a participle naming who
+# set the device or made the act, then "by" and its agent.
+_AGENT_PARTICIPLES = (
+    "left behind", "left", "laid", "planted", "placed", "rigged", "set", "carried out",
+    "launched", "conducted", "staged", "mounted",
+)
+_BY_AFTER_PARTICIPLE = (
+    r"(?:(?:" + "|".join(p.replace(" ", r"\s+") for p in _AGENT_PARTICIPLES) + r")\s+)?by"
+)
+# "six shepherds perished in a mine blast": a kill verb between them makes the people
+# before the device its victims, not its owner.
+_KILLED_BETWEEN = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
+# "N soldiers died/were martyred/lost their lives in an attack": the noun's victims.
+_DIED_IN = re.compile(
+    rf"\b(?:{KILL_FORMS})\b[^,;]*?\bin\s+(?:an?|the|another)\s+(?:[\w-]+\s+){{0,2}}$", re.I
+)
 
 
 def agent_right_after(
@@ -261,9 +280,10 @@ def clause_roles(
         r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
         text[: trigger.start],
     ):
-        agent = modifier_before(text, off, actors, trigger) or agent_after(
-            text, off, actors, trigger.end
-        )
+        agent = [
+            a for a in modifier_before(text, off, actors, trigger)
+            if not _KILLED_BETWEEN.search(text, a.end - off, trigger.start)
+        ] or agent_after(text, off, actors, trigger.end)
         victims = subject_actors(text, off, actors, trigger.start)
         return agent, [a for a in victims if a not in agent]
     if "repel" in lowered:
@@ -294,6 +314,9 @@ def clause_roles(
         actor1 = modifier_before(text, off, actors, trigger) or agent_after(
             text, off, actors, trigger.end
         )
+        if not actor1 and _DIED_IN.search(text[: trigger.start]):
+            # "15 soldiers died in an attack on a bus": the attack of unstated authorship
+            return [], subject_actors(text, off, actors, trigger.start)
         if not actor1:
             if trigger.type == "capture":
                 actor1 = subject_actors(text, off, actors, trigger.start)
@@ -319,7 +342,7 @@ def clause_roles(
         if not actor1:
             return [], actor2
     else:
-        by_agent = agent_right_after(text, off, actors, trigger.end)
+        by_agent = agent_right_after(text, off, actors, trigger.end, marker=_BY_AFTER_PARTICIPLE)
         actor1 = by_agent or subject_actors(text, off, actors, trigger.start)
         actor2 = objects_after(text, off, actors, trigger.end, actor1)
         if not actor1 and re.search(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", text[: trigger.start]):

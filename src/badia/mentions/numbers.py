@@ -32,9 +32,11 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
-    "a dozen": 12,
-    "dozen": 12,
 }
+# Nouns that multiply the number before them ("two dozen" = 24, "a score" = 20, "half a
+# dozen" = 6); their plurals ("dozens", "scores") are vague and give no number.
+MULTIPLIERS = {"dozen": 12, "score": 20}
+_FRACTIONS = {"half a": 0.5}
 _TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -45,10 +47,15 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+_SMALL = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half a)"
+)
+_MULTIPLIED = rf"{_SMALL}\s+(?:{'|'.join(MULTIPLIERS)})\b"
 _WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:{_MULTIPLIED}|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
@@ -80,6 +87,11 @@ def word_value(token: str) -> int | None:
         return int(t.replace(",", ""))
     if t in _UNITS:
         return _UNITS[t]
+    multiplied = re.fullmatch(r"(.+?)\s+(" + "|".join(MULTIPLIERS) + r")", t)
+    if multiplied:
+        base, noun = multiplied.groups()
+        factor = _FRACTIONS.get(base) or word_value(base)
+        return int(factor * MULTIPLIERS[noun]) if factor else None
     parts = re.split(r"[- ]", t)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)

@@ -19,11 +19,13 @@ _LINK = r"(?: (?:al|el|as|ad|ash|ar|at|az|an|ez|of|of the|de|the)[- ]| |-)"
 _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,3}}"
 _FEATURE_HEAD = (
     r"gas fields?|oil fields?|Gas Fields?|Oil Fields?|[Pp]umping [Ss]tation|[Aa]ir ?base|"
+    r"[Aa]ir [Bb]ase|[Aa]irfield|[Mm]ilitary [Aa]irport|[Mm]ilitary [Aa]ir ?[Bb]ase|"
+    r"[Ii]nternational [Aa]irport|[Aa]irport|"
     r"Military Airbase|[Mm]ilitary [Bb]ase|[Dd]am|crossroads|[Mm]ountains|Mountain|"
     r"[Mm]ountain range|Hills|"
     r"[Hh]ighway|Junction|[Bb]order [Cc]rossing|Airport|Castle|Triangle|Farms|"
-    r"[Cc]ommunications tower|Grain Silos|[Dd]esert|[Gg]overnorate|[Cc]ountryside|[Rr]egion|"
-    r"[Dd]istrict|[Ss]treet|area"
+    r"[Cc]ommunications tower|Grain Silos|[Dd]esert|[Ss]teppe|[Gg]overnorate|[Cc]ountryside|"
+    r"[Rr]egion|[Dd]istrict|[Ss]treet|area"
 )
 _DIRECTION = (
     r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth-?east|[Nn]orth-?west|"
@@ -77,7 +79,7 @@ _GOVERNORATE_OF = re.compile(
     r"(?<=\w)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:Governorate|Province|District)$"
 )
 # Names that only frame the event when a more specific place is given (also "X region",
-# "the Syrian Desert").
+# "the Homs desert", "the Syrian Desert", "the Sukhnah steppe").
 _FRAME = re.compile(
     r"(?:Governorate|Province|District|countryside)$|^(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|"
     r"[Cc]entral)[\w-]* )?(?:Syria|Iraq|Jordan|Lebanon|Turkey)$"
@@ -88,6 +90,10 @@ _REFERENCE_POINT = re.compile(
     r"(?:ern)?\s+of|\boutskirts of|\bto the \w+ of|\bdirectly to \w+ of|\bfrom)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+# A broad area named by its kind ("the Homs desert", "Raqqa region"): it frames a town.
+_AREA_TAIL = re.compile(r"\s(?:[Rr]egion|[Dd]esert|[Ss]teppe|[Bb]adia|[Bb]adiya)$")
 
 
 _CONTAINER = re.compile(
@@ -135,7 +141,7 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         end = start + len(trimmed)
         role = None
-        if _FRAME.search(trimmed) or re.search(r"\s(?:[Rr]egion|Desert)$", name):
+        if _FRAME.search(trimmed) or _AREA_TAIL.search(name):
             role = "frame"
         elif _REFERENCE_POINT.search(text[max(0, start - 30) : start]):
             role = "reference"

@@ -3,7 +3,8 @@
 ``locate_events`` fills each event's ``places`` (one ``Place`` per location name, in
 order) and its ``admin1`` when the text did not state it. Names resolve in two
 passes: first without neighbours, then again with the points of the document's
-other places as anchors, so an ambiguous village is taken near the rest.
+surest other places as anchors, so an ambiguous village is taken near the rest (or left
+unresolved when every place of that name lies far from them).
 """
 
 from __future__ import annotations
@@ -40,16 +41,27 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             k = (loc, ev.admin1)
             if k not in first:
                 first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
-    points = {k: (h.lat, h.lon) for k, h in first.items() if h is not None and h.where_prec <= 2}
+    # the points that anchor the others: a name that several governorates hold anchors
+    # nothing before the others have placed it, nor does a place placed only near another
+    # ("near X") or outside the event's stated governorate
+    sure = {k: (h.lat, h.lon) for k, h in first.items()
+            if h is not None and h.where_prec <= 2 and h.relation is None
+            and not r.ambiguous(k[0]) and (k[1] is None or h.admin1 == k[1])}
     second: dict[tuple[str, str | None], Hit | None] = {}
     for k, h in first.items():
-        if h is not None and len(r.candidates(k[0])) == 1:
+        cands = r.candidates(k[0])
+        if h is not None and len(cands) == 1 and h.entry_id == cands[0].id:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
-        anchors = [p for kk, p in points.items() if kk[0] != k[0]]
+        anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
         second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
+    frame = document_frame(document)
     out = []
     for ev in events:
+        if not ev.locations and frame is not None:
+            # the text names no place: the area the document states for its whole story
+            out.append(ev.model_copy(update={"places": [frame]}))
+            continue
         places: list[Place] = []
         for loc in ev.locations:
             start, end = _span(loc, ev, document)
@@ -59,10 +71,53 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             else:
                 places.append(hit.place(loc, start, end))
         admin1 = ev.admin1
-        if admin1 is None:
-            admin1 = next((p.admin1 for p in places if p.admin1 and p.geo_precision), None)
+        if admin1 is None:  # from the surest place: one whose name no other governorate has
+            known = [p for p in places if p.admin1 and p.geo_precision]
+            sure_places = [p for p in known if not r.ambiguous(p.name)]
+            admin1 = next((p.admin1 for p in sure_places or known), None)
         out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
     return out
+
+
+FRAME_GEO_PRECISION = 3  # ACLED: "a larger region" is all the text gives
+
+
+def document_frame(document: Document) -> Place | None:
+    """The area a document states for its whole story (the infobox's places), as a coarse
+    place for events whose own text names none; ``None`` when there is none or it is
+    ambiguous.
+
+    The infobox's places are resolved in order, the country left aside; the most specific
+    one is kept when the rest contain it (same governorate), else the country when the
+    infobox names it; several governorates without the country give none. The place keeps
+    the infobox's span, ``geo_precision`` 3 (ACLED's "larger region") and a ``where_prec``
+    no finer than 3 (UCDP's district level), and its ``relation`` says where it comes from.
+    """
+    ib = document.infobox
+    if ib is None or not ib.places:
+        return None
+    r = resolver()
+    hits = [(name, r.resolve(name)) for name in ib.places]
+    found = [(n, h) for n, h in hits if h is not None]
+    country = next(((n, h) for n, h in found if h.where_prec == 6), None)
+    areas = [(n, h) for n, h in found if h.where_prec < 6]
+    govs = {h.admin1 for _, h in areas}
+    if areas and len(govs) == 1 and None not in govs:
+        name, hit = min(areas, key=lambda nh: nh[1].where_prec)
+    elif len(areas) == 1:
+        name, hit = areas[0]
+    elif country is not None:
+        name, hit = country
+    else:
+        return None
+    start = document.text.find(name, ib.start or 0, ib.end if ib.end else None)
+    place = hit.place(name, start if start >= 0 else None,
+                      start + len(name) if start >= 0 else None)
+    return place.model_copy(update={
+        "geo_precision": FRAME_GEO_PRECISION,
+        "where_prec": max(hit.where_prec, 3),
+        "relation": f"the area of the whole story (infobox place: {name})",
+    })
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

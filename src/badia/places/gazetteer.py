@@ -40,6 +40,7 @@ class Entry:
     admin2: str | None
     population: int
     source: str
+    ucdp_events: int = 0  # UCDP GED events coded at this place: how often the war named it
 
     @property
     def is_feature(self) -> bool:
@@ -68,7 +69,7 @@ class Gazetteer:
                 if c and c != k:
                     self.by_core[c].append(e)
                 s = skeleton(k)
-                if len(s) >= 4:
+                if len(s) >= 3:
                     self.by_skeleton[s].append(e)
         for k in self.by_key:
             self.by_initial[k[:1]].append(k)
@@ -104,6 +105,7 @@ def _entry(r: dict[str, str]) -> Entry:
         lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
         admin1=r.get("admin1") or None, admin2=r.get("admin2") or None,
         population=int(r.get("population") or 0), source=r["source"],
+        ucdp_events=int(r.get("ucdp_events") or 0),
     )
 
 

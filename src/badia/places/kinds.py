@@ -15,6 +15,7 @@ import re
 from badia.places.normalise import fold
 
 PLACE = "place"
+SITE = "site"
 LINE = "line"
 RIVER = "river"
 REGION = "region"
@@ -25,23 +26,32 @@ RIVERS = {"euphrates", "furat", "tigris", "orontes", "asi", "khabur", "khabour",
           "yarmouk", "yarmuk", "barada", "sajur", "afrin", "queiq", "quwayq"}
 _LINE_WORDS = {"highway", "road", "border", "frontier", "street", "route", "motorway", "front",
                "frontline", "line", "corridor", "axis", "boundary", "ring"}
-_REGION_WORDS = {"desert", "steppe", "countryside", "region", "plain", "plains", "valley"}
+_REGION_WORDS = {"desert", "steppe", "countryside", "region", "plain", "plains", "valley",
+                 "lake", "peninsula", "basin"}  # water bodies and their shores are areas
 _PARTS = {"central", "eastern", "western", "northern", "southern", "north", "south", "east",
           "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural"}
 _COUNTRIES = {"syria", "iraq", "jordan", "lebanon", "turkey"}
+# Words that make a name a facility or a built site rather than a settlement.
+_SITE_WORDS = {"base", "airbase", "airport", "airfield", "checkpoint", "field", "fields",
+               "oilfield", "dam", "station", "crossing", "camp", "prison", "bridge", "building",
+               "cemetery", "tower", "castle", "citadel", "silos", "theatre", "theater", "school",
+               "hospital", "factory", "plant", "junction", "crossroads", "roundabout",
+               "battalion", "brigade", "regiment", "division", "garrison", "center", "centre"}
 # Lower-case words that may open a proper place name ("al-Kawm", "el-Bab", "ad-Dumayr").
 _PARTICLES = re.compile(r"^(?:al|el|as|ad|ar|ash|at|az|an|ez|es|ed|bir|tal|tall|wadi|jabal)\b")
 
 
 def name_kind(name: str) -> str:
-    """One of ``place``, ``line``, ``river``, ``region``, ``description``."""
+    """One of ``place`` (a settlement or a natural point: town, village, hill), ``site`` (a
+    facility or built site: airbase, field, checkpoint, dam), ``line``, ``river``,
+    ``region``, ``description``. Places and sites should resolve; the rest may not."""
     words = fold(name).split()
     if not words:
         return DESCRIPTION
     if "river" in words or "bank" in words or "banks" in words or RIVERS & set(words):
         return RIVER
-    if _LINE_WORDS & set(words):
+    if _LINE_WORDS & set(words) and not _SITE_WORDS & set(words):  # a border crossing: site
         return LINE
     if _REGION_WORDS & set(words) or (
         words[-1] in _COUNTRIES and all(w in _PARTS for w in words[:-1]) and len(words) > 1
@@ -50,4 +60,6 @@ def name_kind(name: str) -> str:
     first = name.strip().split()[0]
     if first[:1].islower() and not _PARTICLES.match(first.lower()):
         return DESCRIPTION  # "air defense base", "several villages"
+    if _SITE_WORDS & set(words):
+        return SITE
     return PLACE

@@ -46,9 +46,11 @@ def fold(text: str) -> str:
 
 
 def _vowels(word: str) -> str:
-    """Fold the vowel spellings that alternate in transliteration."""
-    w = word.replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    """Fold the vowel spellings that alternate in transliteration (Arabic has no "o": the
+    French "ou", the English "oo" and a bare "o" all write its u)."""
+    w = word.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
     w = re.sub(r"(?:ei|ey|ai|ay)", "ay", w)
+    w = re.sub(r"aw(?![aeiouy])", "u", w)  # the diphthong: Zawr/Zour/Zor, Hawl/Hol
     w = re.sub(r"(?<=[aeiou])h$", "", w)  # Sukhnah/Sukhna, Salamiyah/Salamiya
     w = re.sub(r"(.)\1+", r"\1", w)  # doubled consonants and vowels
     return w

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from badia.model import Place
 from badia.places import admin
 from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
+from badia.places.kinds import LINE, REGION, RIVER, name_kind
 from badia.places.normalise import FEATURE_TOKENS, core, fold, key, skeleton
 
 BEARINGS = {
@@ -60,6 +61,7 @@ _GOV_FORM = re.compile(
     r"(?:\s+(?:countryside|governorate|province|desert|outskirts|suburbs))*$",
     re.I,
 )
+_FUZZY_AREA = re.compile(r"\b(?:desert|steppe|badia|badiya)\b", re.I)
 _QUALIFIED = re.compile(
     rf"\b(?:{_DIR_ADJ}|countryside|outskirts|governorate|province|suburbs)\b", re.I
 )
@@ -70,14 +72,34 @@ _RELATIVE = re.compile(
     r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 _NEAR = re.compile(
-    r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of)\s+"
+    r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
+    r"in|inside|within)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
+_DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
+# The words that may stand between a name and the relation that places it
+# ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
+_LEAD = (r"^[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
+         r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
+         r"nearly)[\s,]+)*")
 FUZZY_CUTOFF = 90.0
 SKELETON_RATIO = 70.0
+SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
 CITY_POPULATION = 15000
+# Weight of a place's UCDP GED event count (log10) among homonyms: of two villages named
+# alike, the one the war's event data names is the likelier (0.3 for 1 event, 0.9 for 100).
+SALIENCE_WEIGHT = 0.45
+PRIMARY_NAME_BONUS = 0.6
+SALIENT_EVENTS = 10  # UCDP GED events at a place that make it as well known as a city
+ANCHOR_DECAY_KM = 75.0  # the pull of the story's other places halves every ~50 km
 NEAR_GOV_DEG = 0.4  # ~40 km of slack around the coarse governorate polygons
+# A name read without its feature word or direction ("Hamam Mountain" -> near Hamam) must lie
+# this close to one of the event's other places when the document has placed some.
+UNCERTAIN_ANCHOR_KM = 50.0
+# A village (not a city or a curated feature) must lie this close to one of the story's
+# other places (when there are some and it is not in the event's stated governorate).
+AMBIGUOUS_ANCHOR_KM = 75.0
 # Common nouns that name a site inside or next to a place ("Palmyra Castle", "X Triangle").
 SITE_NOUNS = {
     "castle", "citadel", "triangle", "tower", "towers", "communications", "airport", "prison",
@@ -153,29 +175,67 @@ class Resolver:
         clean = _clean(name)
         if not clean:
             return None
-        for attempt in (self._country, self._exact, self._governorate, self._line,
-                        self._partial, self._fuzzy, self._relative):
+        for attempt in self._attempts(name_kind(clean)):
             hit = attempt(clean, ctx)
             if hit is not None and admin.in_region(hit.lat, hit.lon):
-                return hit
+                return self._district(clean, hit)
         return None
+
+    def _attempts(self, kind: str):
+        """The attempts a kind of name allows: a river has no point; a line is placed only
+        between two places it names; a region only by its own name or its governorate."""
+        if kind == RIVER:
+            return ()
+        if kind == LINE:
+            return (self._line, self._governorate)
+        if kind == REGION:
+            return (self._country, self._exact, self._governorate, self._line)
+        return (self._country, self._exact, self._governorate, self._line, self._partial,
+                self._fuzzy, self._relative)
+
+    @staticmethod
+    def _district(name: str, hit: Hit) -> Hit:
+        """ "Tabqa District" is the district around the town: UCDP's where_prec 3."""
+        if _DISTRICT.search(name) and hit.where_prec < 3:
+            hit.geo_precision, hit.where_prec = 2, 3
+            hit.relation = hit.relation or name
+        return hit
 
     def candidates(self, name: str) -> list[Entry]:
         k = key(_clean(name))
         return [e for e in self.g.by_key.get(k, []) if admin.in_region(e.lat, e.lon)]
 
+    def ambiguous(self, name: str) -> bool:
+        """Whether places of this name lie in more than one governorate (or country)."""
+        govs = {e.admin1 or admin.admin1_at(e.lat, e.lon) or e.country
+                for e in self.candidates(name)}
+        return len(govs) > 1
+
     # ---------------------------------------------------------------- attempts
     def _exact(self, name: str, ctx: Context) -> Hit | None:
         k = key(name)
         cands = self._plausible(self.g.by_key.get(k, []), ctx, strict=False)
-        if not cands and len(skeleton(k)) >= 4:
-            # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur")
-            alike = [e for e in self.g.by_skeleton.get(skeleton(k), [])
-                     if max(fuzz.ratio(k, key(n)) for n in e.names) >= SKELETON_RATIO]
+        sk = skeleton(k)
+        if not cands and len(sk) >= 3:
+            # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur");
+            # three consonants are common to many names: those must be spelt closer still
+            ratio = SKELETON_RATIO if len(sk) >= 4 else SHORT_SKELETON_RATIO
+            alike = [e for e in self.g.by_skeleton.get(sk, [])
+                     if max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
             cands = self._plausible(alike, ctx)
         if not cands:
             return None
-        return self._hit(self._best(cands, ctx), exact=True)
+        best = self._best(cands, ctx, k)
+        if self._far_from_story(best, ctx):
+            return None
+        return self._hit(best, exact=True)
+
+    def _far_from_story(self, e: Entry, ctx: Context) -> bool:
+        """A village far from every other place of the story (and not in the event's stated
+        governorate) is most likely another place of that name that no gazetteer holds."""
+        inside = ctx.admin1 is not None and self._admin1(e) == ctx.admin1
+        return bool(ctx.anchors) and not inside and not _big(e) \
+            and _nearest_km(e, ctx.anchors) > AMBIGUOUS_ANCHOR_KM
 
     def _country(self, name: str, ctx: Context) -> Hit | None:
         f = fold(name)
@@ -202,7 +262,9 @@ class Resolver:
         if pt is None:
             return None
         relation = name if qualified else None
-        return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, 4, relation)
+        # "the Homs desert" is a fuzzy area of the governorate (UCDP where_prec 5), not it
+        where_prec = 5 if _FUZZY_AREA.search(name) else 4
+        return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, where_prec, relation)
 
     def _line(self, name: str, ctx: Context) -> Hit | None:
         """'A-B highway', 'highway connecting A and B', 'A–B Governorate boundary'."""
@@ -215,8 +277,10 @@ class Resolver:
         elif base != name:
             for sep in re.finditer(r"\s*[-–—]\s*", base):
                 pairs.append((base[: sep.start()], base[sep.end():]))
+        # the text names both ends, and a road crosses governorates
+        ends = Context(None, ctx.governorates, [], ctx.text)
         for a, b in pairs:
-            ha, hb = self._point_of(a, ctx), self._point_of(b, ctx)
+            ha, hb = self._point_of(a, ends), self._point_of(b, ends)
             if ha and hb:
                 lat, lon = (ha.lat + hb.lat) / 2, (ha.lon + hb.lon) / 2
                 a1 = admin.admin1_at(lat, lon)
@@ -235,6 +299,8 @@ class Resolver:
         cands: list[Entry] = []
         if c and c != key(name):
             cands = self.g.by_key.get(c, []) + self.g.by_core.get(c, [])
+        elif c:
+            cands = self.g.by_core.get(c, [])  # the bare name of a feature: "Jazal" field
         if not cands and c:
             cands = self.g.by_key.get("bir " + c, [])  # "Humaymah" for the well "Bir Humaymah"
         if not cands and c and c != key(name) and not is_feature_query(name) \
@@ -245,6 +311,8 @@ class Resolver:
         if not cands:
             cands = self._prefix(name)
         cands = self._plausible(cands, ctx)
+        if ctx.anchors:  # a place named after a town lies by the event's other places
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
         if not cands:
             return None
         e = self._best(cands, ctx)
@@ -274,7 +342,8 @@ class Resolver:
         cands = self._plausible([e for kk, _, _ in best for e in self.g.by_key[kk]], ctx)
         if not cands:
             return None
-        return self._hit(self._best(cands, ctx), exact=True)
+        e = self._best(cands, ctx)
+        return None if self._far_from_story(e, ctx) else self._hit(e, exact=True)
 
     def _fuzzy_keys(self, k: str) -> list[tuple[str, float, int]]:
         """Gazetteer keys close to ``k`` (context-free, so cached per process)."""
@@ -291,7 +360,9 @@ class Resolver:
     def _relative(self, name: str, ctx: Context) -> Hit | None:
         """Place an unknown name by a relation stated next to it in the text."""
         for text in _windows(name, ctx.text):
-            m = _RELATIVE.search(text)
+            m = re.match(_LEAD, text)
+            lead = m.end() if m else 0
+            m = _RELATIVE.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
                 if base is not None:
@@ -304,7 +375,7 @@ class Resolver:
                     return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
                                "Syria" if a1 else base.country, 2, 2,
                                " ".join(m.group(0).split()))
-            m = _NEAR.search(text)
+            m = _NEAR.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
                 if base is not None:
@@ -321,25 +392,34 @@ class Resolver:
         Applied to every uncertain match; for an exact name only to villages and small
         places (a town name recurs across Syria; a city or a curated feature does not).
         """
-        out = [e for e in cands if admin.in_region(e.lat, e.lon)]
-        if not ctx.admin1:
-            return out
-        poly = admin.governorate_polygon(ctx.admin1)
-        if poly is None:
+        out = [e for e in cands if admin.in_region(e.lat, e.lon)
+               and (e.country == "Syria" or e.is_feature or _names_country(ctx.text, e.country))]
+        # the event's governorate, else those the document names, rule the others out
+        govs = [ctx.admin1] if ctx.admin1 else sorted(ctx.governorates)
+        polys = [poly for g in govs if (poly := admin.governorate_polygon(g)) is not None]
+        if not polys:
             return out
         keep = []
         for e in out:
-            big = e.is_feature or e.population >= CITY_POPULATION
-            if (not strict and big) or admin.near_polygon(poly, e.lat, e.lon, NEAR_GOV_DEG):
+            if not strict and _big(e):
+                keep.append(e)
+            elif ctx.admin1 and e.admin1:  # the source's own governorate: no slack needed
+                if e.admin1 == ctx.admin1:
+                    keep.append(e)
+            elif any(admin.near_polygon(poly, e.lat, e.lon, NEAR_GOV_DEG) for poly in polys):
                 keep.append(e)
         return keep
 
-    def _best(self, cands: list[Entry], ctx: Context) -> Entry:
+    def _best(self, cands: list[Entry], ctx: Context, k: str | None = None) -> Entry:
         in_reg = [e for e in cands if admin.in_region(e.lat, e.lon)] or cands
-        return max(in_reg, key=lambda e: (self._score(e, ctx), e.id))
+        return max(in_reg, key=lambda e: (self._score(e, ctx, k), e.id))
 
-    def _score(self, e: Entry, ctx: Context) -> float:
-        a1 = e.admin1 or (admin.admin1_at(e.lat, e.lon) if e.country == "Syria" else None)
+    @staticmethod
+    def _admin1(e: Entry) -> str | None:
+        return e.admin1 or (admin.admin1_at(e.lat, e.lon) if e.country == "Syria" else None)
+
+    def _score(self, e: Entry, ctx: Context, k: str | None = None) -> float:
+        a1 = self._admin1(e)
         s = 0.0
         if ctx.admin1 and a1 == ctx.admin1:
             s += 4
@@ -349,12 +429,13 @@ class Resolver:
             s += 2
         if ctx.anchors:
             d = min(distance_km(e.lat, e.lon, la, lo) for la, lo in ctx.anchors)
-            s += 2 * max(0.0, 1 - d / 300)
+            s += 2 * math.exp(-d / ANCHOR_DECAY_KM)
         if e.is_feature:
             s += 0.5
-        elif e.id.startswith("ucdp:"):
-            s += 0.3
+        if k is not None and key(e.name) == k:
+            s += PRIMARY_NAME_BONUS  # a place's own name, not another place's variant
         s += math.log10(e.population + 1) / 10
+        s += SALIENCE_WEIGHT * math.log10(e.ucdp_events + 1)
         return s
 
     def _hit(self, e: Entry, exact: bool) -> Hit:
@@ -368,6 +449,24 @@ class Resolver:
         else:
             geo, wp = 2, 2
         return Hit(e.id, e.lat, e.lon, a1, e.admin2, e.country, geo, wp)
+
+
+def _names_country(text: str, country: str) -> bool:
+    """Whether the text names a neighbour (or its people): a village across the border is
+    only taken when it does."""
+    stem = {"Iraq": "Iraq", "Jordan": "Jordan", "Lebanon": "Leban", "Turkey": "Turk",
+            "Israel": "Israel"}.get(country, country)
+    return bool(stem) and stem.lower() in text.lower()
+
+
+def _big(e: Entry) -> bool:
+    """A city, a curated feature or a town the war's event data names often: the referent
+    of its name wherever the story is."""
+    return e.is_feature or e.population >= CITY_POPULATION or e.ucdp_events >= SALIENT_EVENTS
+
+
+def _nearest_km(e: Entry, anchors: list[tuple[float, float]]) -> float:
+    return min(distance_km(e.lat, e.lon, la, lo) for la, lo in anchors)
 
 
 def _polygon_point(gov: str) -> tuple[float, float, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,6 +56,7 @@ CORPUS_SUFFIXES = frozenset(
 # A folder's own notes (README.md, LICENSE, ...) describe the corpus; they are not part of it.
 FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 STDIN = "<stdin>"
+log = logging.getLogger("badia.read")
 
 
 def doc_id(raw: bytes) -> str:
@@ -104,6 +106,8 @@ def _document(
     text: str, raw: bytes, *, source: str, name: str, fmt: str, meta: dict[str, Any] | None = None
 ) -> Document:
     parsed = parse(fmt, text, source)
+    for warning in parsed.warnings:
+        log.warning("%s: %s", source, warning)
     meta = meta or {}
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     published = None

@@ -17,3 +17,4 @@ class Parsed:
     references: list[Reference] = field(default_factory=list)
     infobox: Infobox | None = None
     text: str | None = None  # only when the reader builds its own text (HTML)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not tell

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from badia.read.dates import date_line
 from badia.read.mirror import title_key
-from badia.structure.sections import line_blocks
 
 FORMATS = ("dump", "mirror", "markdown", "news", "wikitext", "html", "jsonl", "text")
 EXTENSIONS: dict[str, str] = {
@@ -83,15 +81,7 @@ def _looks_mirror(text: str, lines: list[str]) -> bool:
 
 
 def _looks_news(head: str) -> bool:
-    blocks = line_blocks(head)[:6]
-    for i, (s, e) in enumerate(blocks):
-        if date_line(head[s:e]) is not None:
-            # a dateline right under a headline-shaped block
-            return i == 0 or _headline_like(head[blocks[i - 1][0] : blocks[i - 1][1]])
-    return False
+    """A dated news page's top (``news.looks_news``: date line, metadata line or wire dateline)."""
+    from badia.read.news import looks_news
 
-
-def _headline_like(block: str) -> bool:
-    """Headlines are one line, start with a capital and do not end with a full stop."""
-    s = block.strip()
-    return 0 < len(s) <= 200 and "\n" not in s and s[0].isupper() and s[-1] not in ".!?;,:"
+    return looks_news(head)

@@ -21,7 +21,9 @@ from badia.structure.sentences import split_sentences
 NON_BODY_HEADING = re.compile(
     r"^(?:see also|related(?: articles| pages)?|references?|notes?|footnotes|citations|"
     r"notes and references|references and notes|sources|bibliography|works cited|"
-    r"further reading|external links?|literature|gallery|order of battle)\s*:?$",
+    r"further reading|external links?|literature|gallery|order of battle|"
+    # statements about the events, not acts (GUIDELINES 1b)
+    r"(?:international |diplomatic |domestic |official )?reactions?)\s*:?$",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"^([^\n]*?)\r?$", re.M)

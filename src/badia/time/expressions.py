@@ -59,6 +59,9 @@ class TimeExpr:
     inner: str | None = None  # kind of the period after "By"
     prep: str | None = None  # between | from | since | until | by | None
     same_day: bool = False  # anchors that need a day reference ("the same day")
+    before_only: bool = False  # "last Tuesday": strictly before the publication day
+    night: bool = False  # "overnight": the night after the reference, else before publication
+    to_date: str | None = None  # "this week"/"earlier this month": "week"|"month" start to day
 
     @property
     def relative(self) -> bool:
@@ -409,7 +412,8 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"(?:a\s+few|several)\s+days\s+(?:before|earlier|prior)", "relative", -5, -1, ""),
     (r"(?:a\s+few|several)\s+days\s+(?:later|after(?:wards)?)", "relative", 1, 5, ""),
     (r"the\s+(?:next|following)\s+week", "relative", 1, 7, ""),
-    (r"after\s+midnight|overnight|(?:soon|shortly)\s+(?:after(?:wards)?|thereafter)",
+    (r"overnight|(?:during|in)\s+the\s+night(?!\s+of\b)", "relative", 0, 1, "night"),
+    (r"after\s+midnight|(?:soon|shortly)\s+(?:after(?:wards)?|thereafter)",
      "relative", 0, 1, ""),
     (r"later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day"
      r"|(?:on\s+)?(?:the|that)\s+same\s+day|(?:on\s+)?that\s+day|during\s+the\s+day"
@@ -428,6 +432,11 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"today|tonight|this\s+(?:dawn|morning|afternoon|evening)|earlier\s+today",
      "deictic", 0, 0, ""),
     (r"last\s+week", "deictic", -7, -1, ""),
+    (r"(?:earlier\s+)?this\s+week|earlier\s+in\s+the\s+week", "deictic", 0, 0,
+     "to_date_week"),
+    (r"last\s+weekend", "deictic", 0, 0, "last_weekend"),
+    (r"(?:earlier\s+)?this\s+month", "deictic", 0, 0, "to_date_month"),
+    (r"last\s+month", "deictic", -1, -1, "month"),
 ]
 
 _COUNTED = (
@@ -444,8 +453,18 @@ _WEEKDAY = (
     r"(?:\s+(?:night|morning|evening|afternoon))?"
 )
 
+# A night between two days: "the night of Thursday to Friday" starts on the first day,
+# "overnight into Friday" ends on the day named.
+_NIGHT_WEEKDAY = (
+    rf"(?:on\s+)?(?:the\s+)?night\s+(?:of|between)\s+(?P<nw1>{_WEEKDAY_ALT})\s+"
+    rf"(?:to|and|into)\s+(?:{_WEEKDAY_ALT})|overnight\s+into\s+(?P<nw2>{_WEEKDAY_ALT})"
+)
+# "two days ago", "a week ago": counted back from the publication day.
+_AGO = rf"(?P<an>\d{{1,2}}|{_NUM_ALT})\s+(?P<au>days?|weeks?)\s+ago"
+
 _PHRASE_RE = re.compile(
     r"\b(?:(?P<counted>" + _COUNTED + r")|(?P<duration>" + _DURATION + r")|"
+    r"(?P<nightwd>" + _NIGHT_WEEKDAY + r")|(?P<ago>" + _AGO + r")|"
     r"(?P<weekday>" + _WEEKDAY + r")|"
     + "|".join(f"(?P<p{i}>{pat})" for i, (pat, *_r) in enumerate(_PHRASES))
     + r")\b",
@@ -468,12 +487,30 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
             out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
                                 kind="relative", offset_days=-days, offset_days2=0))
             continue
+        if m.group("nightwd"):
+            first = m.group("nw1") or m.group("nw2")
+            if not _WEEKDAY_CASE.fullmatch(first):
+                continue
+            lo, hi = (0, 1) if m.group("nw1") else (-1, 0)
+            out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                kind="weekday", weekday=WEEKDAYS[first.lower()],
+                                offset_days=lo, offset_days2=hi))
+            continue
+        if m.group("ago"):
+            raw = m.group("an").lower()
+            k = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * (
+                7 if m.group("au").lower().startswith("week") else 1
+            )
+            out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
+                                kind="deictic", offset_days=-k, offset_days2=-k))
+            continue
         if m.group("weekday"):
             if not _WEEKDAY_CASE.fullmatch(m.group("wd")):
                 continue
             wd = WEEKDAYS[m.group("wd").lower()]
+            before = (m.group("wpre") or "").lower() == "last"
             out.append(TimeExpr(text=text[s:e], start=s + offset, end=e + offset,
-                                kind="weekday", weekday=wd))
+                                kind="weekday", weekday=wd, before_only=before))
             continue
         for i, (_pat, kind, lo, hi, extra) in enumerate(_PHRASES):
             if m.group(f"p{i}"):
@@ -490,7 +527,9 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
                 out.append(TimeExpr(
                     text=text[s:e], start=s + offset, end=e + offset, kind=kind,
                     offset_days=lo, offset_days2=hi, to_month_end=extra == "month_end",
-                    same_day=extra == "same_day",
+                    same_day=extra == "same_day", night=extra == "night",
+                    to_date=extra[len("to_date_"):] if extra.startswith("to_date_") else (
+                        extra if extra == "last_weekend" else None),
                 ))
                 break
     return out
@@ -519,6 +558,7 @@ _PHRASE_KEYS = (
     "day", "week", "month", "night", "soon", "shortly", "meanwhile", "meantime",
     "same time", "concurrently", "simultaneously", "by this", "by then", "by that",
     "dawn", "morning", "evening", "afternoon", "outset", "start of the", "beginning of the",
+    " ago",
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 48
 _MONTH_PREFIXES = tuple(m[:3].capitalize() for m in MONTHS)

@@ -16,6 +16,9 @@ Rules (GUIDELINES section 1):
 - the lead (before the first heading) sums the story up, often down to its end: when
   the body starts, the clock goes back to the article's own period (the title's or the
   infobox's year, else the earliest year the lead stated) and the reference is cleared;
+- a yearless date with no reference to go by (a section's opening) that falls outside
+  the document's period (its infobox dates), but inside it under one of the period's
+  years, takes that year;
 - a section's first dated event sets the reference even when it is earlier than the
   reference left by the section before (the section starts further back in time);
 - under a heading spanning two years ("(December 2016 - January 2017)") a date without
@@ -30,7 +33,12 @@ from datetime import date
 
 from badia.model import TimeMention, TimeValue
 from badia.time.expressions import TimeExpr, find_times
-from badia.time.values import resolve_calendar, resolve_published, resolve_relative
+from badia.time.values import (
+    before_publication,
+    resolve_calendar,
+    resolve_published,
+    resolve_relative,
+)
 
 _CALENDAR = {"date", "range", "month", "year", "part"}
 
@@ -42,8 +50,14 @@ def _explicit_year(expr: TimeExpr) -> bool:
 class Narrative:
     """Year and reference-date context of one document, walked in reading order."""
 
-    def __init__(self, published: date | None = None, default_year: int | None = None) -> None:
+    def __init__(
+        self,
+        published: date | None = None,
+        default_year: int | None = None,
+        period: TimeValue | None = None,
+    ) -> None:
         self.published = published
+        self.period = period  # the span the whole document is about (its infobox dates)
         self.default_year = default_year if default_year is not None else (
             published.year if published is not None else None
         )
@@ -58,6 +72,11 @@ class Narrative:
         self._in_lead = True  # no heading met yet
         self._lead_first_year: int | None = None  # the earliest year the lead stated
         self._section_start = False  # no event dated yet under the current heading
+
+    @property
+    def in_lead(self) -> bool:
+        """No heading met yet: the clock is the lead's summary, not the story's."""
+        return self._in_lead
 
     # ----------------------------------------------------------------- headings
     def enter_heading(self, heading: str, level: int) -> None:
@@ -115,8 +134,12 @@ class Narrative:
                     other = resolve_calendar(expr, y)
                     if other is not None and not self._outside_span(other):
                         return other
-            return value
+            if value is not None and not _explicit_year(expr) and self.reference is None:
+                value = self._within_period(expr, value)
+            return before_publication(expr, value, self.published)
         if kind in ("relative", "anchor"):
+            if expr.night and self.reference is None:
+                return resolve_published(expr, self.published)  # "overnight" in a news lead
             value = resolve_relative(expr, self.reference)
             if value is not None and value.precision == "range" and value != self.reference:
                 self._derived.add((value.start, value.end))
@@ -124,6 +147,19 @@ class Narrative:
         if kind in ("weekday", "deictic"):
             return resolve_published(expr, self.published)
         return None
+
+    def _within_period(self, expr: TimeExpr, value: TimeValue) -> TimeValue:
+        """A section opening on a yearless date outside the document's period, that a year of
+        the period puts inside it, has that year ("## Mass executions / On 14 May" after an
+        aftermath section that reached the next year)."""
+        period = self.period
+        if period is None or _inside(value, period):
+            return value
+        for year in range(period.start.year, period.end.year + 1):
+            other = resolve_calendar(expr, year)
+            if other is not None and _inside(other, period):
+                return other
+        return value
 
     def _outside_span(self, value: TimeValue) -> bool:
         span = self.span
@@ -158,6 +194,10 @@ class Narrative:
             text=expr.text, start=expr.start, end=expr.end, value=self.resolve(expr),
             relative=expr.relative,
         )
+
+
+def _inside(value: TimeValue, period: TimeValue) -> bool:
+    return period.start <= value.start and value.end <= period.end
 
 
 def heading_time(heading: str) -> TimeValue | None:

@@ -128,18 +128,78 @@ def _prec(start: date, end: date | None) -> DatePrecision:
 
 
 def resolve_published(expr: TimeExpr, published: date | None) -> TimeValue | None:
-    """Weekdays and deictics ("yesterday", "this dawn") of a dated news article."""
+    """Weekdays and deictics ("yesterday", "this dawn", "last Tuesday", "this week",
+    "last month", and "overnight" with nothing before it) of a dated news article.
+
+    News report the past: a bare weekday is the latest such day on or before the
+    publication day; "last <weekday>" is strictly before it (on a Tuesday, "last Tuesday"
+    is the Tuesday a week before); "overnight" is the night that ends on the publication
+    day (the day before and the day); "this week" is Monday to the publication day, "this
+    month" its first day to the publication day; "last weekend" the Saturday and Sunday
+    before the publication week; "the night of Thursday to Friday" both days.
+    """
     if published is None:
         return None
     if expr.kind == "weekday":
         assert expr.weekday is not None
         back = (published.weekday() - expr.weekday) % 7
+        if back == 0 and expr.before_only:
+            back = 7
         d = published - timedelta(days=back)
-        return _tv(d, d, "day")
+        lo, hi = expr.offset_days or 0, expr.offset_days2 or 0  # a night between two days
+        return _tv(d + timedelta(days=lo), d + timedelta(days=hi), "day" if lo == hi else "range")
+    if expr.night:
+        return _tv(published - timedelta(days=1), published, "range")
+    if expr.to_date == "week":
+        start = published - timedelta(days=published.weekday())
+        return _tv(start, published, _prec(start, published))
+    if expr.to_date == "last_weekend":  # the Saturday and Sunday before this week
+        monday = published - timedelta(days=published.weekday())
+        return _tv(monday - timedelta(days=2), monday - timedelta(days=1), "range")
+    if expr.to_date == "month":
+        start = published.replace(day=1)
+        return _tv(start, published, _prec(start, published))
+    if expr.offset_months is not None:
+        k = published.year * 12 + published.month - 1 + expr.offset_months
+        y, m = divmod(k, 12)
+        iv = point_interval(None, m + 1, y, None)
+        return _tv(*iv) if iv is not None else None
     lo = expr.offset_days or 0
     hi = expr.offset_days2 if expr.offset_days2 is not None else lo
     start, end = published + timedelta(days=lo), published + timedelta(days=hi)
     return _tv(start, end, _prec(start, end))
+
+
+def year_before(value: TimeValue) -> TimeValue | None:
+    """The same interval one year earlier (``None`` for 29 February)."""
+    try:
+        return TimeValue(
+            start=value.start.replace(year=value.start.year - 1),
+            end=value.end.replace(year=value.end.year - 1),
+            precision=value.precision,
+        )
+    except ValueError:
+        return None
+
+
+def before_publication(
+    expr: TimeExpr, value: TimeValue | None, published: date | None
+) -> TimeValue | None:
+    """A date written without a year that would fall after the publication day is the
+    last such date before it: news report the past ("in December" in a March 2022 story
+    is December 2021; "since December" in an April story, the previous December)."""
+    if (
+        value is None
+        or published is None
+        or expr.year is not None
+        or expr.year2 is not None
+        or value.start <= published
+    ):
+        return value
+    earlier = year_before(value)
+    if earlier is None:
+        return value
+    return earlier if earlier.start <= published else value
 
 
 def normalise(

@@ -1,0 +1,117 @@
+"""Phrasings of unseen articles, one sentence each (written for these tests, invented
+places): movement verbs, light-verb idioms, sieges, weapons as verbs, executions.
+
+Each row is a kind of phrasing (GUIDELINES 1 and 1b), not a sentence of a document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from badia.pipeline import extract_document
+from badia.read import read_text
+
+FRONT = "---\nsubject: Qasr offensive\nauthor: Wikipedia\ndate:\n  - 1–30 May 2016\n---\n\n"
+
+
+def _events(body: str) -> list[tuple[str, str, str | None]]:
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    return [(str(e.date_start), e.type, e.side1) for e in extract_document(doc).events]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # movement into enemy ground
+        ("On 4 May, ISIL fighters entered the ruins of Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army re-entered Tell Jaban.", ("attack", "government")),
+        ("On 4 May, the Syrian Army reached the outskirts of Qasr.", ("attack", "government")),
+        ("On 4 May, ISIL forces penetrated the Jaban air base.", ("attack", "islamic_state")),
+        ("On 4 May, the army swept through the plain east of Qasr.", ("attack", "government")),
+        # light verbs
+        ("On 4 May, the Syrian Army made further advances near Qasr.", ("attack", "government")),
+        ("On 4 May, the SDF gained ground south of Qasr.", ("attack", "opposition")),
+        # sieges and roads
+        ("On 4 May, the SDF encircled Qasr.", ("attack", "opposition")),
+        ("On 4 May, the SDF cut the road between Qasr and Jaban.", ("capture", "opposition")),
+        ("On 4 May, the army broke the siege of Tell Jaban.", ("capture", "government")),
+        ("The siege of Tell Jaban was broken by the army on 4 May.", ("capture", "government")),
+        ("On 4 May, the army pushed ISIL back from Qasr.", ("capture", "government")),
+        ("On 4 May, the army re-secured the village of Jaban.", ("capture", "government")),
+        # weapons and explosives as verbs
+        (
+            "On 4 May, rebels detonated a tunnel bomb under the Jaban base.",
+            ("bombing", "opposition"),
+        ),
+        ("On 4 May, ISIL blew up the bridge of Qasr.", ("bombing", "islamic_state")),
+        ("On 4 May, the Syrian Air Force barrel-bombed Qasr.", ("airstrike", "government")),
+        ("An ISIL camp was bombed by the Syrian Air Force on 4 May.", ("airstrike", "government")),
+        # the offensive told in the passive
+        ("On 4 May, the offensive was launched by ISIL.", ("attack", "islamic_state")),
+        # more light verbs and the air arm's acts
+        ("On 4 May, ISIL carried out more counterattacks near Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army restarted its operations near Qasr.", ("attack", "government")),
+        ("On 4 May, ISIL made an attempt to break into Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
+        ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
+        ("On 4 May, the Syrian Army evacuated the residents of Qasr.", ("other", "government")),
+        ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
+        (
+            "On 4 May, Syrian fighter jets launched a heavy attack on Qasr.",
+            ("airstrike", "government"),
+        ),
+        (
+            "On 4 May, the SDF advanced, bringing half of Qasr under their control.",
+            ("capture", "opposition"),
+        ),
+        # groups whose side GUIDELINES 1b states
+        ("On 4 May, YPG fighters attacked Qasr.", ("attack", "opposition")),
+        ("On 4 May, Jund al-Aqsa captured Qasr.", ("capture", "opposition")),
+        ("On 4 May, al-Nusra captured Qasr.", ("capture", "opposition")),
+        ("On 4 May, the United States Marines shelled Qasr.", ("shelling", "coalition")),
+        # executions: captured fighters are `other`, civilians `civilian_violence`
+        ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
+        ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
+        ("On 4 May, 20 captured soldiers were executed by ISIL.", ("other", "islamic_state")),
+    ],
+)
+def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
+    found = [(t, s) for d, t, s in _events(sentence) if d == "2016-05-04"]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 4 May, the two sides reached an agreement on Qasr.",
+        "On 4 May, the offensive entered its third week.",
+        "On 4 May, the army captured Qasr, reaching the banks of the river.",
+    ],
+)
+def test_look_alikes_give_no_movement_event(sentence: str):
+    assert not [e for e in _events(sentence) if e[1] == "attack"]
+
+
+@pytest.mark.parametrize(
+    "sentence, not_expected",
+    [
+        # a strike named as the cause of another act is not told as an event here
+        ("On 4 May, ISIL forces retreated from Qasr under heavy artillery fire.", "shelling"),
+        ("On 4 May, rebels left Qasr because of potential shelling.", "shelling"),
+        # people taken prisoner are not ground taken
+        ("On 4 May, 50 soldiers from the garrison were captured near Qasr.", "capture"),
+        ("On 4 May, the army took Qasr with the help of Russian airstrikes.", "airstrike"),
+        # evacuating one's own forces is no event; evacuating residents is
+        ("On 4 May, ISIL evacuated the pocket east of Qasr.", "other"),
+        # the flip side of a capture told in the same sentence
+        ("On 4 May, the army withdrew from Qasr and ISIL captured the town.", "withdrawal"),
+    ],
+)
+def test_no_event_of_that_type(sentence: str, not_expected: str):
+    assert not_expected not in [t for _, t, _ in _events(sentence)]
+
+
+def test_a_dated_sentence_without_event_moves_the_story_on():
+    body = "On 4 May, food prices in Qasr rose sharply.\n"
+    body += "The following morning, the army captured Qasr."
+    assert ("2016-05-05", "capture", "government") in _events(body)
