@@ -221,7 +221,9 @@
     });
     cluster.addTo(map);
     if (located < EVENTS.length) {
-      notes.push((EVENTS.length - located) + " events have no coordinates: they are in the table, not on the map.");
+      var unplaced = EVENTS.length - located;
+      notes.push(unplaced + (unplaced === 1 ? " event has" : " events have") +
+        " no coordinates: in the table, not on the map.");
     }
     byId("map-note").textContent = notes.join(" ");
     var bounds = null;
