@@ -655,17 +655,40 @@ def expand_events(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def report_data(ds: Dataset, *, title: str = "badia: events report") -> dict[str, Any]:
-    """Everything the HTML view embeds: one JSON object, built from the queries above."""
+SERVED_LEAN_ABOVE = 2000
+"""A served page over more events than this embeds no quotes: it asks the API for them."""
+
+# What a served page over a large store leaves for ``/api/events/{id}`` to give on a click.
+_DETAIL_FIELDS = ("quote", "citations", "start", "end")
+
+
+def report_data(
+    ds: Dataset, *, title: str = "badia: events report", served: bool = False
+) -> dict[str, Any]:
+    """Everything the HTML view embeds: one JSON object, built from the queries above.
+
+    ``served``: the page comes from the API; over ``SERVED_LEAN_ABOVE`` events its rows
+    then carry only what the map, timeline, filters, tables and casualty sums use, and
+    the page fetches an event's quote, span and citations from ``detail_url`` when it is
+    opened.
+    A written report file always embeds everything (it must work without a server).
+    """
     from badia.present.boundaries import load_admin1
 
     admin1, admin1_note = load_admin1()
     events = filter_events(ds)
+    summaries = [event_summary(e, ds) for e in events]
+    lean = served and len(summaries) > SERVED_LEAN_ABOVE
+    if lean:
+        for summary in summaries:
+            for key in _DETAIL_FIELDS:
+                del summary[key]
     return {
         "title": title,
         "sides": list(SIDES),
         "documents": list_documents(ds),
-        "events": event_columns([event_summary(e, ds) for e in events]),
+        "detail_url": "/api/events/" if lean else None,
+        "events": event_columns(summaries),
         "claims": claims(ds),
         "casualty_series": casualty_series(ds, by="month"),
         "control": control(ds),

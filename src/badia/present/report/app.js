@@ -136,11 +136,33 @@
     if (value instanceof Node) { dd.appendChild(value); } else { dd.textContent = String(value); }
     dl.appendChild(dd);
   }
+  // A served page over a large store embeds no quotes: they come from the API on a click.
+  function fetchDetail(i) {
+    var ev = EVENTS[i];
+    fetch(D.detail_url + encodeURIComponent(ev.id), { headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
+      .then(function (full) {
+        ["quote", "citations", "start", "end"].forEach(function (k) { ev[k] = full[k]; });
+        if (selected === i) { showDetail(i); }
+      })
+      .catch(function () {
+        ev.quote = "(the quote could not be loaded from the server)";
+        if (selected === i) { showDetail(i); }
+      });
+  }
   function showDetail(i) {
     var ev = EVENTS[i];
     selected = i;
     var box = byId("detail");
     clear(box);
+    if (ev.quote === undefined && D.detail_url) {
+      box.appendChild(el("h3", dateText(ev) + " · " + ev.type));
+      box.appendChild(el("p", "Loading the quote…", "hint"));
+      markSelectedRow();
+      showRing(i);
+      fetchDetail(i);
+      return;
+    }
     var close = el("button", "×");
     close.type = "button";
     close.setAttribute("aria-label", "Close");
