@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 DEMO_DB := build/demo.duckdb
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-syntax clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_syntax.py
+
+bench-syntax: $(DEV_STAMP)
+	$(BIN)/python bench/bench_syntax.py
 
 clean:
 	rm -rf $(VENV) build

@@ -709,13 +709,18 @@ def main() -> None:
     geo = geonames_rows(region)
     wof = wof_rows(args.wof)
     gaz = merge_places(geo, wof, ucdp_rows(ucdp, points))
+    from badia.places.gazetteer import fold_names
+
     for r in gaz:
         r.setdefault("ucdp_events", 0)
+        folded = fold_names(tuple(_names(r)))
+        r["keys"] = "|".join(k for k, _ in folded)
+        r["cores"] = "|".join("=" if c == k else c for k, c in folded)  # "=": as its key
     fields = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "admin2",
-              "population", "ucdp_events", "source"]
+              "population", "ucdp_events", "source", "keys", "cores"]
     write_csv(DATA / "gazetteer.csv.gz", gaz, fields, gz=True)
     cited = sourced_rows()
-    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-3] + ["source"])
+    write_csv(DATA / "features.csv", feature_rows(points) + cited, fields[:-5] + ["source"])
     write_csv(DATA / "gazetteer_admin1.csv", admin_points(ucdp),
               ["name", "level", "lat", "lon", "source"])
     by_wof = {r["wof_id"]: r for r in wof}

@@ -175,7 +175,7 @@ def test_events_at_80_columns_keeps_the_key_columns(store: Path) -> None:
     cells = attack.split()
     assert cells[:3] == ["2017-03-07", "attack", "islamic_state"], attack
     assert "Qasr Tal" in attack and " 9 " in attack
-    assert lines[-1] == "3 events"
+    assert lines[-1] == "3 merged events"
 
 
 @pytest.mark.parametrize("command", ["events", "docs", "places", "report", "casualties", "merge"])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from badia.merge.control import control_timelines, find_place, is_partial
+from badia.merge.control import control_timelines, find_place, holdable, is_partial
 from badia.merge.keys import place_key
-from badia.model import Event
+from badia.model import Event, Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD_002 = SHARED / "eval" / "gold" / "002_94f44c9d361cf4c1.events.jsonl"
@@ -169,3 +169,84 @@ def test_seed_002_hayyan_and_palmyra():
     # "Jabal al-Tar", "Jabbal al-Tar" and "al-Tar mountain" are one place
     assert len([p for p in periods if p.key == "mount tar"]) == 1
     assert len([p for p in periods if p.key == "mount tar"][0].evidence) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "can_be_held"),
+    [
+        ("Qasr Tal", True),
+        ("Tell Zarqa airbase", True),
+        ("Wadi Hamra gas field", True),
+        ("Jabal Fahmi", True),
+        ("the Nasir border crossing", True),
+        ("Zarqa River", False),
+        ("Euphrates", False),
+        ("Orbek desert", False),
+        ("Syria", False),
+        ("eastern Syria", False),
+        ("Qasr-Zarqa highway", False),
+        ("Qasr-Zarqa", False),  # the road between two towns
+        ("Al-Zarqa", True),  # an article, not two places
+    ],
+)
+def test_only_places_that_can_be_held_have_holders(name: str, can_be_held: bool) -> None:
+    assert holdable(name) is can_be_held
+
+
+def test_a_name_the_gazetteer_puts_at_a_governorate_has_no_holder() -> None:
+    gov = Place(name="Zarqa", where_prec=4, latitude=33.0, longitude=36.0)
+    assert not holdable("Zarqa", [gov])
+    assert holdable("Zarqa", [gov.model_copy(update={"where_prec": 1})])
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The rebels expelled the army from the entire countryside of Qasr Tal.",
+        "The rebels seized three hills near Qasr Tal.",
+        "The rebels captured several villages in the Qasr Tal countryside.",
+        "The army withdrew to focus on the Qasr Tal offensive.",
+        "The rebels seized three more villages near the border.",  # Qasr Tal carried over
+    ],
+)
+def test_a_change_beside_a_place_does_not_move_it(quote: str) -> None:
+    e = ev(1, date(2019, 3, 1), "capture", "opposition", "government", "Qasr Tal", quote)
+    assert control_timelines([e]) == []
+
+
+def test_a_change_of_the_place_itself_or_pointing_back_to_it_moves_it() -> None:
+    took = ev(1, date(2019, 3, 1), "capture", "opposition", "government", "Qasr Tal",
+              "The rebels captured Qasr Tal.")
+    back = ev(2, date(2019, 4, 1), "capture", "government", "opposition", "Qasr Tal",
+              "The army expelled them from it a month later.")
+    periods = control_timelines([took, back])
+    assert summary(periods, place_key("Qasr Tal")) == [
+        ("opposition", date(2019, 3, 1), date(2019, 4, 1)),
+        ("government", date(2019, 4, 1), None),
+    ]
+    assert [p.evidence[0].quote for p in periods] == [took.quote, back.quote]
+
+
+@pytest.fixture(scope="module")
+def seeds_db(seed_paths, tmp_path_factory) -> Path:
+    from typer.testing import CliRunner
+
+    from badia.cli.app import app
+
+    db = tmp_path_factory.mktemp("control") / "seeds.duckdb"
+    paths = [str(p) for p in seed_paths.values()]
+    assert CliRunner().invoke(app, ["extract", *paths, "--db", str(db), "--merge"]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("place", ["Damascus", "Euphrates River"])
+def test_seed_control_of_a_region_or_river_says_nothing_false(place: str, seeds_db) -> None:
+    from typer.testing import CliRunner
+
+    from badia.cli.app import app
+
+    result = CliRunner().invoke(app, ["control", place, "--db", str(seeds_db)],
+                                env={"COLUMNS": "200"})
+    # before: "Damascus held by opposition since 2017-03-29" (from "the countryside of
+    # Damascus"), "Euphrates River held by government"
+    assert "No control changes found" in result.output, result.output

@@ -31,6 +31,11 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         # light verbs
         ("On 4 May, the Syrian Army made further advances near Qasr.", ("attack", "government")),
         ("On 4 May, the SDF gained ground south of Qasr.", ("attack", "opposition")),
+        ("On 4 May, the SDF began a slow advance on Qasr.", ("attack", "opposition")),
+        (
+            "On 4 May, the SDF continued to advance in the villages of Qasr.",
+            ("attack", "opposition"),
+        ),
         # sieges and roads
         ("On 4 May, the SDF encircled Qasr.", ("attack", "opposition")),
         ("On 4 May, the SDF cut the road between Qasr and Jaban.", ("capture", "opposition")),
@@ -64,6 +69,9 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the SDF advanced, bringing half of Qasr under their control.",
             ("capture", "opposition"),
         ),
+        # a month before a name is its date, not part of it; "were able to" is done
+        ("On 4 May Tiger Forces captured Qasr.", ("capture", "government")),
+        ("On 4 May, the rebels were able to capture Qasr.", ("capture", "opposition")),
         # groups whose side GUIDELINES 1b states
         ("On 4 May, YPG fighters attacked Qasr.", ("attack", "opposition")),
         ("On 4 May, Jund al-Aqsa captured Qasr.", ("capture", "opposition")),
@@ -86,6 +94,7 @@ def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
         "On 4 May, the two sides reached an agreement on Qasr.",
         "On 4 May, the offensive entered its third week.",
         "On 4 May, the army captured Qasr, reaching the banks of the river.",
+        "On 4 May, the army captured Qasr; the advance on Jaban was halted.",
     ],
 )
 def test_look_alikes_give_no_movement_event(sentence: str):
@@ -115,3 +124,45 @@ def test_a_dated_sentence_without_event_moves_the_story_on():
     body = "On 4 May, food prices in Qasr rose sharply.\n"
     body += "The following morning, the army captured Qasr."
     assert ("2016-05-05", "capture", "government") in _events(body)
+
+
+def test_elsewhere_keeps_a_same_day_act_apart():
+    body = "On 4 May, the Syrian Army captured Tell Jaban. Elsewhere, the Syrian Army "
+    body += "captured Kafr Nur. Later, the Syrian Army captured Ain Dara."
+    assert _events(body).count(("2016-05-04", "capture", "government")) == 2
+
+
+def test_a_comma_splice_with_its_own_time_is_its_own_clause():
+    body = "On 4 May, the Syrian Army captured Tell Jaban, the next day, "
+    body += "the Syrian Army captured Kafr Nur."
+    events = _events(body)
+    assert ("2016-05-04", "capture", "government") in events
+    assert ("2016-05-05", "capture", "government") in events
+
+
+def _tallies(body: str) -> list[tuple[str, int]]:
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    return [(t.side, t.killed) for t in extract_document(doc).tallies]
+
+
+def test_a_number_that_names_a_unit_is_no_count():
+    tallies = _tallies("Overall, 85 soldiers were killed in the battle for Brigade 40.")
+    assert tallies == [("government", 85)]
+
+
+def test_a_total_killed_by_one_act_is_its_toll_not_a_tally():
+    assert (
+        _tallies("On 4 May, ISIL blew up a car bomb in Qasr, killing a total of 12 people.") == []
+    )
+
+
+def test_only_the_aggregate_clause_of_a_sentence_is_a_tally():
+    body = "On 4 May, in the final assault, 17 soldiers were killed, while since the start "
+    body += "of the battle, 46 ISIL fighters and 95 soldiers had been killed."
+    assert sorted(_tallies(body)) == [("government", 95), ("islamic_state", 46)]
+
+
+def test_a_toll_updated_later_is_a_tally():
+    body = "Overall, 85 soldiers were killed in the battle for Qasr. "
+    body += "The number of dead soldiers was later updated to 105."
+    assert ("government", 85) in _tallies(body) and len(_tallies(body)) == 2

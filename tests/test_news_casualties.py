@@ -93,3 +93,37 @@ def test_unexploded_ordnance_is_a_device() -> None:
     assert [(e.type, e.side1, e.side2) for e in events] == [
         ("bombing", "islamic_state", "civilians")
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("two hundred", 200), ("a thousand", 1000), ("one hundred and fifty", 150),
+     ("a hundred and twenty-five", 125)],
+)
+def test_hundreds_and_thousands_in_words(phrase: str, value: int) -> None:
+    assert [c.value for c in find_counts(f"killing {phrase} militiamen")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side1"),
+    [
+        ("Nine guards succumbed to their wounds after an attack near Tell Barak on Monday.",
+         "unknown"),
+        ("Nine guards perished in an assault on their post near Tell Barak on Monday.",
+         "unknown"),
+        ("Nine guards were killed in an Islamic State assault near Tell Barak on Monday.",
+         "islamic_state"),
+        ("Nine guards died in an ambush by Islamic State fighters near Tell Barak on Monday.",
+         "islamic_state"),
+    ],
+)
+def test_the_dead_of_an_act_are_its_target(sentence: str, side1: str) -> None:
+    events = _events(sentence.replace("guards", "soldiers"))
+    assert [(e.side1, e.side2) for e in events] == [(side1, "government")]
+    assert [(f.side, f.killed) for e in events for f in e.fatalities] == [("government", 9)]
+
+
+def test_the_killers_of_an_act_stay_its_initiator() -> None:
+    events = _events("Islamic State fighters killed nine soldiers during an ambush near "
+                     "Tell Barak on Monday.")
+    assert [(e.side1, e.side2) for e in events] == [("islamic_state", "government")]

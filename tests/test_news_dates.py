@@ -164,3 +164,17 @@ def test_wire_dateline_needs_capitals_and_a_date_or_agency() -> None:
 def test_day_first_can_be_turned_off_for_month_first_outlets() -> None:
     assert date_line("03/11/2017") == date(2017, 11, 3)
     assert date_line("03/11/2017", day_first=False) == date(2017, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "opening", ["Qaryat al-Nakhil, SANA-", "Homs, SANA - ", "AMMAN: ", "BEIRUT (Reuters) - "]
+)
+def test_undated_datelines_are_cut_from_the_story(opening: str) -> None:
+    doc = read_text(f"{HEAD}\n\nSunday 19 November 2017\n\n{opening}{STORY}\n", "page.txt")
+    assert doc.published == D
+    assert doc.sentences()[0][2].text.startswith("Rebel fighters")
+
+
+@pytest.mark.parametrize("paragraph", ["Islamic State, the group, said", "Rebels: we won the day"])
+def test_prose_is_not_a_dateline(paragraph: str) -> None:
+    assert wire_dateline(paragraph) is None

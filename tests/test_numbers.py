@@ -50,3 +50,27 @@ def test_word_value() -> None:
     assert word_value("12,000") == 12000
     assert word_value("eleven") == 11
     assert word_value("several") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a web-archive link in a reference list: time stamp and slug are not prose
+        "https://web.archive.org/web/20150204062119/http://news.example.org/963-five-men-killed",
+        "Source: www.example-monitor.net/report/4412-dead.html",
+        "The hotline +963 11 234 5678 took calls about the killed.",
+        "At 14:30 the shelling killed nobody, the 2016-12-29 bulletin said.",
+        "The base at 35.4012 N, 38.7521 E was hit and soldiers killed.",
+        "The crossing lies at 36°12′ N; the dead were never counted.",
+        "In the 1980s the town was shelled and people died.",
+        "Fighting in 2014 killed many; in 2015–2016 more died.",
+        "The 1.5 million displaced were counted, not the dead.",
+    ],
+)
+def test_numbers_outside_prose_are_not_counts(text: str) -> None:
+    assert find_counts(text) == []
+
+
+def test_a_year_like_number_followed_by_people_is_a_count() -> None:
+    counts = find_counts("The siege killed 1900 soldiers in the old quarter.")
+    assert [c.value for c in counts] == [1900]

@@ -167,20 +167,23 @@ def test_context_prefers_the_stated_governorate():
     assert r.resolve("Hayyan", Context(admin1="Aleppo")).admin1 == "Aleppo"
 
 
-def test_seed_gold_places():
-    gold = SHARED / "eval" / "gold"
-    corpus = SHARED / "corpus" / "seeds"
-    if not gold.is_dir() or not corpus.is_dir():
+@pytest.mark.parametrize(
+    ("gold", "corpus", "named", "resolved"),
+    # ratchets at the measured figures (seeds 76.0% of places and sites, articles-md 75.4%)
+    [("gold", "seeds", 0.755, 0.765), ("gold-articles-md", "articles-md", 0.75, 0.73)],
+)
+def test_gold_places(gold: str, corpus: str, named: float, resolved: float):
+    gold_dir = SHARED / "eval" / gold
+    corpus_dir = SHARED / "corpus" / corpus
+    if not gold_dir.is_dir() or not corpus_dir.is_dir():
         pytest.skip(f"shared evaluation data not found at {SHARED}")
     from badia.evaluate.places import evaluate_places
 
-    res = evaluate_places(gold, corpus)
-    assert res.names > 200
-    assert res.with_reference >= 100
-    assert res.within_share >= 0.95
-    # ratchets at the measured figures (74.6% of names, 73.8% of named places)
-    assert res.resolved_share >= 0.74
-    assert res.named_share >= 0.73
+    res = evaluate_places(gold_dir, corpus_dir)
+    assert res.names > 200 and res.with_reference >= 150
+    assert res.within_share == 1.0, res.far  # every checked name within 25 km
+    assert res.outside == 0  # nothing placed outside Syria and its border areas
+    assert res.named_share >= named and res.resolved_share >= resolved
     assert res.named < res.names  # lines, rivers and regions are told apart
 
 
@@ -335,6 +338,11 @@ def test_folding_meets_the_texts_spellings() -> None:
     assert key("Um Sosah") == key("Umm Susah") == key("Oum Sousa")
     assert key("Tadmor") == key("Tadmur")
     assert key("Deir al-Zour") == key("Dayr az Zawr")
+    # one Arabic consonant, several Latin spellings: qaf q/k/g, jim j/dj, shin sh/ch
+    assert skeleton(key("Qaryatayn")) == skeleton(key("Karyatain")) == skeleton(key("Garyatein"))
+    assert skeleton(key("Djebel Zqarf")) == skeleton(key("Jabal Zqarf"))
+    assert skeleton(key("Chaddadi")) == skeleton(key("Shaddadi"))
+    assert skeleton(key("Ghab")) != skeleton(key("Kab"))  # ghayn is not qaf
     r = resolver()
     # three consonants are common: a short skeleton must also be spelt close ("Tayyas"); of
     # the places so spelt, the one by the story's other places (Palmyra)
@@ -377,3 +385,73 @@ def test_no_guess_for_a_village_far_from_the_story_or_outside_its_governorate() 
 def test_a_named_district_is_the_district() -> None:
     hit = resolver().resolve("Tabqa District")
     assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 3)
+
+
+def test_the_shipped_folded_keys_are_those_the_code_makes() -> None:
+    """The build stores each name's key and core so loading is fast; a change to the
+    folding rules without a rebuild (scripts/build_gazetteer.py) must fail here."""
+    from badia.places.gazetteer import fold_names, load
+
+    stale = [e.id for e in load().entries if e.folded and e.folded != fold_names(e.names)]
+    assert not stale, f"{len(stale)} rows folded by older rules, e.g. {stale[:3]}: rebuild"
+    assert sum(bool(e.folded) for e in load().entries) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "relation", "town"),
+    [("Zorba Division base", "an attack on the Zorba Division base, north of Raqqa, failed",
+      "north of Raqqa", "Raqqa"),
+     ("Qarfa Regiment base", "the Qarfa Regiment base (known as the Blue Regiment), south of "
+      "Al-Hasakah, fell", "south of Al-Hasakah", "Al-Hasakah"),
+     ("Qwertz", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "the villages of Zqarfa and Qwertz, to the southwest of Al-Hawl, were taken",
+      "to the southwest of Al-Hawl", "Al-Hawl"),
+     ("Zqarfa", "they entered the Zqarfa neighbourhood of Hasakah city", "neighbourhood of "
+      "Hasakah", "Al-Hasakah"),
+     ("Zqarfa checkpoint", "rebels raided the Zqarfa checkpoint located northwest of Mayadin",
+      "northwest of Mayadin", "Mayadin")],
+)
+def test_a_site_no_source_places_is_put_at_the_town_the_text_relates_it_to(
+        name: str, text: str, relation: str, town: str) -> None:
+    r = resolver()
+    hit, anchor = r.resolve(name, Context(text=text)), r.resolve(town)
+    assert hit is not None and hit.relation == relation
+    assert (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert _near(hit, anchor.lat, anchor.lon, 1)
+
+
+def test_a_site_named_after_its_town_is_near_the_town() -> None:
+    r = resolver()
+    for name, town in [("Palmyra theatre", "Palmyra"), ("al-Hawl Refugee Camp", "al-Hawl")]:
+        hit, anchor = r.resolve(name), r.resolve(town)
+        assert hit is not None and hit.geo_precision == 2 and "near" in hit.relation, name
+        assert _near(hit, anchor.lat, anchor.lon, 1), name
+
+
+def test_only_points_can_hold_control() -> None:
+    from badia.model import Place
+    from badia.places import can_hold_control
+
+    r = resolver()
+    for name in ["al-Sukhnah", "Tiyas Military Airbase", "Qwertz", "Zorba checkpoint"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert can_hold_control(place), name
+    for name in ["Palmyra-Deir ez-Zor highway", "the Homs desert", "Syrian Desert",
+                 "Euphrates", "Iraqi border", "eastern Hama", "Syria"]:
+        hit = r.resolve(name)
+        place = hit.place(name) if hit else Place(name=name)
+        assert not can_hold_control(place), name
+
+
+def test_towns_joined_by_dashes_name_the_area_between_them() -> None:
+    r = resolver()
+    homs, deir = r.resolve("Homs"), r.resolve("Deir ez-Zor")
+    pair = r.resolve("Homs-Deir ez-Zor")  # the dash inside "Deir ez-Zor" stays in its run
+    assert pair is not None and pair.where_prec == 5 and pair.relation == (
+        "between Homs and Deir ez-Zor")
+    assert abs(pair.lat - (homs.lat + deir.lat) / 2) < 0.01
+    three = r.resolve("the Aleppo–Hama–Raqqa triangle")
+    assert three is not None and (three.geo_precision, three.where_prec) == (3, 5)
+    assert r.resolve("Zqarf-Homs") is None  # every run must be a known place

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from badia.model import (
     Tally,
     Unit,
 )
-from badia.store import SCHEMA_VERSION, Store, StoreError
+from badia.store import SCHEMA_VERSION, Store, StoreError, extraction_rows
 
 TEXT = "On 3 May 2018, the army captured Testville. Forty people died in May."
 
@@ -169,10 +172,10 @@ def test_save_failure_mid_write_keeps_old_events(db: Path, monkeypatch) -> None:
     with Store(db) as store:
         store.save_extraction(Extraction(document=doc, events=[make_event(doc, 0)]))
 
-        def boom(self, doc_id, infobox):
+        def boom(self, con, batch):
             raise OSError("disk gone")
 
-        monkeypatch.setattr(Store, "_replace_infobox", boom)
+        monkeypatch.setattr(Store, "_insert_rows", boom)
         with pytest.raises(OSError):
             store.save_extraction(Extraction(document=doc, events=[]))
         assert [e.id for e in store.events()] == [make_event(doc, 0).id]
@@ -191,3 +194,47 @@ def test_schema_version_recorded(db: Path) -> None:
     with Store(db) as store:  # reopening does not add a second version row
         rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
         assert rows == [(SCHEMA_VERSION,)]
+
+
+def test_a_batch_stores_each_document_once_and_the_last_extraction_wins(db: Path) -> None:
+    doc = make_doc()
+    other = make_doc(text="Another text.", doc_id="ffff000011112222")
+    with Store(db) as store:
+        assert store.add_document(doc) is True  # ingested before: its row is kept
+        store.save_rows(
+            [
+                extraction_rows(Extraction(document=doc, events=[make_event(doc, 0)])),
+                extraction_rows(Extraction(document=other, events=[make_event(other, 0)])),
+                extraction_rows(Extraction(document=doc, events=[make_event(doc, 1)])),
+            ]
+        )
+        assert [e.id for e in store.events(doc.id)] == [make_event(doc, 1).id]
+        assert len(store.events(other.id)) == 1
+        store.save_rows([extraction_rows(Extraction(document=other))])  # re-run: replaced
+        assert store.events(other.id) == []
+        assert store.counts() == {"documents": 2, "events": 1, "tallies": 0, "infoboxes": 2}
+
+
+_KILLED_WRITER = """
+import os, signal, sys
+from badia.store import Store, extraction_rows
+from badia.model import Extraction
+sys.path.insert(0, {tests!r})
+from test_store import make_doc, make_event
+store = Store({db!r})
+first = make_doc()
+store.save_rows([extraction_rows(Extraction(document=first, events=[make_event(first, 0)]))])
+con = store.connection
+con.execute("BEGIN TRANSACTION")
+con.execute("DELETE FROM events")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_writer_loses_nothing_committed(db: Path) -> None:
+    code = _KILLED_WRITER.format(tests=str(Path(__file__).parent), db=str(db))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    with Store(db) as store:  # reopened after the kill: the WAL is replayed
+        assert [e.id for e in store.events()] == [make_event(make_doc(), 0).id]
+        assert store.counts()["documents"] == 1

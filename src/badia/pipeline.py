@@ -14,19 +14,28 @@ from pathlib import Path
 from badia.events import build_events
 from badia.mentions.actors import ActorLexicon, lexicon_with
 from badia.mentions.lexicon import load_user_file
+from badia.mentions.triggers import find_triggers
 from badia.model import SIDES, Document, Extraction
 from badia.places import locate_events
 from badia.read import read_path, read_text
+from badia.syntax import parse_document
 
 
 def extract_document(document: Document, actors: ActorLexicon | None = None) -> Extraction:
-    """structure (done by the reader) -> mentions -> time -> events -> places.
+    """structure (done by the reader) -> syntax -> mentions -> time -> events -> places.
 
     ``actors``: an actor lexicon with a user's own entries (``load_actor_lexicon``).
+    The syntax stage parses only the sentences that carry a trigger (none when
+    ``BADIA_SYNTAX=0`` or the model is missing: the rules-only path).
     """
-    events, tallies = build_events(document, actors)
+    parses = parse_document(document, _tells_an_action)
+    events, tallies = build_events(document, actors, parses)
     events = locate_events(events, document)
     return Extraction(document=document, events=events, tallies=tallies)
+
+
+def _tells_an_action(sentence: str) -> bool:
+    return bool(find_triggers(sentence))
 
 
 def extract(

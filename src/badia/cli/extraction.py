@@ -21,7 +21,8 @@ from badia.cli.usage import (
     new_store,
     one_of,
 )
-from badia.model import EVENT_TYPES, SIDES, Event
+from badia.merge.records import MergedEvent
+from badia.model import EVENT_TYPES, SIDES
 from badia.read import FORMATS
 
 err = Console(stderr=True)
@@ -42,8 +43,19 @@ def extract(
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
     ),
+    syntax: bool | None = typer.Option(
+        None,
+        "--syntax/--no-syntax",
+        help="Read roles and negation from a dependency parse (spaCy, the default) or by the "
+        "word-window rules only [default: BADIA_SYNTAX, else --syntax]",
+        show_default=False,
+    ),
 ) -> None:
     """Extract events, tallies and the infobox from documents (into --out files, a --db store)."""
+    import os
+
+    if syntax is not None:
+        os.environ["BADIA_SYNTAX"] = "1" if syntax else "0"  # worker processes inherit it
     check_choice("--format", fmt, FORMATS)
     if out_dir is None and db is None:
         fail("nothing would be kept; add --out DIR (files per document) or --db FILE (a store)")
@@ -95,7 +107,14 @@ def extract(
                 if out_dir is not None:
                     write_extraction(extraction, out_dir)
                 if store is not None:
-                    store.save_extraction(extraction)
+                    try:
+                        store.save_extraction(extraction)
+                    except Exception as exc:  # a value the store refuses skips one document
+                        failed += 1
+                        progress.console.print(f"error: {item.source}: not stored: {exc}",
+                                               markup=False, highlight=False, soft_wrap=True)
+                        progress.step(item.source, len(item.text.encode("utf-8")))
+                        continue
                 n_docs += 1
                 n_events += len(extraction.events)
                 n_tallies += len(extraction.tallies)
@@ -108,6 +127,15 @@ def extract(
                 f"merged: {len(result.merged_events)} events, "
                 f"{len(result.cross_document)} told by more than one document"
             )
+        elif store is not None and n_docs:
+            from badia.store.merged import merge_state
+
+            if merge_state(store).status != "fresh":
+                err.print(
+                    "note: the store's events are not merged yet: run `badia merge --db "
+                    f"{db}` (or extract with --merge); until then views merge in memory",
+                    markup=False, highlight=False, soft_wrap=True,
+                )
     finally:
         if store is not None:
             store.close()
@@ -157,27 +185,34 @@ def event_rows(
     place: str | None = None,
     actor: str | None = None,
     doc: str | None = None,
-) -> list[Event]:
-    """Stored events matching every filter (the API's ``filter_events``), in date order."""
+    tellings: bool = False,
+) -> tuple[list[MergedEvent], str | None]:
+    """Merged events (``tellings``: each document's telling) matching every filter (the
+    API's ``filter_events``), in date order; and the note when the saved merge is stale."""
     from badia.present.queries import Dataset, filter_events
     from badia.store import Store
+    from badia.store.merged import merged_view
 
     with Store(db, read_only=True) as store:
         events = store.events()
-    snapshot = Dataset(documents=[], events=events, tallies=[], infoboxes=[])
-    return filter_events(
+        merged, state = merged_view(store)
+    snapshot = Dataset(documents=[], events=events, tallies=[], infoboxes=[],
+                       merged_events=merged)
+    rows = filter_events(
         snapshot, date_from=since, date_to=until, type=types, side=sides,
-        place=place, actor=actor, doc=doc,
+        place=place, actor=actor, doc=doc, tellings=tellings,
     )
+    return rows, None if tellings else state.message()
 
 
-def _killed(e: Event) -> str:
-    from badia.present.queries import killed_total
+def _killed(m: MergedEvent) -> str:
+    """The most conservative claim per side, summed (ACLED's rule; tellings not added)."""
+    from badia.store.export import conservative_fatalities
 
-    return str(killed_total(e)) if e.fatalities else ""
+    return str(conservative_fatalities(m)) if m.fatalities else ""
 
 
-def _when(e: Event) -> str:
+def _when(e: MergedEvent) -> str:
     """The event's date in at most two lines of ten: a whole year or month as such."""
     start, end = e.date_start, e.date_end or e.date_start
     if start is None or end is None:
@@ -192,7 +227,7 @@ def _when(e: Event) -> str:
     return f"{start.isoformat()}\n–{end.isoformat()}"
 
 
-def events_table(rows: list[Event], width: int) -> Table:
+def events_table(rows: list[MergedEvent], width: int) -> Table:
     """Date, type, sides, place and killed always fit; the quote takes what is left.
 
     Under 120 columns the sides wrap onto two lines and the actors are left out
@@ -210,7 +245,9 @@ def events_table(rows: list[Event], width: int) -> Table:
     table.add_column("quote", ratio=1, min_width=10, overflow="ellipsis")
     quote_chars = max(24, (width - 66) * 2)  # about two lines of the quote column
     for e in rows:
-        quote = " ".join(e.quote.split())
+        quote = " ".join(e.sources[0].quote.split())
+        if len(e.documents) > 1:
+            quote = f"[{len(e.documents)} documents] {quote}"
         if len(quote) > quote_chars:
             quote = quote[: quote_chars - 1] + "…"
         cells = [
@@ -246,20 +283,30 @@ def events(
         None, "--place", help="Part of a place or governorate name (any case)."
     ),
     actor: str | None = typer.Option(None, "--actor", help="Part of an actor name (any case)."),
-    doc: str | None = typer.Option(None, "--doc", help="Only this document (id or file name)."),
+    doc: str | None = typer.Option(
+        None, "--doc", help="Only events this document tells (id or file name)."
+    ),
+    tellings: bool = typer.Option(
+        False, "--tellings", help="One row per document's telling instead of per merged event."
+    ),
 ) -> None:
-    """List stored events in date order, filtered; the quote is cut to fit the terminal."""
+    """List the events in date order, one row per real event (merged across documents),
+    filtered; the quote (the first telling's) is cut to fit the terminal."""
     check_choices("--type", types, EVENT_TYPES)
     check_choices("--side", sides, SIDES)
     start, end = _parse_day("--since", since), _parse_day("--until", until)
     existing_store(db)
-    rows = event_rows(
-        db, since=start, until=end, types=types, sides=sides, place=place, actor=actor, doc=doc
+    rows, note = event_rows(
+        db, since=start, until=end, types=types, sides=sides, place=place, actor=actor, doc=doc,
+        tellings=tellings,
     )
+    if note:
+        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     console = Console()  # per call, so COLUMNS is read when the command runs
     console.print(events_table(rows[:limit], console.width))
     shown = f"{min(limit, len(rows))} of " if len(rows) > limit else ""
-    console.print(f"{shown}{len(rows)} events", highlight=False)
+    what = "tellings" if tellings else "merged events"
+    console.print(f"{shown}{len(rows)} {what}", highlight=False)
 
 
 @app.command("eval")

@@ -22,20 +22,35 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", help=f"Output format: {one_of(EXPORT_FORMATS)}.")],
     dest: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[Path, typer.Option("--db", help="The badia store.")] = Path(DEFAULT_DB),
+    tellings: Annotated[bool, typer.Option(
+        "--tellings", help="One row per document's telling instead of per merged event.")] = False,
+    actors_file: Annotated[Path | None, typer.Option(
+        "--actors", help="Your actor list (layout of data/actors.yaml) mapping names to "
+                         "ACLED's (acled_name, acled_inter).")] = None,
 ) -> None:
-    """Export the stored events as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
+    """Export the merged events (one row per real event, every telling as its sources)
+    as ACLED/UCDP CSV, GeoJSON, Parquet or JSONL."""
     from badia.store import Store
+    from badia.store.actor_names import load_actor_names
     from badia.store.export import export_events
+    from badia.store.merged import merged_view
 
     check_choice("--format", fmt, EXPORT_FORMATS)
     existing_store(db)
     if dest.is_dir():
         fail(f"--out {dest} is a folder; give the file to write, e.g. --out {dest / 'events'}")
+    try:
+        names = load_actor_names(actors_file)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
     with Store(db, read_only=True) as store:
-        events = store.events()
+        rows, state = merged_view(store, tellings=tellings)
         docs = {d.id: d for d in store.documents()}
-    n = export_events(events, fmt, dest, docs)  # type: ignore[arg-type]
-    err.print(f"wrote {n} events to {dest}")
+    if not tellings and state.message():
+        err.print(f"note: {state.message()}", markup=False, highlight=False, soft_wrap=True)
+    n = export_events(rows, fmt, dest, docs, names)  # type: ignore[arg-type]
+    what = "tellings" if tellings else "merged events"
+    err.print(f"wrote {n} {what} to {dest}", markup=False, highlight=False)
 
 
 @app.command("places")

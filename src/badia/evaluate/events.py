@@ -171,8 +171,8 @@ def score(gold_dir: Path, pred_dir: Path, corpus_dir: Path) -> dict:
     per_doc = {}
     for gold_path in sorted(gold_dir.glob("*.events.jsonl")):
         stem = gold_path.name[: -len(".events.jsonl")]
-        text = (corpus_dir / f"{stem}.txt").read_text(encoding="utf-8")
         golds, preds = _load(gold_path), _load(pred_dir / gold_path.name)
+        text = document_text(corpus_dir, stem, golds)
         pairs = pair_events(golds, preds, text)
         typed = [x for x in pairs if x.gold["type"] == x.pred.get("type")]
         strict = [x for x in typed if _strict(x.gold, x.pred)]
@@ -230,13 +230,30 @@ def _describe(r: dict | None) -> str:
     )
 
 
+def document_text(corpus_dir: Path, stem: str, golds: list[dict]) -> str:
+    """The corpus file a gold file is about: the one its ``doc`` field names, else
+    ``<stem>.txt``, else ``<stem>`` with any extension (as the reference scorer finds it).
+
+    Raises ``FileNotFoundError`` when none exists.
+    """
+    names = [g["doc"] for g in golds if isinstance(g.get("doc"), str)] + [f"{stem}.txt"]
+    for name in names:
+        path = corpus_dir / Path(name).name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    for path in sorted(corpus_dir.iterdir()):
+        if path.is_file() and path.stem == stem:
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"no document for {stem} in {corpus_dir}")
+
+
 def worst_pairs(gold_dir: Path, pred_dir: Path, corpus_dir: Path, n: int) -> list[tuple[str, str]]:
     """Gold and prediction side by side, worst first: missed and wrong events for annotators."""
     rows: list[tuple[float, str, str]] = []
     for gold_path in sorted(gold_dir.glob("*.events.jsonl")):
         stem = gold_path.name[: -len(".events.jsonl")]
-        text = (corpus_dir / f"{stem}.txt").read_text(encoding="utf-8")
         golds, preds = _load(gold_path), _load(pred_dir / gold_path.name)
+        text = document_text(corpus_dir, stem, golds)
         pairs = pair_events(golds, preds, text)
         paired_g = {id(x.gold) for x in pairs}
         paired_p = {id(x.pred) for x in pairs}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from badia.events import roles
@@ -21,7 +22,14 @@ from badia.events.casualties import Casualty, find_casualties
 from badia.events.clauses import Clause, split_clauses
 from badia.events.dating import clause_date, default_year, document_period
 from badia.events.draft import BATTLE_TYPES, Draft
-from badia.events.filters import is_not_an_event, one_per_type, usable_triggers
+from badia.events.filters import (
+    is_not_an_event,
+    one_per_type,
+    pinned_to_a_month,
+    usable_triggers,
+)
+from badia.events.grammar import SentenceGrammar
+from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
 from badia.events.tellings import drop_restatements, fold_into, merge_same_action
 from badia.mentions.actors import ActorLexicon, find_actors
@@ -31,6 +39,7 @@ from badia.mentions.spans import starting_within
 from badia.mentions.triggers import Trigger, find_triggers
 from badia.model import Document, Event, Mention, Tally, TimeValue
 from badia.structure.sections import is_non_body
+from badia.syntax import Parse
 from badia.time import Narrative, TimeExpr, find_times
 
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
@@ -39,6 +48,17 @@ _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coali
 # A toll stated without an action: the count, who claims it, and the date its sentence
 # states for itself (None when it states none).
 Orphan = tuple[Casualty, "str | None", "TimeValue | None"]
+
+
+# A sentence that sets its act apart on another front (GUIDELINES 1b: not the same event
+# as a same-day act of the same side): "Elsewhere, ...", "At the same time, elsewhere ...",
+# "Meanwhile, on the southern front, ...", "On another front, ...".
+_OTHER_FRONT = re.compile(
+    r"^\W*(?:(?:at the same time|meanwhile|in the meantime|however),?\s+)?"
+    r"(?:elsewhere\b|(?:on|in) (?:another|the other|a different|the [\w-]+(?: [\w-]+)?) "
+    r"(?:front|sector|axis)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -50,9 +70,15 @@ class _State:
 
 
 def build_events(
-    document: Document, actors: ActorLexicon | None = None
+    document: Document,
+    actors: ActorLexicon | None = None,
+    parses: Mapping[int, Parse] | None = None,
 ) -> tuple[list[Event], list[Tally]]:
-    """Events and tallies of one document (no state kept between documents)."""
+    """Events and tallies of one document (no state kept between documents).
+
+    ``parses``: the ``syntax`` stage's parses keyed by sentence start; a sentence without
+    one is read by the word-window rules alone."""
+    parses = parses or {}
     period = document_period(document)
     narrative = Narrative(
         published=document.published, default_year=default_year(document), period=period
@@ -78,6 +104,7 @@ def build_events(
                     state,
                     lead=section.heading is None,
                     orphans=orphans,
+                    parse=parses.get(sentence.start),
                 ):
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -87,11 +114,11 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
-    drafts = drop_restatements(drafts, period)
+    drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
-    return events, tallies
+    return plausible_events(events), plausible_tallies(tallies)
 
 
 def _one_per_claim(tallies: list[Tally]) -> list[Tally]:
@@ -140,8 +167,10 @@ class _DocumentReader:
         state: _State,
         lead: bool,
         orphans: list[Orphan],
+        parse: Parse | None = None,
     ) -> list[Draft]:
         """The events of one sentence; a toll stated without an action goes to ``orphans``."""
+        grammar = SentenceGrammar(parse) if parse is not None else None
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
@@ -167,7 +196,7 @@ class _DocumentReader:
             return []
         clauses = split_clauses(text, start)
         triggers = usable_triggers(
-            text, find_triggers(text), actors, start, time_spans, clauses
+            text, find_triggers(text), actors, start, time_spans, clauses, grammar
         )
         if not triggers:
             claimant = claims[0].claimant if claims else None
@@ -227,6 +256,15 @@ class _DocumentReader:
                 )
                 if actor1 is None:
                     continue
+                if grammar is not None:
+                    actor1, actor2 = roles.with_parse(
+                        grammar,
+                        start + trigger.start,
+                        start + trigger.end,
+                        actors,
+                        (actor1, actor2),
+                        state.last_actor1,
+                    )
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,
@@ -239,6 +277,7 @@ class _DocumentReader:
                     date,
                     lead=lead,
                     dated=any(not t.relative for t in c_times) and own_date is not None,
+                    other_front=bool(_OTHER_FRONT.match(text)),
                 )
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))

@@ -26,6 +26,7 @@ def _forms(kind: str) -> str:
 
 
 KILL_FORMS = _forms("killed")
+DYING_FORMS = _forms("dying")
 _KILL = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
 _WOUND = re.compile(rf"\b(?:{_forms('wounded')})\b", re.I)
 # Counted things that are not people.
@@ -168,9 +169,18 @@ _PEOPLE = re.compile(r"\s*(?:people|persons|others|individuals)\b", re.I)
 _THEIR = re.compile(r"\s*of (?:their|its|our) ", re.I)
 
 
+# A unit, base or road named by a number: "Division 17", "Brigade 93", "Regiment 121".
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:Division|Brigade|Regiment|Battalion|Corps|Squadron|Base|Camp|Route|Highway|Road|"
+    r"Hill|Station|Sector|Unit|Checkpoint|Point|Gate|Building|Block|Zone|No\.?)\s+$"
+)
+
+
 def _is_model_number(text: str, start: int) -> bool:
-    """'T-72', 'ZU-23-2', 'MiG-23': a designation, not a count."""
-    return start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
+    """'T-72', 'ZU-23-2', 'MiG-23', 'Division 17': a designation or a name, not a count."""
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True
+    return bool(_NAMED_BY_NUMBER.search(text[max(0, start - 15) : start]))
 
 
 def is_list_gap(gap: str) -> bool:

@@ -2,7 +2,8 @@
 
 A sentence is cut where English starts a new predication with its own actor or time:
 "; ", ", while ", ", but ", ", after which ", " following which ", ", when ", " when ",
-", then ", ", however", ", meanwhile". The pieces keep exact document offsets.
+", then ", ", however", ", meanwhile", and a comma splice opened by a time of its own
+(", the next day, ..."). The pieces keep exact document offsets.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ _BOUNDARY = re.compile(
     r"|\s+(?=and (?:on|in|by|at) (?:\d|the (?:next|following|same|end|start|beginning)\b|"
     r"(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b))"
+    # a comma splice opened by its own time: "..., the next day, the army captured X"
+    r"|,\s+(?=(?:the (?:next|following|same) (?:day|morning|afternoon|evening|night)|"
+    r"(?:a|one|two|three|four|five|six|several) (?:days?|weeks?) later|later that day|"
+    r"on \d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))\s*,)"
 )
 
 

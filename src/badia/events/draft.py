@@ -27,6 +27,8 @@ class Draft:
     source: str | None = None
     lead: bool = False
     dated: bool = False  # the clause states its own calendar date ("On 2 March, ...")
+    # the sentence sets its act apart on another front ("Elsewhere, ...", GUIDELINES 1b)
+    other_front: bool = False
 
 
 def side_of(d: Draft) -> str | None:

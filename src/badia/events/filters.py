@@ -11,6 +11,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from badia.events.clauses import Clause
+from badia.events.draft import Draft
+from badia.events.grammar import SentenceGrammar
 from badia.mentions.spans import SpanIndex
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -32,10 +34,16 @@ _NOT_AN_EVENT = re.compile(
 _PURPOSE = re.compile(r"\b(?:in order to|so as to|to)\s+$", re.I)
 
 
-_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought|efforts?)\s+to\s+$", re.I)
+_ATTEMPT = re.compile(
+    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
+)
+# What an attempt at these is: an attack (a failed capture is a repelled attack).
+_TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
 
-_SUCCESS = re.compile(r"\b(?:managed|continued|began|started|moved|went on)\s+to\s+$", re.I)
+_SUCCESS = re.compile(
+    r"\b(?:managed|continued|began|started|moved|went on|(?:was|were) able)\s+to\s+$", re.I
+)
 
 
 _INTENT = re.compile(
@@ -67,9 +75,12 @@ def usable_triggers(
     offset: int,
     time_spans: list[tuple[int, int]],
     clauses: list[Clause],
+    grammar: SentenceGrammar | None = None,
 ) -> list[Trigger]:
     """Drop triggers inside names or dates, of purpose or intention, and weak duplicates
-    (``clauses``: the sentence's clauses, as ``split_clauses`` cuts them)."""
+    (``clauses``: the sentence's clauses, as ``split_clauses`` cuts them). With the
+    sentence's parse (``grammar``), an action negated, modal, intended or disputed is
+    dropped and one tried ("failed to capture") is an attack."""
     kept: list[Trigger] = []
     in_time = SpanIndex(time_spans)
     in_actor = SpanIndex((m.start, m.end) for m in actors)
@@ -81,19 +92,37 @@ def usable_triggers(
         if inside_actor and t.type not in ("airstrike",):
             continue
         before = text[max(0, t.start - 60) : t.start]
-        if _PURPOSE.search(before) and not _SUCCESS.search(before):
+        head = grammar.action(a, b) if grammar else None
+        status = grammar.status(head) if grammar and head else None
+        if status == "attempt":
+            if t.type not in _TRIED_AS_ATTACK:
+                continue  # "failed to withdraw": nothing happened
+            t = Trigger("attack", "active", False, t.text, t.start, t.end)
+        elif status is not None:
+            continue  # negated, modal, an intention, or disputed
+        if head is not None and t.type == "capture" and grammar.takes_people(head):
+            continue  # prisoners taken, not ground
+        elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
             elif not re.search(r"\bforc(?:ed|ing)\b", before):
                 continue
-        if _INTENT.search(before) and not _ATTEMPT.search(before):
+        if status is None and _INTENT.search(before) and not _ATTEMPT.search(before):
             continue
-        if _not_a_new_action(text, t) or _cause_or_prisoners(before, t):
+        own_act = bool(
+            grammar and head and t.type == "withdrawal" and grammar.has_own_subject(head, actors)
+        )
+        if _not_a_new_action(text, t, parsed=head is not None) and not own_act:
+            continue
+        if _cause_or_prisoners(before, t):
             continue
         kept.append(t)
     out = []
     own_time = _clauses_with_own_time(clauses[1:], [a for a, _ in time_spans])
-    for part in _parts(text, kept, [c.start - offset for c in own_time]):
+    cuts = [c.start - offset for c in own_time]
+    if grammar is not None:  # a clause with its own subject tells its own act
+        cuts += [start - offset for start in grammar.clause_starts(actors)]
+    for part in _parts(text, kept, cuts):
         out += _strongest(part)
     return out
 
@@ -254,13 +283,14 @@ _DEMINING = re.compile(
 )
 
 
-def _not_a_new_action(text: str, t: Trigger) -> bool:
+def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
     "the attack was repelled", "during the clashes" (anaphora: told before); "territory
     previously captured" (a reduced relative clause); "retreating forces", "the retreat"
     (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
-    places); "after ISIL withdrew" (a subordinate clause giving the reason of another event).
+    places: read from the parse's object when ``parsed``); "after ISIL withdrew" (a
+    subordinate clause giving the reason of another event).
     """
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
@@ -308,7 +338,7 @@ def _not_a_new_action(text: str, t: Trigger) -> bool:
         return True  # "after the capture of the station": an event told before
     if t.type == "capture" and _REDUCED_RELATIVE.search(before):
         return True
-    if t.type == "capture" and _PEOPLE_TAKEN.match(after):
+    if t.type == "capture" and not parsed and _PEOPLE_TAKEN.match(after):
         return True
     if t.type == "capture" and _MATERIEL.match(after):
         return True  # "capturing the cargo", "seized weapons": spoils, not ground
@@ -334,6 +364,12 @@ def _is_soft(t: Trigger) -> bool:
         and t.voice == "active"
         and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
     )
+
+
+def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
+    """GUIDELINES 1b: an event is pinned at least to a month; "By 2019, ... ambushes and
+    clashes" dated by a year alone is a summary, not an event."""
+    return [d for d in drafts if d.date is None or d.date.precision != "year"]
 
 
 def one_per_type(triggers: list[Trigger]) -> list[Trigger]:

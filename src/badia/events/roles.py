@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from badia.events.casualties import KILL_FORMS
+from badia.events.casualties import DYING_FORMS, KILL_FORMS
 from badia.events.clauses import Clause
+from badia.events.grammar import SentenceGrammar
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
 
@@ -54,8 +55,17 @@ def merge_adjacent(actors: list[Mention]) -> list[Mention]:
     return out
 
 
+# "On 4 May Tiger Forces captured ...": a date after the preposition, then the subject
+_DATE_BEFORE = re.compile(
+    rf"\b(?:on|in|by)\s+(?:\d{{1,2}}\s+(?:{_MONTH})|(?:{_MONTH})(?:\s+\d{{1,2}})?)"
+    r"(?:,?\s+\d{4})?,?\s+$",
+    re.I,
+)
+
+
 def is_object(text: str, start: int) -> bool:
-    return bool(_OBJECT_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _DATE_BEFORE.search(before)
 
 
 def is_counted(text: str, start: int) -> bool:
@@ -137,8 +147,36 @@ _BY_AFTER_PARTICIPLE = (
 _KILLED_BETWEEN = re.compile(rf"\b(?:{KILL_FORMS})\b", re.I)
 # "N soldiers died/were martyred/lost their lives in an attack": the noun's victims.
 _DIED_IN = re.compile(
-    rf"\b(?:{KILL_FORMS})\b[^,;]*?\bin\s+(?:an?|the|another)\s+(?:[\w-]+\s+){{0,2}}$", re.I
+    rf"\b(?:{DYING_FORMS})\b[^,;]*?\b(?:in|after|during|following)\s+(?:an?|the|another)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
+
+
+def _dead_in_an_act(
+    text: str, off: int, actors: list[Mention], trigger: Trigger
+) -> tuple[list[Mention], list[Mention]] | None:
+    """ "15 soldiers died in an attack on a bus", "perished in an IS assault": the dead
+    are the act's target; its initiator is a modifier of the act or a "by X", else unstated.
+    ``None`` when the trigger is not so introduced."""
+    if not _DIED_IN.search(text[: trigger.start]):
+        return None
+    agent = _owner_before(text, off, actors, trigger) or agent_right_after(
+        text, off, actors, trigger.end
+    )
+    victims = subject_actors(text, off, actors, trigger.start)
+    return agent, [a for a in victims if a not in agent]
+
+
+def _owner_before(
+    text: str, off: int, actors: list[Mention], trigger: Trigger
+) -> list[Mention]:
+    """The act's modifier ("an IS assault"), unless a kill verb between makes it the dead
+    ("six farmers perished in a mine blast")."""
+    return [
+        a for a in modifier_before(text, off, actors, trigger)
+        if not _KILLED_BETWEEN.search(text, a.end - off, trigger.start)
+    ]
 
 
 def agent_right_after(
@@ -280,10 +318,9 @@ def clause_roles(
         r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
         text[: trigger.start],
     ):
-        agent = [
-            a for a in modifier_before(text, off, actors, trigger)
-            if not _KILLED_BETWEEN.search(text, a.end - off, trigger.start)
-        ] or agent_after(text, off, actors, trigger.end)
+        agent = _owner_before(text, off, actors, trigger) or agent_after(
+            text, off, actors, trigger.end
+        )
         victims = subject_actors(text, off, actors, trigger.start)
         return agent, [a for a in victims if a not in agent]
     if "repel" in lowered:
@@ -311,12 +348,12 @@ def clause_roles(
         if not actor1:
             return [], actor2  # unstated agent: the builder infers it for captures only
     elif voice == "noun":
+        dead_in = _dead_in_an_act(text, off, actors, trigger)
+        if dead_in is not None:
+            return dead_in
         actor1 = modifier_before(text, off, actors, trigger) or agent_after(
             text, off, actors, trigger.end
         )
-        if not actor1 and _DIED_IN.search(text[: trigger.start]):
-            # "15 soldiers died in an attack on a bus": the attack of unstated authorship
-            return [], subject_actors(text, off, actors, trigger.start)
         if not actor1:
             if trigger.type == "capture":
                 actor1 = subject_actors(text, off, actors, trigger.start)
@@ -342,6 +379,9 @@ def clause_roles(
         if not actor1:
             return [], actor2
     else:
+        dead_in = _dead_in_an_act(text, off, actors, trigger)
+        if dead_in is not None:
+            return dead_in
         by_agent = agent_right_after(text, off, actors, trigger.end, marker=_BY_AFTER_PARTICIPLE)
         actor1 = by_agent or subject_actors(text, off, actors, trigger.start)
         actor2 = objects_after(text, off, actors, trigger.end, actor1)
@@ -353,3 +393,32 @@ def clause_roles(
             return [], actor2
     actor2 = [a for a in actor2 if a not in actor1]
     return actor1, actor2
+
+
+def with_parse(
+    grammar: SentenceGrammar,
+    start: int,
+    end: int,
+    actors: list[Mention],
+    rules: tuple[list[Mention], list[Mention]],
+    last_actor1: list[Mention],
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor1, actor2) of the trigger at document span ``start``-``end`` where the parse
+    names them; the word-window reading (``rules``) where it does not. A speaker of 'said'
+    and the means of an act ('with rockets') are never the target."""
+    actor1, actor2 = rules
+    head = grammar.action(start, end)
+    found = grammar.roles(head, actors) if head else None
+    if found is None:
+        return actor1, actor2
+    if found.initiator:
+        actor1 = found.initiator
+    elif found.refers_back:
+        # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
+        actor1 = found.antecedent or last_actor1 or actor1
+    if found.target:
+        actor2 = found.target
+    else:
+        not_parties = grammar.speakers(actors) + grammar.means(actors)
+        actor2 = [a for a in actor2 if a not in not_parties]
+    return actor1, [a for a in actor2 if a not in actor1]

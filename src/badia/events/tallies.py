@@ -19,7 +19,8 @@ from badia.model import Document, Mention, Tally, TimeValue
 from badia.time import Narrative, find_times
 
 _CUE = re.compile(
-    r"\b(?:overall|in total|a total of|statistics|documented|accumulated|by this point|"
+    r"\b(?:overall|in total|(?<!killing )(?<!leaving )a total of|statistics|documented|"
+    r"accumulated|by this point|by this time|as of|(?:was|were) (?:later )?updated to|"
     r"since|in the same period|the same period|"
     r"during the (?:offensive|campaign|insurgency|operation)|"
     r"fatalities included|of the [\w-]+ dead|death toll of the|alone)\b",
@@ -34,6 +35,22 @@ _SUBSET_CONTEXT = re.compile(
 )
 _DURING_WHOLE = re.compile(r"\bduring the (?:offensive|campaign|operation|battle)\b", re.I)
 _MAX_EVENT_DAYS = 31
+
+
+_CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but)\b")
+_OWN_TOLL = re.compile(r"\b(?:killed|died|dead)\b", re.I)
+
+
+def _clause_around(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) in ``text`` of the clause holding ``pos`` (cut at ';', ', while', ...)."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_CUT.finditer(text):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() > pos:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 class TallyReader:
@@ -92,7 +109,25 @@ class TallyReader:
             and not re.search(r"\bsince\b|\bby this point\b", text, re.I)
         ):
             return False
+        if cue and not long_period:
+            # "In the final assault, 170 soldiers were killed, while since the start of the
+            # battle, 346 ...": only the counts of the clause that states the aggregate
+            lo, hi = _clause_around(text, cue.start())
+            outside = text[:lo] + " " + text[hi:]
+            if _OWN_TOLL.search(outside):  # the other clause tells a toll of its own
+                killed = [c for c in killed if lo <= c.start - offset < hi] or killed
         period = self._period(text, values, long_period, narrative, bool(follows))
+        self._record(text, offset, period, killed, claims)
+        return True
+
+    def _record(
+        self,
+        text: str,
+        offset: int,
+        period: TimeValue | None,
+        killed: list[Casualty],
+        claims: list[Claim],
+    ) -> None:
         # a tally without its own source goes on with the paragraph's last one ("According
         # to SOHR, 264 ... were killed in 2022. In 2023, 417 ... were killed.")
         source = claims[0].claimant if claims else (self._previous[1] if self._previous else None)
@@ -103,7 +138,6 @@ class TallyReader:
                 continue
             self.tallies.append(self._tally(text, offset, period, side, casualty.killed, source))
         self._previous = (period, source)
-        return True
 
     def _period(
         self,

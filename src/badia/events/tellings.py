@@ -46,6 +46,7 @@ def fold_into(drafts: list[Draft], draft: Draft) -> bool:
             and earlier.date is not None
             and earlier.date.precision == "day"
             and not draft.dated  # "On 2 March, ..." starts a telling of its own
+            and not draft.other_front  # "Elsewhere, ...": another front, another event
         ):
             earlier.places.extend(
                 p for p in draft.places if p.text not in {q.text for q in earlier.places}

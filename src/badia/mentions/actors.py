@@ -21,7 +21,13 @@ _ORG_HEADS = (
     r"Army|Brigades?|Forces|Front|Legion|Division|Regiment|Corps|Battalions?|Movement|"
     r"Militia|Group|Guards?|Hunters|Shield|Commandos"
 )
-_CAP = r"(?!The\b|On\b|In\b|By\b)(?:al-|Al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*"
+# A month or weekday is the date before a name ("On 15 July Tiger Forces ..."), not part of it.
+_CALENDAR_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_NOT_NAME_START = rf"(?!The\b|On\b|In\b|By\b|(?:{_CALENDAR_WORDS})\b)"
+_CAP = _NOT_NAME_START + r"(?:al-|Al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*"
 _ORG_RE = re.compile(
     rf"\b(?:the )?(?:{_CAP} (?:(?:of the|of|al|for|and) )?){{1,5}}(?:{_ORG_HEADS})\b"
     rf"|\b(?:Liwa|Jaysh|Jaish|Harakat|Kata'ib|Saraya|Faylaq|Usud|Osoud|Fawj)(?: {_CAP}){{1,3}}"

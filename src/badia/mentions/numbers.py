@@ -3,6 +3,12 @@
 "at least 20", "more than 20", "20-30", "between 26 and 30", "21+", "five",
 "1,611", "a dozen" -> an integer; "several", "dozens", "hundreds" -> no number
 (GUIDELINES: skip non-numeric words except written numbers).
+
+Counts are read only from prose: a digit string inside a URL, a web-archive time stamp
+or another long identifier, a clock time, a date written in digits, a phone number, a
+coordinate, a decimal or a year is not a count of people (a reference list's
+``web.archive.org/web/20150204062119/...five-syrian-kurds-killed`` once became a
+tally of 20 trillion dead).
 """
 
 from __future__ import annotations
@@ -34,8 +40,9 @@ _UNITS = {
     "nineteen": 19,
 }
 # Nouns that multiply the number before them ("two dozen" = 24, "a score" = 20, "half a
-# dozen" = 6); their plurals ("dozens", "scores") are vague and give no number.
-MULTIPLIERS = {"dozen": 12, "score": 20}
+# dozen" = 6, "two hundred" = 200); their plurals ("dozens", "scores", "hundreds") are vague
+# and give no number.
+MULTIPLIERS = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _FRACTIONS = {"half a": 0.5}
 _TENS = {
     "twenty": 20,
@@ -50,7 +57,18 @@ _TENS = {
 _SMALL = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half a)"
 )
-_MULTIPLIED = rf"{_SMALL}\s+(?:{'|'.join(MULTIPLIERS)})\b"
+_BELOW_HUNDRED = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen)"
+)
+# "two dozen", "a hundred and fifty"
+_GROUPS = "|".join(w for w, v in MULTIPLIERS.items() if v < 100)
+_POWERS = "|".join(w for w, v in MULTIPLIERS.items() if v >= 100)
+_MULTIPLIED = (
+    rf"{_SMALL}\s+(?:(?:{_GROUPS})\b|(?:{_POWERS})\b(?:\s+and\s+{_BELOW_HUNDRED}\b)?)"
+)
 _WORD = (
     rf"(?:{_MULTIPLIED}|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -71,6 +89,39 @@ NUMBER_RE = re.compile(
 )
 
 
+# Spans of text whose digits are not counts. Each alternative names one kind.
+_NOT_PROSE = re.compile(
+    r"(?:https?://|www\.)\S+"  # a URL (a reference list, a bare link)
+    r"|\b[\w.-]+\.(?:com|org|net|gov|int|edu|html?|php|aspx?)\S*"  # a domain or a page
+    r"|\d{7,}"  # a digit run no prose writes unseparated: a time stamp, an id, a phone
+    r"|\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?![\w,])"  # a phone number in groups
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # a clock time
+    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # a date
+    r"|\d+(?:\.\d+)?\s*°(?:\s*\d+(?:\.\d+)?\s*[′'])?(?:\s*\d+(?:\.\d+)?\s*[″\"])?"
+    r"\s*[NSEW]?"  # a coordinate in degrees
+    r"|\b\d+\.\d+(?:\s*[NSEW]\b)?"  # a decimal or a decimal coordinate
+    r"|\b(?:1[89]|20)\d{2}s\b"  # a decade ("the 1980s")
+    r"|\b(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # a span of years
+)
+# A four-digit number from 1800 to 2099 is a year unless people follow it.
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|fighters|militants|"
+    r"rebels|insurgents|members|men|women|children|militiamen|personnel|combatants|"
+    r"residents|refugees|prisoners|detainees)\b",
+    re.I,
+)
+
+
+def non_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (offsets into it) whose digits are not counts of anything."""
+    return [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    return bool(_YEAR.fullmatch(text, start, end)) and not _PEOPLE_AFTER.match(text, end)
+
+
 @dataclass(frozen=True)
 class Count:
     value: int  # lower bound
@@ -87,11 +138,14 @@ def word_value(token: str) -> int | None:
         return int(t.replace(",", ""))
     if t in _UNITS:
         return _UNITS[t]
-    multiplied = re.fullmatch(r"(.+?)\s+(" + "|".join(MULTIPLIERS) + r")", t)
+    multiplied = re.fullmatch(r"(.+?)\s+(" + "|".join(MULTIPLIERS) + r")(?:\s+and\s+(.+))?", t)
     if multiplied:
-        base, noun = multiplied.groups()
+        base, noun, rest = multiplied.groups()
         factor = _FRACTIONS.get(base) or word_value(base)
-        return int(factor * MULTIPLIERS[noun]) if factor else None
+        more = word_value(rest) if rest else 0
+        if not factor or more is None:
+            return None
+        return int(factor * MULTIPLIERS[noun]) + more
     parts = re.split(r"[- ]", t)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
@@ -99,9 +153,14 @@ def word_value(token: str) -> int | None:
 
 
 def find_counts(text: str) -> list[Count]:
-    """Every count in ``text`` with its lower (and upper) bound."""
+    """Every count in the prose of ``text`` with its lower (and upper) bound."""
     counts = []
+    skip = non_prose_spans(text)
     for m in NUMBER_RE.finditer(text):
+        if any(m.start() < e and m.end() > s for s, e in skip):
+            continue
+        if m.group("n") and _is_year(text, m.start("n"), m.end("n")):
+            continue
         if m.group("lo"):
             lo, hi = word_value(m.group("lo")), word_value(m.group("hi"))
         else:

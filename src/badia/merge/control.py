@@ -20,6 +20,13 @@ control: the text must say that a place was taken or left.
 Places do not inherit from larger places here ("Palmyra Castle" keeps its own timeline):
 the text names a part when only a part changed hands, and partial changes above say so
 for the larger place.
+
+Only a place that can be held has a holder (:func:`holdable`): a town, village, base,
+field, hill or crossing. Rivers, roads and front lines, regions, deserts, governorates
+and countries do not (``badia.places.kinds.name_kind``, and the gazetteer's precision
+when the name resolved to a governorate, a line or fuzzy area, or a country). A change
+moves a place only when the text takes or leaves that place itself (or part of it):
+"near Palmyra", "the countryside of Damascus", "the Damascus countryside" do not.
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ from rapidfuzz import fuzz
 
 from badia.merge.keys import nested, place_key
 from badia.merge.records import ControlEvidence, ControlPeriod
-from badia.model import Event
+from badia.model import Event, Place
+from badia.places.kinds import PLACE, name_kind
 
 _PART_OF = re.compile(
     r"\b(?:several|some|many|a number of|most|much|parts?|portions?|sections?|points?|"
@@ -51,6 +59,67 @@ _NEAR = re.compile(
 _WHOLE = re.compile(r"\b(?:entire|whole|all of|full control|fully|completely|complete)\b", re.I)
 _WINDOW = 80
 _CHANGE_TYPES = {"capture", "withdrawal"}
+# Words that make a name a point that can be held even when it names a line ("the Nasib
+# border crossing", "the Bab al-Hawa gate").
+_HOLDABLE_WORDS = re.compile(r"\b(?:crossing|gate|checkpoint|bridge|dam)\b", re.I)
+# "Homs-Deir ez-Zor", "Sukhnah-Deir ez-Zor": two places joined, the road or front between
+# them (a hyphen after an Arabic article or a name's first word, "Al-Mahr", is not that).
+_BETWEEN = re.compile(
+    r"^(?!(?:Al|El|As|Ad|Ash|Ar|At|Az|An|Ez|Es|Ed|Umm|Abu|Bir|Tal|Tell|Deir|Ras|Ain|Kafr|"
+    r"Beit|Bab|Jisr)-)[A-Z][\w'’]+-[A-Z]"
+)
+_COUNTRIES = {"syria", "iraq", "jordan", "lebanon", "turkey", "israel", "iran", "russia"}
+# UCDP where_prec of a resolved name that is no point: a governorate (4), a line or fuzzy
+# area (5), a country (6), international waters (7).
+_AREA_PRECISION = {4, 5, 6, 7}
+# The name stands for an area around or beside it, not for itself.
+_AREA_OF = re.compile(
+    r"\b(?:countryside|province|governorate|region|suburbs?|outskirts|environs|desert|"
+    r"surroundings|vicinity|area|areas|west|east|north|south)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_AREA_AFTER = re.compile(
+    r"^['’]?s?\s+(?:countryside|province|governorate|region|suburbs|outskirts|desert|"
+    r"environs|plains?|steppe|offensive|campaign|operation|front|pocket|axis)\b",
+    re.I,
+)
+
+_POINTS_BACK = re.compile(
+    r"\b(?:it|there|the (?:city|town|village|base|airbase|air base|field|hill|area|place|"
+    r"crossing|dam|station|castle|citadel))\b",
+    re.I,
+)
+
+
+def holdable(name: str, places: Sequence[Place] = ()) -> bool:
+    """Whether a name is a place one side can hold (a town, base, field, hill, crossing).
+
+    ``places``: the event's resolved places; the one of this name says whether the
+    gazetteer put it at a governorate, a line, a country or the sea."""
+    if _HOLDABLE_WORDS.search(name):
+        return True
+    key = place_key(name)
+    if name_kind(name) != PLACE or key in _COUNTRIES or _BETWEEN.match(name.strip()):
+        return False
+    return not any(place_key(p.name) == key and p.where_prec in _AREA_PRECISION for p in places)
+
+
+def only_beside(quote: str, name: str) -> bool:
+    """Whether every mention of ``name`` in the quote names the area around it ("near X",
+    "the countryside of X", "the X countryside") or an operation ("the X offensive"), so no
+    change of X itself is told. A quote that does not name X tells a change of X only when
+    it points back to a place ("expelled from it", "the town fell"); otherwise the name was
+    carried over from an earlier sentence and the change is of somewhere else."""
+    bare = re.sub(r"^(?:the|al|el|as|ad|ash|ar|at|az|an)[- ]", "", name, flags=re.I)
+    spans = _occurrences(quote, name) or _occurrences(quote, bare)
+    if not spans:
+        return not _POINTS_BACK.search(quote)
+    for s, e in spans:
+        before = re.split(r"[,;]", quote[max(0, s - _WINDOW) : s])[-1]
+        if _NEAR.search(before) or _AREA_OF.search(before) or _AREA_AFTER.match(quote[e:]):
+            continue
+        return False
+    return True
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
@@ -182,7 +251,7 @@ def control_timelines(events: Sequence[Event]) -> list[ControlPeriod]:
             continue
         for name in e.locations:
             key = place_key(name)
-            if not key:
+            if not key or not holdable(name, e.places) or only_beside(e.quote, name):
                 continue
             partial = is_partial(e.quote, name, e.locations)
             changes[key].append(_Change(e, name, e.type, partial))

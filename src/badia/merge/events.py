@@ -337,6 +337,8 @@ def build_merged(evs: list[Event], reasons: list[str]) -> MergedEvent:
                 doc=e.doc,
                 doc_id=e.doc_id,
                 quote=e.quote,
+                start=e.start,
+                end=e.end,
                 type=e.type,
                 date_start=e.date_start,
                 date_end=e.date_end,
@@ -346,6 +348,25 @@ def build_merged(evs: list[Event], reasons: list[str]) -> MergedEvent:
             for e in evs
         ],
         reasons=reasons,
+    )
+
+
+def tellings(events: Sequence[Event]) -> list[MergedEvent]:
+    """Every event as a merged event of its own (the per-document rows, ``--tellings``),
+    in the order :func:`merge_events` gives."""
+    return in_order([build_merged([e], []) for e in events])
+
+
+def in_order(merged: list[MergedEvent]) -> list[MergedEvent]:
+    """By date (undated last), then by the first telling's document and event id."""
+    return sorted(
+        merged,
+        key=lambda m: (
+            m.date_start is None,
+            m.date_start or date.min,
+            m.sources[0].doc,
+            m.sources[0].event_id,
+        ),
     )
 
 
@@ -360,12 +381,4 @@ def merge_events(events: Sequence[Event]) -> list[MergedEvent]:
     for idx, reasons in group_events(evs):
         group = sorted((evs[i] for i in idx), key=lambda e: (e.doc, e.start))
         out.append(build_merged(group, reasons))
-    out.sort(
-        key=lambda m: (
-            m.date_start is None,
-            m.date_start or date.min,
-            m.sources[0].doc,
-            m.sources[0].event_id,
-        )
-    )
-    return out
+    return in_order(out)

@@ -27,12 +27,15 @@ Holder = Side | Literal["contested"]
 
 
 class MergedSource(Record):
-    """One extracted event that a merged event stands for."""
+    """One telling: an extracted event that a merged event stands for, with its document,
+    quote, character span in that document and claimant (``source``)."""
 
     event_id: str
     doc: str
     doc_id: str
     quote: str
+    start: int | None = None  # span of the quote in the document (None in merges saved
+    end: int | None = None  # before spans were kept)
     type: EventType
     date_start: date | None
     date_end: date | None

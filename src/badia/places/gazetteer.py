@@ -1,8 +1,9 @@
 """The shipped offline gazetteer: loaded once, lazily, and indexed by normalised key.
 
-Rows come from ``data/gazetteer.csv.gz`` (GeoNames populated places and UCDP GED
-place descriptions), ``data/features.csv`` (curated airbases, fields, stations,
-mountains, crossings) and ``data/gazetteer_admin1.csv`` (one representative
+Rows come from ``data/gazetteer.csv.gz`` (Who's On First and GeoNames places, UCDP GED
+place descriptions; with each name's folded key and core precomputed by the build, so
+loading does not fold ~35,000 names again), ``data/features.csv`` (curated airbases,
+fields, stations, mountains, crossings) and ``data/gazetteer_admin1.csv`` (one representative
 point per governorate and for the country). ``scripts/build_gazetteer.py`` makes
 them; ``data/SOURCES.md`` says where every coordinate comes from.
 """
@@ -41,6 +42,12 @@ class Entry:
     population: int
     source: str
     ucdp_events: int = 0  # UCDP GED events coded at this place: how often the war named it
+    # (key, core) of each name, as the build computed them (empty: computed at load)
+    folded: tuple[tuple[str, str], ...] = ()
+
+    def name_keys(self) -> tuple[tuple[str, str], ...]:
+        """``(key(n), core(n))`` for each of the entry's names."""
+        return self.folded or fold_names(self.names)
 
     @property
     def is_feature(self) -> bool:
@@ -58,37 +65,25 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         for e in self.entries:
-            seen: set[str] = set()
-            for n in e.names:
-                k = key(n)
-                if not k or k in seen:
+            for k, c in e.name_keys():
+                if not k:
                     continue
-                seen.add(k)
-                self.by_key[k].append(e)
-                c = core(n)
+                _add(self.by_key, k, e)
                 if c and c != k:
-                    self.by_core[c].append(e)
+                    _add(self.by_core, c, e)
                 s = skeleton(k)
                 if len(s) >= 3:
-                    self.by_skeleton[s].append(e)
+                    _add(self.by_skeleton, s, e)
         for k in self.by_key:
             self.by_initial[k[:1]].append(k)
-        for v in self.by_key.values():
-            _dedupe(v)
-        for v in self.by_core.values():
-            _dedupe(v)
-        for v in self.by_skeleton.values():
-            _dedupe(v)
 
 
-def _dedupe(v: list[Entry]) -> None:
-    seen: set[str] = set()
-    out = []
-    for e in v:
-        if e.id not in seen:
-            seen.add(e.id)
-            out.append(e)
-    v[:] = out
+def _add(index: dict[str, list[Entry]], k: str, e: Entry) -> None:
+    """Index ``e`` under ``k`` once (an entry's names are indexed one after another, so a
+    repeat can only be the last one added)."""
+    v = index[k]
+    if not v or v[-1] is not e:
+        v.append(e)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -98,6 +93,20 @@ def _read(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
 
 
+def fold_names(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((key(n), core(n)) for n in names)
+
+
+def _folded(r: dict[str, str], n_names: int) -> tuple[tuple[str, str], ...]:
+    """The build's ``keys``/``cores`` columns (``|``-separated, one per name), if shipped."""
+    if not r.get("keys"):
+        return ()
+    keys, cores = r["keys"].split("|"), r["cores"].split("|")
+    if len(keys) != n_names or len(cores) != n_names:
+        return ()  # a hand-edited row: fold it at load
+    return tuple((k, k if c == "=" else c) for k, c in zip(keys, cores, strict=True))
+
+
 def _entry(r: dict[str, str]) -> Entry:
     alts = [a for a in (r.get("alt_names") or "").split("|") if a]
     return Entry(
@@ -105,7 +114,7 @@ def _entry(r: dict[str, str]) -> Entry:
         lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
         admin1=r.get("admin1") or None, admin2=r.get("admin2") or None,
         population=int(r.get("population") or 0), source=r["source"],
-        ucdp_events=int(r.get("ucdp_events") or 0),
+        ucdp_events=int(r.get("ucdp_events") or 0), folded=_folded(r, 1 + len(alts)),
     )
 
 

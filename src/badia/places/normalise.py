@@ -38,22 +38,30 @@ _DROP = re.compile(r"[’'`ʿʾ‘´\"]")
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, no apostrophes/backticks (ASCII letters, digits, spaces)."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = text
+    if not t.isascii():
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(c for c in t if not unicodedata.combining(c))
     t = _DROP.sub("", t.lower())
     t = t.replace("ı", "i")
     return " ".join(w for w in _SPLIT.split(t) if w)
 
 
+_AY = re.compile(r"(?:ei|ey|ai|ay)")
+_AW = re.compile(r"aw(?![aeiouy])")  # the diphthong: Zawr/Zour/Zor, Hawl/Hol
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # Sukhnah/Sukhna, Salamiyah/Salamiya
+_DOUBLE = re.compile(r"(.)\1+")  # doubled consonants and vowels
+
+
+@lru_cache(maxsize=65536)  # words recur across names ("tall", "abu", "sharqiyah")
 def _vowels(word: str) -> str:
     """Fold the vowel spellings that alternate in transliteration (Arabic has no "o": the
     French "ou", the English "oo" and a bare "o" all write its u)."""
     w = word.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
-    w = re.sub(r"(?:ei|ey|ai|ay)", "ay", w)
-    w = re.sub(r"aw(?![aeiouy])", "u", w)  # the diphthong: Zawr/Zour/Zor, Hawl/Hol
-    w = re.sub(r"(?<=[aeiou])h$", "", w)  # Sukhnah/Sukhna, Salamiyah/Salamiya
-    w = re.sub(r"(.)\1+", r"\1", w)  # doubled consonants and vowels
-    return w
+    w = _AY.sub("ay", w)
+    w = _AW.sub("u", w)
+    w = _FINAL_H.sub("", w)
+    return _DOUBLE.sub(r"\1", w)
 
 
 # English and transliterated Arabic direction / part words ("Upper", "al-Sharqiyah" = eastern).
@@ -121,10 +129,21 @@ def core(name: str) -> str:
     return " ".join(kept or toks)
 
 
+_VOWEL = re.compile(r"[aeiou]")
+# Consonants that transliterations write for one Arabic letter: qaf as q, k or g (Bedouin
+# and Iraqi speech); jim as j, dj (French) or g (Egyptian); shin as sh or ch (French);
+# ghayn as gh or rh (French) is kept apart from them.
+_CONSONANT_PAIRS = (("gh", "R"), ("rh", "R"), ("dj", "j"), ("ch", "sh"), ("q", "k"), ("g", "k"))
+
+
+@lru_cache(maxsize=65536)
 def skeleton(k: str) -> str:
-    """Consonant skeleton of a key: vowels dropped, repeated letters collapsed, no spaces."""
-    s = re.sub(r"[aeiou]", "", k.replace(" ", ""))
-    return re.sub(r"(.)\1+", r"\1", s)
+    """Consonant skeleton of a key: vowels dropped, the consonant spellings of one Arabic
+    letter made one (q/k/g, j/dj, sh/ch), repeated letters collapsed, no spaces."""
+    s = k.replace(" ", "")
+    for a, b in _CONSONANT_PAIRS:
+        s = s.replace(a, b)
+    return _DOUBLE.sub(r"\1", _VOWEL.sub("", s))
 
 
 _FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}

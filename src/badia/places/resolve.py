@@ -73,16 +73,20 @@ _RELATIVE = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
-    r"in|inside|within)\s+"
+    r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
+    r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 # The words that may stand between a name and the relation that places it
 # ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
-_LEAD = (r"^[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
+_LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
+         # the other members of a list the relation closes: "X and Y, south of Z"
+         r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
+         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
-         r"nearly)[\s,]+)*")
+         r"nearly|immediately|just|directly)[\s,]+)*")
 FUZZY_CUTOFF = 90.0
 SKELETON_RATIO = 70.0
 SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
@@ -107,6 +111,8 @@ SITE_NOUNS = {
     "checkpoints", "base", "hills", "hill", "farms", "dam", "bridge", "quarries", "quarry",
     "area", "outskirts", "suburbs", "ruins", "gate", "entrance", "station", "factory", "plant",
     "mountains", "mountain", "fields", "field", "military", "school", "neighbourhood",
+    "camp", "refugee", "theatre", "theater", "museum", "cemetery", "stadium", "mosque",
+    "university", "market", "square", "suburb", "district", "quarter", "gas", "oil",
 }
 
 
@@ -286,6 +292,31 @@ class Resolver:
                 a1 = admin.admin1_at(lat, lon)
                 return Hit(f"line:{ha.entry_id}+{hb.entry_id}", round(lat, 5), round(lon, 5),
                            a1, None, "Syria" if a1 else None, 2, 5, f"between {a} and {b}")
+        return self._span_of_towns(name, ends) if base == name and not m else None
+
+    def _span_of_towns(self, name: str, ctx: Context) -> Hit | None:
+        """'Homs-Deir ez-Zor', 'the Aleppo-Hama-Raqqa triangle': towns joined by dashes name
+        the area between them; its centre, with UCDP's where_prec 5 (a fuzzy area).
+
+        The name is cut at dashes into two or three runs that each resolve exactly (a
+        dash inside a name, "Deir ez-Zor", stays in its run); otherwise None.
+        """
+        name = re.sub(r"\s+(?:triangle|area|region|axis|front)$", "", name, flags=re.I)
+        pieces = re.split(r"\s*[-–—]\s*", name)
+        if not 2 <= len(pieces) <= 6:
+            return None
+        for cuts in _cuts(len(pieces)):
+            runs = ["-".join(pieces[i:j]) for i, j in zip((0, *cuts), (*cuts, len(pieces)),
+                                                            strict=True)]
+            hits = [self._exact(run, ctx) for run in runs]
+            if all(h is not None and h.where_prec <= 2 for h in hits):
+                lat = round(sum(h.lat for h in hits) / len(hits), 5)  # type: ignore[union-attr]
+                lon = round(sum(h.lon for h in hits) / len(hits), 5)  # type: ignore[union-attr]
+                a1 = admin.admin1_at(lat, lon)
+                ids = "+".join(h.entry_id for h in hits)  # type: ignore[union-attr]
+                return Hit(f"area:{ids}", lat, lon, a1, None, "Syria" if a1 else None,
+                           2 if len(hits) == 2 else 3, 5,
+                           f"between {', '.join(runs[:-1])} and {runs[-1]}")
         return None
 
     def _point_of(self, name: str, ctx: Context) -> Hit | None:
@@ -403,8 +434,9 @@ class Resolver:
         for e in out:
             if not strict and _big(e):
                 keep.append(e)
-            elif ctx.admin1 and e.admin1:  # the source's own governorate: no slack needed
-                if e.admin1 == ctx.admin1:
+            elif ctx.admin1 and (e.admin1 or strict):
+                # the source's own governorate, or (a loose match) the polygon's: no slack
+                if self._admin1(e) == ctx.admin1:
                     keep.append(e)
             elif any(admin.near_polygon(poly, e.lat, e.lon, NEAR_GOV_DEG) for poly in polys):
                 keep.append(e)
@@ -457,6 +489,13 @@ def _names_country(text: str, country: str) -> bool:
     stem = {"Iraq": "Iraq", "Jordan": "Jordan", "Lebanon": "Leban", "Turkey": "Turk",
             "Israel": "Israel"}.get(country, country)
     return bool(stem) and stem.lower() in text.lower()
+
+
+def _cuts(n: int) -> list[tuple[int, ...]]:
+    """Ways to cut ``n`` pieces into two or three non-empty runs (cut positions)."""
+    two = [(i,) for i in range(1, n)]
+    three = [(i, j) for i in range(1, n) for j in range(i + 1, n)]
+    return two + three
 
 
 def _big(e: Entry) -> bool:

@@ -162,7 +162,7 @@ def create_app(
         page, csp = snapshot.page()
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
-    @app.get("/api/events", summary="Events, filtered and paged")
+    @app.get("/api/events", summary="Merged events (one per real event), filtered and paged")
     def events(
         date_from: Annotated[
             date | None, Query(description="events ending on or after this day")
@@ -179,6 +179,10 @@ def create_app(
             str | None, Query(description="substring of a location or governorate")
         ] = None,
         doc: Annotated[str | None, Query(description="document id or file name")] = None,
+        tellings: Annotated[
+            bool,
+            Query(description="one row per document's telling instead of per merged event"),
+        ] = False,
         limit: Annotated[
             int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)
         ] = q.DEFAULT_LIMIT,
@@ -195,6 +199,7 @@ def create_app(
             actor=actor,
             place=place,
             doc=doc,
+            tellings=tellings,
         )
 
     @app.get("/api/events/{event_id}", summary="One event with its quote and citations")

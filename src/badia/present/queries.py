@@ -18,6 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from badia.merge.events import merge_events, tellings
+from badia.merge.records import MergedEvent
 from badia.model import SIDES, Document, Event, Infobox, Tally
 
 NOT_COMPUTED = "not computed — run `badia merge`"
@@ -41,10 +43,25 @@ class Dataset:
     infoboxes: list[tuple[str, str, Infobox]]
     merged: dict[str, Any] = dataclasses.field(default_factory=dict)
     merge_errors: dict[str, str] = dataclasses.field(default_factory=dict)
+    # One row per real event (``None``: merged here from ``events``), and why the saved
+    # merge was not used when it was not (see ``badia.store.merged.MergeState``).
+    merged_events: list[MergedEvent] | None = None
+    merge_note: str | None = None
 
     def __post_init__(self) -> None:
         self._docs = {d.id: d for d in self.documents}
         self._events = {e.id: e for e in self.events}
+        if self.merged_events is None:
+            self.merged_events = merge_events(self.events)
+        self._tellings: list[MergedEvent] | None = None
+
+    def rows(self, tellings_only: bool = False) -> list[MergedEvent]:
+        """The merged events, or with ``tellings_only`` one row per document's telling."""
+        if not tellings_only:
+            return self.merged_events or []
+        if self._tellings is None:
+            self._tellings = tellings(self.events)
+        return self._tellings
 
     def document(self, doc_id: str) -> Document | None:
         return self._docs.get(doc_id)
@@ -85,7 +102,10 @@ def _load_merged(store: Any) -> tuple[dict[str, Any], dict[str, str]]:
 
 def load_dataset(store: Any) -> Dataset:
     """Snapshot a store (anything with the ``Store`` read methods) into memory."""
+    from badia.store.merged import merged_view
+
     merged, errors = _load_merged(store)
+    rows, state = merged_view(store)
     return Dataset(
         documents=list(store.documents()),
         events=list(store.events()),
@@ -93,6 +113,8 @@ def load_dataset(store: Any) -> Dataset:
         infoboxes=list(store.infoboxes()),
         merged=merged,
         merge_errors=errors,
+        merged_events=rows,
+        merge_note=state.message(),
     )
 
 
@@ -156,29 +178,32 @@ def event_citations(event: Event, doc: Document | None) -> list[dict[str, Any]]:
     return out
 
 
+def _what_when_where(event: Event | MergedEvent) -> dict[str, Any]:
+    """The fields an event and a merged event share, JSON-ready."""
+    point = _point(event)  # type: ignore[arg-type]
+    return {
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
+        "date_precision": event.date_precision,
+        **{k: getattr(event, k) for k in ("type", "actor1", "side1", "actor2", "side2")},
+        "locations": event.locations,
+        "admin1": event.admin1,
+        "lat": point[0] if point else None,
+        "lon": point[1] if point else None,
+        "fatalities": [f.model_dump(mode="json") for f in event.fatalities],
+    }
+
+
 def event_summary(event: Event, ds: Dataset) -> dict[str, Any]:
     """The flat event row the table, map and API list share."""
     doc = ds.document(event.doc_id)
-    point = _point(event)
     return {
         "id": event.id,
         "doc_id": event.doc_id,
         "doc": event.doc,
         "doc_title": doc.title if doc else None,
-        "date_start": event.date_start.isoformat() if event.date_start else None,
-        "date_end": event.date_end.isoformat() if event.date_end else None,
-        "date_precision": event.date_precision,
-        "type": event.type,
-        "actor1": event.actor1,
-        "side1": event.side1,
-        "actor2": event.actor2,
-        "side2": event.side2,
-        "locations": event.locations,
-        "admin1": event.admin1,
-        "lat": point[0] if point else None,
-        "lon": point[1] if point else None,
+        **_what_when_where(event),
         "killed": killed_total(event),
-        "fatalities": [f.model_dump(mode="json") for f in event.fatalities],
         "source": event.source,
         "quote": event.quote,
         "start": event.start,
@@ -187,7 +212,49 @@ def event_summary(event: Event, ds: Dataset) -> dict[str, Any]:
     }
 
 
-def _place_names(event: Event) -> Iterable[str]:
+def merged_summary(m: MergedEvent, ds: Dataset) -> dict[str, Any]:
+    """The row of one real event: the first telling's fields for the table's document,
+    quote and citations, the merged fields otherwise, and every telling under
+    ``sources`` (document, quote, span, claimant). ``killed`` is the most conservative
+    claim per side, summed (ACLED's rule), so tellings of one event are not added up."""
+    from badia.store.export import conservative_fatalities
+
+    first = ds.event(m.sources[0].event_id)
+    base = event_summary(first, ds) if first is not None else {}
+    sources = []
+    for s in m.sources:
+        doc = ds.document(s.doc_id)
+        sources.append(
+            {
+                "event_id": s.event_id,
+                "doc_id": s.doc_id,
+                "doc": s.doc,
+                "doc_title": doc.title if doc else None,
+                "quote": s.quote,
+                "start": s.start,
+                "end": s.end,
+                "claimant": s.source,
+                "type": s.type,
+                "date_start": s.date_start.isoformat() if s.date_start else None,
+                "date_end": s.date_end.isoformat() if s.date_end else None,
+            }
+        )
+    return {
+        **base,
+        "id": m.id,
+        "doc_id": m.sources[0].doc_id,
+        "doc": m.sources[0].doc,
+        "quote": m.sources[0].quote,
+        **_what_when_where(m),
+        "killed": conservative_fatalities(m),
+        "source": "; ".join(dict.fromkeys(s.source for s in m.sources if s.source)) or None,
+        "documents": m.documents,
+        "n_tellings": len(m.sources),
+        "sources": sources,
+    }
+
+
+def _place_names(event: Event | MergedEvent) -> Iterable[str]:
     yield from event.locations
     for place in event.places:
         yield place.name
@@ -213,23 +280,26 @@ def filter_events(
     actor: str | None = None,
     place: str | None = None,
     doc: str | None = None,
-) -> list[Event]:
-    """Events matching every given filter, in date order (undated last).
+    tellings: bool = False,
+) -> list[MergedEvent]:
+    """Merged events (with ``tellings``: one row per telling) matching every given
+    filter, in date order (undated last).
 
     Dates match when the event's interval overlaps ``[date_from, date_to]``;
     ``type`` and ``side`` take comma-separated lists; ``actor`` and ``place`` are
-    case-insensitive substrings; ``doc`` is a document id or file name.
+    case-insensitive substrings; ``doc`` is the id or file name of a document that tells
+    the event.
     """
     types, sides = _split(type), _split(side)
     actor_q = actor.casefold() if actor else None
     place_q = place.casefold() if place else None
     out = []
-    for ev in ds.events:
+    for ev in ds.rows(tellings):
         if types and ev.type not in types:
             continue
         if sides and ev.side1 not in sides and ev.side2 not in sides:
             continue
-        if doc and doc not in (ev.doc_id, ev.doc):
+        if doc and not any(doc in (s.doc_id, s.doc) for s in ev.sources):
             continue
         if date_from or date_to:
             start = ev.date_start or ev.date_end
@@ -245,26 +315,29 @@ def filter_events(
         if place_q and not any(place_q in p.casefold() for p in _place_names(ev)):
             continue
         out.append(ev)
-    out.sort(key=lambda e: (e.date_start is None, e.date_start or date.min, e.doc, e.start))
     return out
 
 
 def list_events(
     ds: Dataset, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any
 ) -> dict[str, Any]:
-    """One page of filtered events with the total count."""
+    """One page of filtered merged events (``tellings=True``: tellings) with the total."""
     matched = filter_events(ds, **filters)
     page = matched[offset : offset + limit]
     return {
         "total": len(matched),
         "limit": limit,
         "offset": offset,
-        "items": [event_summary(e, ds) for e in page],
+        "merge_note": ds.merge_note,
+        "items": [merged_summary(m, ds) for m in page],
     }
 
 
 def get_event(ds: Dataset, event_id: str) -> dict[str, Any] | None:
-    """The full event record plus the derived fields of its summary."""
+    """One merged event (by its ``m:`` id) or one telling (by its event id), full."""
+    for m in ds.rows():
+        if m.id == event_id:
+            return {**m.model_dump(mode="json"), **merged_summary(m, ds)}
     ev = ds.event(event_id)
     if ev is None:
         return None
@@ -638,8 +711,32 @@ def event_columns(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     Field names written once instead of once per event, and no title repeated per
     event: about half the size of the list of dicts on a real store.
     """
-    fields = [k for k in (summaries[0] if summaries else {}) if k not in _FROM_DOCUMENT]
-    return {"fields": fields, "rows": [[s[k] for k in fields] for s in summaries]}
+    fields = [k for k in dict.fromkeys(k for s in summaries for k in s) if k not in _FROM_DOCUMENT]
+    rows = []
+    for summary in summaries:
+        row = [summary.get(k) for k in fields]
+        if "sources" in summary and summary["sources"] is not None:
+            row[fields.index("sources")] = _lean_tellings(summary)
+        rows.append(row)
+    return {"fields": fields, "rows": rows}
+
+
+# A telling's fields that the first telling shares with its merged event's row.
+_FIRST_TELLING = ("doc_id", "doc", "quote", "start", "end", "type", "date_start", "date_end")
+
+
+def _lean_tellings(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tellings without their document titles, and the first without what its row
+    already says (only where equal, so ``expand_events`` restores them exactly)."""
+    out = []
+    for k, telling in enumerate(summary["sources"]):
+        lean = {key: v for key, v in telling.items() if key not in _FROM_DOCUMENT}
+        if k == 0:
+            for key in _FIRST_TELLING:
+                if key in lean and key in summary and lean[key] == summary[key]:
+                    del lean[key]
+        out.append(lean)
+    return out
 
 
 def expand_events(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -647,10 +744,19 @@ def expand_events(data: dict[str, Any]) -> list[dict[str, Any]]:
     docs = {d["id"]: d for d in data.get("documents", [])}
     table = data["events"]
     out = []
+    def titled(record: dict[str, Any]) -> dict[str, Any]:
+        doc = docs.get(record.get("doc_id"), {})
+        return {**record, **{key: doc.get(field) for key, field in _FROM_DOCUMENT.items()}}
+
     for row in table["rows"]:
-        summary = dict(zip(table["fields"], row, strict=True))
-        doc = docs.get(summary.get("doc_id"), {})
-        summary.update({key: doc.get(field) for key, field in _FROM_DOCUMENT.items()})
+        summary = titled(dict(zip(table["fields"], row, strict=True)))
+        if summary.get("sources") is not None:
+            tellings = [dict(t) for t in summary["sources"]]
+            if tellings:
+                for key in _FIRST_TELLING:
+                    if key not in tellings[0] and key in summary:
+                        tellings[0][key] = summary[key]
+            summary["sources"] = [titled(t) for t in tellings]
         out.append(summary)
     return out
 
@@ -659,7 +765,7 @@ SERVED_LEAN_ABOVE = 2000
 """A served page over more events than this embeds no quotes: it asks the API for them."""
 
 # What a served page over a large store leaves for ``/api/events/{id}`` to give on a click.
-_DETAIL_FIELDS = ("quote", "citations", "start", "end")
+_DETAIL_FIELDS = ("quote", "citations", "start", "end", "sources")
 
 
 def report_data(
@@ -669,7 +775,7 @@ def report_data(
 
     ``served``: the page comes from the API; over ``SERVED_LEAN_ABOVE`` events its rows
     then carry only what the map, timeline, filters, tables and casualty sums use, and
-    the page fetches an event's quote, span and citations from ``detail_url`` when it is
+    the page fetches an event's quote, span, citations and tellings from ``detail_url`` when it is
     opened.
     A written report file always embeds everything (it must work without a server).
     """
@@ -677,13 +783,14 @@ def report_data(
 
     admin1, admin1_note = load_admin1()
     events = filter_events(ds)
-    summaries = [event_summary(e, ds) for e in events]
+    summaries = [merged_summary(m, ds) for m in events]
     lean = served and len(summaries) > SERVED_LEAN_ABOVE
     if lean:
         for summary in summaries:
             for key in _DETAIL_FIELDS:
-                del summary[key]
+                summary.pop(key, None)
     return {
+        "merge_note": ds.merge_note,
         "title": title,
         "sides": list(SIDES),
         "documents": list_documents(ds),

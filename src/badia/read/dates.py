@@ -284,6 +284,17 @@ _WIRE = re.compile(
     r"(?P<dash>\s*(?:[-–—]+|:)\s+)?"
 )
 _AGENCY_DATE = re.compile(r"[-–—,]\s*" + _WIRE_DATE + r"\s*$")
+# News agencies that sign a dateline without brackets: "Deir Ezzor, SANA-Army units ...".
+WIRE_AGENCIES = (
+    "SANA", "AFP", "Reuters", "AP", "Xinhua", "Anadolu", "ANHA", "ANA", "Sputnik", "TASS",
+    "IRNA", "Tasnim", "dpa", "NNA", "UPI", "EFE", "Kyodo", "Yonhap", "KUNA", "QNA", "WAM",
+)
+_SIGNED = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,3}),\s*(?:"
+    + "|".join(WIRE_AGENCIES) + r")\s*[-–—:]\s*(?=[A-Z])"
+)
+# "ANKARA: Syrian forces ...": a place in capitals and a colon, without date or agency.
+_CAPS_COLON = re.compile(r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+(?=[A-Z])")
 
 
 def _month_day_year(m: re.Match[str]) -> tuple[int, int, int | None]:
@@ -298,11 +309,13 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
 
     The place must be written in capitals ("BEIRUT", "DEIR EZ-ZOR, Syria"), and the
     dateline needs a date, an agency in brackets or both before its dash or colon:
-    "BEIRUT - " alone is too weak to tell from a shouted sentence.
+    "BEIRUT - " alone is too weak to tell from a shouted sentence. Two undated forms are
+    also datelines: a place signed by a known agency ("Deir Ezzor, SANA-") and a place in
+    capitals before a colon ("ANKARA: ").
     """
     m = _WIRE.match(paragraph)
     if not m:
-        return None
+        return _undated(paragraph)
     month = day = year = None
     if m.group("mon") or m.group("mon2"):
         month, day, year = _month_day_year(m)
@@ -313,11 +326,19 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
     if m.group("dash") is None and day is None:
         return None  # no dash: only "PLACE (Agency - date) Story" is a dateline
     if m.group("dash") is not None and day is None and not m.group("agency"):
-        return None
+        return _undated(paragraph)
     if day is not None and not 1 <= day <= 31:
         return None
     end = m.end() if m.group("dash") is not None else m.end() + _skip_space(paragraph, m.end())
     return WireDateline(m.start("place"), m.end("place"), end, month, day, year)
+
+
+def _undated(paragraph: str) -> WireDateline | None:
+    """ "Deir Ezzor, SANA-" and "ANKARA: ": datelines that give a place and no date."""
+    m = _SIGNED.match(paragraph) or _CAPS_COLON.match(paragraph)
+    if not m:
+        return None
+    return WireDateline(m.start("place"), m.end("place"), m.end(), None, None, None)
 
 
 def _skip_space(text: str, at: int) -> int:

@@ -1,24 +1,37 @@
-"""The DuckDB store: documents, events, tallies and infoboxes, one transaction per document.
+"""The DuckDB store: documents, events, tallies and infoboxes, one transaction per batch.
 
 Every row keeps the full record as JSON (the pydantic dump), so records round-trip
-exactly; the other columns are copies for filtering and joining in SQL. Saving an
-extraction replaces the document's previous rows in one transaction, so a failure
-half-way leaves the previous state intact.
+exactly; the other columns are copies for filtering and joining in SQL. Saving a batch
+of extractions replaces each document's previous rows in one transaction, so a failure
+(or a kill) half-way leaves the previous state intact and keeps every committed batch;
+re-running the same documents stores no duplicates. Rows are made apart from the store
+(``extraction_rows``, in worker processes) and inserted as Arrow tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 import duckdb
+import pyarrow as pa
 
 from badia.model import Document, Event, Extraction, Infobox, Tally
 
-__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "DEFAULT_PATH"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "SCHEMA_VERSION",
+    "DEFAULT_PATH",
+    "ExtractionRows",
+    "extraction_rows",
+    "arrow_tables",
+    "TABLE_COLUMNS",
+]
 
 DEFAULT_PATH = "badia.duckdb"
 SCHEMA_VERSION = 1
@@ -47,7 +60,7 @@ _SCHEMA = (
         admin1 VARCHAR,
         latitude DOUBLE,
         longitude DOUBLE,
-        fatalities_total INTEGER,
+        fatalities_total BIGINT,
         record JSON NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS tallies (
@@ -56,7 +69,7 @@ _SCHEMA = (
         period_start DATE,
         period_end DATE,
         side VARCHAR,
-        killed INTEGER,
+        killed BIGINT,
         source VARCHAR,
         record JSON NOT NULL
     )""",
@@ -163,69 +176,84 @@ class Store:
         row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None
 
-    def _insert_document(self, doc: Document) -> None:
-        self._con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.id,
-                doc.name,
-                doc.source,
-                doc.format,
-                doc.title,
-                doc.published,
-                len(doc.text.encode("utf-8")),
-                datetime.now(UTC).replace(tzinfo=None),
-                doc.model_dump_json(),
-            ],
-        )
-
-    def _replace_infobox(self, doc_id: str, infobox: Infobox | None) -> None:
-        self._con.execute("DELETE FROM infoboxes WHERE doc_id = ?", [doc_id])
-        if infobox is not None:
-            self._con.execute(
-                "INSERT INTO infoboxes VALUES (?, ?)", [doc_id, infobox.model_dump_json()]
-            )
-
     def add_document(self, doc: Document) -> bool:
         """Store ``doc`` and its infobox; False (and no change) if its id is already stored."""
-        with self.transaction():
+        with self.transaction() as con:
             if self._has_document(doc.id):
                 return False
-            self._insert_document(doc)
-            self._replace_infobox(doc.id, doc.infobox)
+            con.execute(f"INSERT INTO documents VALUES ({', '.join('?' * 9)})", _document_row(doc))
+            if doc.infobox is not None:
+                con.execute(
+                    "INSERT INTO infoboxes VALUES (?, ?)", [doc.id, doc.infobox.model_dump_json()]
+                )
         return True
 
     def save_extraction(self, ex: Extraction) -> None:
         """Replace the document's events, tallies and infobox with ``ex`` (all or nothing)."""
-        doc = ex.document
+        self.save_rows([extraction_rows(ex)])
+
+    def save_rows(self, batch: Sequence[ExtractionRows]) -> None:
+        """Store a batch of extractions in one transaction (all or nothing).
+
+        Each document's events, tallies and infobox replace those stored before; a
+        document already stored keeps its row. The batch is inserted as Arrow tables
+        (one statement per table, not one per row). Which documents were stored before
+        is learnt from the documents' primary key (``ON CONFLICT DO NOTHING RETURNING``,
+        an index lookup), and only those documents' old rows are deleted: a batch of
+        new documents never reads the events table, so ingest cost stays flat as the
+        store grows. Within a batch the last extraction of a document wins.
+        """
+        latest = {rows.doc_id: rows for rows in batch}
+        if not latest:
+            return
+        batch = list(latest.values())
         with self.transaction() as con:
-            if not self._has_document(doc.id):
-                self._insert_document(doc)
-            con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
-            con.execute("DELETE FROM tallies WHERE doc_id = ?", [doc.id])
-            self._replace_infobox(doc.id, doc.infobox)
-            if ex.events:
-                con.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_event_row(doc.id, ev) for ev in ex.events],
-                )
-            if ex.tallies:
-                con.executemany(
-                    "INSERT INTO tallies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [
-                            t.id,
-                            doc.id,
-                            t.period_start,
-                            t.period_end,
-                            t.side,
-                            t.killed,
-                            t.source,
-                            t.model_dump_json(),
-                        ]
-                        for t in ex.tallies
-                    ],
-                )
+            new = self._insert_documents(con, batch)
+            again = [rows.doc_id for rows in batch if rows.doc_id not in new]
+            if again:
+                self._delete_rows(con, again)
+            self._insert_rows(con, batch)
+
+    def _insert_documents(
+        self, con: duckdb.DuckDBPyConnection, batch: Sequence[ExtractionRows]
+    ) -> set[str]:
+        """Insert the batch's documents not yet stored; the ids that were new."""
+        table = _arrow(_DOCUMENT_COLUMNS, [rows.document for rows in batch])
+        con.register("_badia_documents", table)
+        try:
+            found = con.execute(
+                "INSERT INTO documents SELECT * FROM _badia_documents "
+                "ON CONFLICT DO NOTHING RETURNING id"
+            ).fetchall()
+        finally:
+            con.unregister("_badia_documents")
+        return {r[0] for r in found}
+
+    def _delete_rows(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+        """Remove what earlier extractions stored for these (already stored) documents."""
+        marks = ", ".join("?" * len(doc_ids))
+        for table in ("events", "tallies", "infoboxes"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
+
+    def _insert_rows(self, con: duckdb.DuckDBPyConnection, batch: Sequence[ExtractionRows]) -> None:
+        """Bulk-insert the batch's events, tallies and infoboxes."""
+        tables = {
+            "events": (_EVENT_COLUMNS, [r for rows in batch for r in rows.events]),
+            "tallies": (_TALLY_COLUMNS, [r for rows in batch for r in rows.tallies]),
+            "infoboxes": (
+                _INFOBOX_COLUMNS,
+                [(rows.doc_id, rows.infobox) for rows in batch if rows.infobox is not None],
+            ),
+        }
+        for name, (columns, records) in tables.items():
+            if not records:
+                continue
+            view = f"_badia_{name}"
+            con.register(view, _arrow(columns, records))
+            try:
+                con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
+            finally:
+                con.unregister(view)
 
     # ----------------------------------------------------------------- reading
 
@@ -278,7 +306,132 @@ class Store:
         return self._con.execute(f"{sql} WHERE doc_id = ? {order}", [doc_id]).fetchall()
 
 
-def _event_row(doc_id: str, ev: Event) -> list:
+# ----------------------------------------------------------------- rows
+
+_DOCUMENT_COLUMNS = (
+    ("id", pa.string()),
+    ("name", pa.string()),
+    ("source", pa.string()),
+    ("format", pa.string()),
+    ("title", pa.string()),
+    ("published", pa.date32()),
+    ("n_bytes", pa.int64()),
+    ("ingested_at", pa.timestamp("us")),
+    ("record", pa.string()),
+)
+_EVENT_COLUMNS = (
+    ("id", pa.string()),
+    ("doc_id", pa.string()),
+    ("date_start", pa.date32()),
+    ("date_end", pa.date32()),
+    ("type", pa.string()),
+    ("side1", pa.string()),
+    ("side2", pa.string()),
+    ("admin1", pa.string()),
+    ("latitude", pa.float64()),
+    ("longitude", pa.float64()),
+    ("fatalities_total", pa.int32()),
+    ("record", pa.string()),
+)
+_TALLY_COLUMNS = (
+    ("id", pa.string()),
+    ("doc_id", pa.string()),
+    ("period_start", pa.date32()),
+    ("period_end", pa.date32()),
+    ("side", pa.string()),
+    ("killed", pa.int32()),
+    ("source", pa.string()),
+    ("record", pa.string()),
+)
+_INFOBOX_COLUMNS = (("doc_id", pa.string()), ("record", pa.string()))
+
+#: Column names and Arrow types of each stored table, in the tables' column order.
+TABLE_COLUMNS = {
+    "documents": _DOCUMENT_COLUMNS,
+    "events": _EVENT_COLUMNS,
+    "tallies": _TALLY_COLUMNS,
+    "infoboxes": _INFOBOX_COLUMNS,
+}
+
+
+@dataclass(frozen=True)
+class ExtractionRows:
+    """One document's extraction as the rows the store holds (picklable, no pydantic).
+
+    Made where the document is extracted (a worker process or a Dask worker), so the
+    one writer only inserts. Tuples follow ``TABLE_COLUMNS``; ``infobox`` is its JSON.
+    """
+
+    doc_id: str
+    document: tuple
+    infobox: str | None
+    events: list[tuple] = field(default_factory=list)
+    tallies: list[tuple] = field(default_factory=list)
+
+
+def extraction_rows(ex: Extraction) -> ExtractionRows:
+    """The store rows of an extraction (JSON records plus the filter columns)."""
+    doc = ex.document
+    return ExtractionRows(
+        doc_id=doc.id,
+        document=_document_row(doc),
+        infobox=doc.infobox.model_dump_json() if doc.infobox is not None else None,
+        events=[_event_row(doc.id, ev) for ev in ex.events],
+        tallies=[_tally_row(doc.id, t) for t in ex.tallies],
+    )
+
+
+def arrow_tables(batch: Sequence[ExtractionRows]) -> dict[str, pa.Table]:
+    """The batch as one Arrow table per stored table (for Parquet datasets)."""
+    return {
+        "documents": _arrow(_DOCUMENT_COLUMNS, [rows.document for rows in batch]),
+        "events": _arrow(_EVENT_COLUMNS, [r for rows in batch for r in rows.events]),
+        "tallies": _arrow(_TALLY_COLUMNS, [r for rows in batch for r in rows.tallies]),
+        "infoboxes": _arrow(
+            _INFOBOX_COLUMNS,
+            [(rows.doc_id, rows.infobox) for rows in batch if rows.infobox is not None],
+        ),
+    }
+
+
+def _arrow(columns: tuple[tuple[str, pa.DataType], ...], records: list[tuple]) -> pa.Table:
+    """Row tuples -> an Arrow table of the given column names and types."""
+    schema = pa.schema(list(columns))
+    values = list(zip(*records, strict=True)) if records else [()] * len(columns)
+    return pa.table(
+        [pa.array(col, type=typ) for col, (_, typ) in zip(values, columns, strict=True)],
+        schema=schema,
+    )
+
+
+def _document_row(doc: Document) -> tuple:
+    return (
+        doc.id,
+        doc.name,
+        doc.source,
+        doc.format,
+        doc.title,
+        doc.published,
+        len(doc.text.encode("utf-8")),
+        datetime.now(UTC).replace(tzinfo=None),
+        doc.model_dump_json(),
+    )
+
+
+def _tally_row(doc_id: str, t: Tally) -> tuple:
+    return (
+        t.id,
+        doc_id,
+        t.period_start,
+        t.period_end,
+        t.side,
+        t.killed,
+        t.source,
+        t.model_dump_json(),
+    )
+
+
+def _event_row(doc_id: str, ev: Event) -> tuple:
     """The filter columns of an event; coordinates of its first resolved place."""
     lat = lon = None
     for place in ev.places:
@@ -286,7 +439,7 @@ def _event_row(doc_id: str, ev: Event) -> list:
             lat, lon = place.latitude, place.longitude
             break
     total = sum(f.killed for f in ev.fatalities) if ev.fatalities else None
-    return [
+    return (
         ev.id,
         doc_id,
         ev.date_start,
@@ -299,4 +452,4 @@ def _event_row(doc_id: str, ev: Event) -> list:
         lon,
         total,
         ev.model_dump_json(),
-    ]
+    )

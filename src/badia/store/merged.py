@@ -10,6 +10,8 @@ a mix of two merges, and a failure leaves the previous merge in place.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Literal
 
 from badia.merge.records import (
     CasualtyRow,
@@ -30,6 +32,9 @@ __all__ = [
     "load_control",
     "load_order_of_battle",
     "has_merge",
+    "MergeState",
+    "merge_state",
+    "merged_view",
 ]
 
 _TABLES = (
@@ -257,3 +262,64 @@ def load_merge(store: Store) -> MergeResult:
         control=load_control(store),
         order_of_battle=load_order_of_battle(store),
     )
+
+
+# --------------------------------------------------------------------- what to show
+
+
+@dataclass(frozen=True)
+class MergeState:
+    """Whether the saved merge covers exactly the stored events.
+
+    ``new_documents``: documents with events the saved merge does not list (added or
+    re-extracted since); ``gone_events``: saved tellings whose event is no longer stored.
+    """
+
+    status: Literal["fresh", "stale", "absent"]
+    new_documents: int = 0
+    gone_events: int = 0
+
+    def message(self) -> str | None:
+        """One line for the user when the saved merge is not the store's, else ``None``."""
+        if self.status == "absent":
+            return "no merge saved: events merged in memory; run `badia merge` to save it"
+        if self.status == "stale":
+            return (
+                f"the saved merge is stale ({self.new_documents} document(s) added or "
+                f"re-extracted since, {self.gone_events} telling(s) gone): events merged "
+                "in memory; run `badia merge` to save it"
+            )
+        return None
+
+
+def merge_state(store: Store) -> MergeState:
+    """Compare the saved merge's tellings with the stored events (two anti-joins)."""
+    if not _tables_exist(store):
+        return MergeState("absent")
+    con = store.connection
+    new_docs = con.execute(
+        "SELECT count(DISTINCT e.doc_id) FROM events e "
+        "ANTI JOIN merged_sources s ON s.event_id = e.id"
+    ).fetchone()
+    gone = con.execute(
+        "SELECT count(*) FROM merged_sources s ANTI JOIN events e ON e.id = s.event_id"
+    ).fetchone()
+    n_new, n_gone = int(new_docs[0]) if new_docs else 0, int(gone[0]) if gone else 0
+    if n_new or n_gone:
+        return MergeState("stale", n_new, n_gone)
+    return MergeState("fresh")
+
+
+def merged_view(store: Store, *, tellings: bool = False) -> tuple[list[MergedEvent], MergeState]:
+    """The rows every view lists: one per real event (the saved merge when it is fresh,
+    else a merge of the stored events made in memory), or with ``tellings`` one per
+    document's telling. The state says whether the saved merge was usable."""
+    from badia.merge.events import in_order, merge_events
+    from badia.merge.events import tellings as per_telling
+
+    state = merge_state(store)
+    if tellings:
+        return per_telling(store.events()), state
+    if state.status == "fresh":
+        return in_order(load_merged_events(store)), state
+    return merge_events(store.events()), state

@@ -142,7 +142,7 @@
     fetch(D.detail_url + encodeURIComponent(ev.id), { headers: { Accept: "application/json" } })
       .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
       .then(function (full) {
-        ["quote", "citations", "start", "end"].forEach(function (k) { ev[k] = full[k]; });
+        ["quote", "citations", "start", "end", "sources"].forEach(function (k) { ev[k] = full[k]; });
         if (selected === i) { showDetail(i); }
       })
       .catch(function () {

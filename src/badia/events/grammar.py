@@ -1,0 +1,419 @@
+"""Reading an action's clause from the sentence's dependency parse (``syntax`` records).
+
+Two questions, answered from the tree with the word lists of ``data/grammar.yaml``:
+- is the action asserted as done? Not when it is negated ("did not capture"), modal
+  ("could attack"), an intention ("threatened to shell"), disputed ("denied that ... bombed",
+  "reports that ... were false"); tried ("failed to capture") is an attack;
+- who acts and who is acted on: the trigger's own subject, passive agent, object and
+  obliques, the subject inherited along coordination and control ("tried to capture"),
+  a subordinate clause's own subject ("after X overran the city"), never a speaker of
+  "said" nor the means of the act ("with rockets"); a pronoun or a bare description
+  ("it", "the group") refers back: to the speaker it reports for ("the army said it
+  killed"), else to the camp the paragraph follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from badia.mentions.lexicon import packaged
+from badia.model import Mention
+from badia.syntax import Parse, Token
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# dependents whose own clause is another act: never a slot of this one
+_OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "acl")
+# edges along which an action's status is read from its governor
+_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep")
+_WH = ("which", "who", "that", "whom")
+_DEFINITE = ("the", "this", "these", "those")
+# places in the tree only a noun (phrase) takes
+_NOMINAL = ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr", "poss")
+
+
+@dataclass(frozen=True)
+class Slots:
+    initiator: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    intention: frozenset[str]
+    attempt: frozenset[str]
+    denial: frozenset[str]
+    report_nouns: frozenset[str]
+    false_words: frozenset[str]
+    modal: frozenset[str]
+    speech: frozenset[str]
+    roles: dict[str, Slots]
+    not_party_preps: frozenset[str]
+    support_verbs: frozenset[str]
+    leader_verbs: frozenset[str]
+    force_nouns: frozenset[str]
+    own_act_marks: frozenset[str]
+    people: frozenset[str]
+    not_done_preps: frozenset[str]
+    negative_determiners: frozenset[str]
+    circumstance_preps: frozenset[str]
+    anaphors: frozenset[str]
+    idiom_heads: frozenset[str]
+
+
+@cache
+def grammar() -> Grammar:
+    """The packaged ``grammar.yaml``, compiled once."""
+    data = packaged("grammar.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[key])
+
+    roles = {
+        lemma: Slots(tuple(s.get("initiator", [])), tuple(s.get("target", [])))
+        for lemma, s in data["roles"].items()
+    }
+    return Grammar(
+        words("intention"),
+        words("attempt"),
+        words("denial"),
+        words("report_nouns"),
+        words("false_words"),
+        words("modal"),
+        words("speech"),
+        roles,
+        words("not_party_preps"),
+        words("support_verbs"),
+        words("leader_verbs"),
+        words("force_nouns"),
+        words("own_act_marks"),
+        words("people"),
+        words("not_done_preps"),
+        words("negative_determiners"),
+        words("circumstance_preps"),
+        words("anaphors"),
+        words("idiom_heads"),
+    )
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What the tree says: ``initiator``/``target`` actors found in their slots;
+    ``refers_back`` when the initiator slot holds a pronoun or bare description;
+    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence."""
+
+    initiator: list[Mention]
+    target: list[Mention]
+    refers_back: bool
+    antecedent: list[Mention]
+
+
+class SentenceGrammar:
+    """The parse of one sentence, read for its actions (offsets: document offsets)."""
+
+    def __init__(self, parse: Parse) -> None:
+        self.parse = parse
+        self.g = grammar()
+
+    # ------------------------------------------------------------------ the action
+
+    def action(self, start: int, end: int) -> Token | None:
+        """The token heading a trigger span (the verb of "was overrun", "launched an attack")."""
+        return self.parse.head_of_span(start, end)
+
+    def status(self, tok: Token) -> str | None:
+        """None when the action is asserted; else why not: ``negated``, ``modal``,
+        ``intention``, ``disputed``; ``attempt`` when it was tried (an attack)."""
+        p, g = self.parse, self.g
+        if self._sentence_disputed(tok):
+            return "disputed"
+        if self._modifier(tok):
+            return "modifier"  # "the two captured bases", "a clearing operation"
+        if not self._verbal(tok):
+            if any(d.lemma in g.negative_determiners for d in p.children(tok.i, "det")):
+                return "negated"  # "no airstrikes", "had not been targeted by any airstrikes"
+            prep = p.head(tok.i) if tok.dep == "pobj" else None
+            if prep is not None and self._names(prep, g.circumstance_preps):
+                return "circumstance"  # "retreated due to heavy shelling": no event of its own
+        h, own = tok, True
+        while True:
+            if own:
+                if p.children(h.i, "neg"):
+                    return "negated"
+                if any(a.lemma in g.modal for a in p.children(h.i, "aux")):
+                    return "modal"
+            gov = p.head(h.i)
+            if gov is None:
+                return None
+            if h.dep == "pcomp" and self._short_of(gov):
+                return "not done"  # "just short of capturing", "without taking", "instead of"
+            if h.dep == "xcomp" and gov.lemma in g.intention:
+                return "intention"
+            if h.dep == "xcomp" and gov.lemma in g.attempt:
+                return "attempt"
+            if h.dep in ("ccomp", "dobj", "xcomp") and gov.lemma in g.denial:
+                return "disputed"
+            reported = h.dep in ("ccomp", "acl") and gov.lemma in g.report_nouns
+            if reported and self._called_false(gov):
+                return "disputed"
+            if h.dep not in _CLIMB:
+                return None
+            own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
+            h = gov
+
+    def _modifier(self, tok: Token) -> bool:
+        """A participle used as an adjective inside a noun phrase that opens with a
+        determiner or a number ("the two captured bases", "a clearing operation")."""
+        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+            return False
+        noun = self.parse.head(tok.i)
+        if noun is None or noun.i < tok.i:
+            return False
+        return any(
+            c.i < tok.i for c in self.parse.children(noun.i, "det", "nummod", "poss")
+        )
+
+    def _short_of(self, prep: Token) -> bool:
+        """A preposition whose clause did not happen: "without", "short of", "instead of"."""
+        return self._names(prep, self.g.not_done_preps)
+
+    def _names(self, prep: Token, words: frozenset[str]) -> bool:
+        """``prep`` is one of ``words``, or the 'of'/'to' of one ("short of", "due to")."""
+        if prep.lemma in words:
+            return True
+        above = self.parse.head(prep.i)
+        return prep.lemma in ("of", "to") and above is not None and above.lemma in words
+
+    def _called_false(self, noun: Token) -> bool:
+        """ "Reports that ... were false": the noun is the subject of a false predicate."""
+        if noun.dep not in _SUBJECTS:
+            return False
+        pred = self.parse.head(noun.i)
+        if pred is None:
+            return False
+        if pred.lemma in self.g.false_words:
+            return True
+        return any(
+            c.lemma in self.g.false_words for c in self.parse.children(pred.i, "acomp", "attr")
+        )
+
+    def _sentence_disputed(self, tok: Token) -> bool:
+        """ "X claimed it captured Y, which the army denied": a denial relative clause
+        disputes what the sentence tells outside it."""
+        p = self.parse
+        for t in p.tokens:
+            if t.lemma in self.g.denial and t.dep == "relcl" and any(
+                c.lemma in _WH for c in p.children(t.i)
+            ):
+                lo, hi = p.subtree(t.i)
+                if not (lo <= tok.start < hi):
+                    return True
+        return False
+
+    def takes_people(self, tok: Token) -> bool:
+        """ "50 soldiers were captured", "seized 20 fighters": what is taken is people
+        (every conjunct of the object is a person noun), so no ground changes hands."""
+        p = self.parse
+        themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
+        if not themes and tok.dep == "relcl":
+            above = p.head(tok.i)  # "the hostages that they had captured"
+            themes = [above] if above is not None else []
+        if not themes:
+            return False
+        taken = []
+        for theme in themes:
+            taken.append(theme)
+            taken += [c for c in p.children(theme.i, "conj")]
+        return all(t.lemma in self.g.people for t in taken)
+
+    def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
+        """A subordinate clause with an actor of its own as subject ("after government
+        troops withdrew from the city") tells an act of its own."""
+        if tok.dep != "advcl" or not any(
+            m.lemma in self.g.own_act_marks for m in self.parse.children(tok.i, "mark")
+        ):
+            return False
+        return any(self._actors_in(s.i, actors) for s in self.parse.children(tok.i, *_SUBJECTS))
+
+    # ------------------------------------------------------------------ the roles
+
+    def roles(self, tok: Token, actors: list[Mention]) -> Roles | None:
+        """The roles the tree gives the action headed by ``tok``; None when the head is a
+        light verb of an idiom ("came under attack"): the trigger lexicon knows better."""
+        if tok.lemma in self.g.idiom_heads:
+            return None
+        verbal = self._verbal(tok)
+        slots = self.g.roles.get(tok.lemma) or self.g.roles["default" if verbal else "noun"]
+        initiator = self._fill(tok, slots.initiator, actors)
+        refers_back = False
+        antecedent: list[Mention] = []
+        if not initiator and verbal and "nsubj" in slots.initiator:
+            subject = self._subject(tok)
+            if subject is not None:
+                initiator = self._actors_in(subject.i, actors)
+                kind = None if initiator else self._anaphor(subject)
+                refers_back = kind is not None
+                if kind == "pronoun":
+                    antecedent = self._antecedent(tok, actors)
+        target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
+        return Roles(initiator, target, refers_back, antecedent)
+
+    def _verbal(self, tok: Token) -> bool:
+        """A verb by its dependents, or by its tag where it does not stand in a noun's
+        place ("killed by US-led coalition airstrikes": a noun, whatever the tagger said)."""
+        p = self.parse
+        if p.children(tok.i, *_SUBJECTS, "agent", "dobj", "aux", "auxpass"):
+            return True
+        return tok.pos in ("VERB", "AUX") and tok.dep not in _NOMINAL
+
+    def speakers(self, actors: list[Mention]) -> list[Mention]:
+        """Actors that are subjects of a speech verb ("a military source said"): sources."""
+        out: list[Mention] = []
+        for t in self.parse.tokens:
+            if t.lemma in self.g.speech:
+                for s in self.parse.children(t.i, "nsubj"):
+                    out += self._actors_in(s.i, actors)
+        return out
+
+    def means(self, actors: list[Mention]) -> list[Mention]:
+        """Actors inside 'with'/'using'/'alongside' phrases: the means or company of an act."""
+        out: list[Mention] = []
+        for t in self.parse.tokens:
+            if self._is_means(t, actors):
+                lo, hi = self.parse.subtree(t.i)
+                out += [a for a in actors if lo <= a.start and a.end <= hi]
+        return out
+
+    def _is_means(self, t: Token, actors: list[Mention]) -> bool:
+        """ "with Russian-made rockets", "backed by Russian air support": a phrase of means or
+        company; "clashed with ISIL fighters" names a party (an actor heads its object),
+        and so does "led by X" (the commander of the subject)."""
+        p = self.parse
+        if t.dep == "acl":
+            return t.lemma in self.g.support_verbs
+        if t.dep != "prep" or t.lemma not in self.g.not_party_preps:
+            return False
+        heads = p.children(t.i, "pobj")
+        return not any(
+            h.lemma in self.g.force_nouns
+            or any(a.start <= h.start and h.end <= a.end for a in actors)
+            for h in heads
+        )
+
+    def _subject(self, tok: Token) -> Token | None:
+        """The subject of ``tok``'s clause, inherited along coordination ("attacked and
+        captured"), control ("tried to capture", "forced X to withdraw"), participles
+        ("..., capturing X") and relative clauses ("ISIL, which captured")."""
+        p = self.parse
+        seen: set[int] = set()
+        h: Token | None = tok
+        while h is not None and h.i not in seen:
+            seen.add(h.i)
+            if p.children(h.i, "nsubjpass", "auxpass"):
+                return None  # passive: the subject is acted on; the agent acts
+            own = p.children(h.i, "nsubj", "csubj")
+            if own:
+                s = own[0]
+                if s.lemma in _WH and h.dep == "relcl":
+                    return p.head(h.i)
+                return s
+            gov = p.head(h.i)
+            if gov is None:
+                return None
+            if h.dep == "pcomp" and gov.dep == "prep":
+                h = gov  # "launched a counterattack after shelling X": the launcher shelled
+                continue
+            if h.dep == "xcomp":
+                objects = p.children(gov.i, "dobj")
+                if objects:
+                    return objects[0]  # object control: "forced the rebels to withdraw"
+            elif h.dep == "relcl":
+                return gov
+            elif h.dep == "advcl" and not (h.tag == "VBG" or not p.children(h.i, "mark")):
+                return None  # "after X overran": a finite clause without a subject: unknown
+            elif h.dep not in ("conj", "advcl", "xcomp", "prep"):
+                return None
+            h = gov
+        return None
+
+    def _antecedent(self, tok: Token, actors: list[Mention]) -> list[Mention]:
+        """A pronoun subject's antecedent within the sentence: the subject of the nearest
+        clause above its own ("the army said it killed 40"; "the Army reached the border
+        after a battle, during which they seized two villages")."""
+        p = self.parse
+        for above in p.ancestors(tok.i):
+            for s in p.children(above.i, "nsubj"):
+                found = self._actors_in(s.i, actors)
+                if found:
+                    return found
+        return []
+
+    def _anaphor(self, subject: Token) -> str | None:
+        """ "it", "they": a ``pronoun``; "the group", "the militants" (a definite noun of the
+        list with no name or modifier of its own): a ``description``; else None."""
+        if subject.lemma not in self.g.anaphors and subject.text.lower() not in self.g.anaphors:
+            return None
+        if subject.pos == "PRON":
+            return "pronoun"
+        kids = self.parse.children(subject.i)
+        definite = any(k.dep == "det" and k.lemma in _DEFINITE for k in kids)
+        named = any(k.dep in ("compound", "amod", "poss", "nmod") for k in kids)
+        return "description" if definite and not named else None
+
+    def clause_starts(self, actors: list[Mention]) -> list[int]:
+        """Where a clause with an actor of its own as subject begins inside the sentence
+        ("..., after ISIL fighters stormed the town"): triggers on either side do not compete."""
+        p = self.parse
+        out = []
+        for t in p.tokens:
+            if t.dep in ("advcl", "conj", "ccomp") and any(
+                self._actors_in(s.i, actors) for s in p.children(t.i, *_SUBJECTS)
+            ):
+                out.append(p.subtree(t.i)[0])
+        return out
+
+    def _fill(self, tok: Token, slots: tuple[str, ...], actors: list[Mention]) -> list[Mention]:
+        """Actors of the first slot that holds any."""
+        p = self.parse
+        for slot in slots:
+            found: list[Mention] = []
+            if slot.startswith("prep:"):
+                word = slot[5:]
+                for prep in p.children(tok.i, "prep", "agent"):
+                    if prep.lemma == word:
+                        for obj in p.children(prep.i, "pobj", "pcomp"):
+                            found += self._actors_in(obj.i, actors)
+            elif slot == "agent":
+                for agent in p.children(tok.i, "agent"):
+                    for obj in p.children(agent.i, "pobj"):
+                        found += self._actors_in(obj.i, actors)
+            else:
+                for child in p.children(tok.i, slot):
+                    found += self._actors_in(child.i, actors, whole=slot in ("compound", "amod"))
+            if found:
+                return found
+        return []
+
+    def _actors_in(self, i: int, actors: list[Mention], whole: bool = False) -> list[Mention]:
+        """Actors within token ``i``'s phrase, leaving out clauses and phrases of means
+        hanging from it; ``whole``: an actor the token is part of ("ISIL" of "an ISIL attack")."""
+        p = self.parse
+        lo, hi = p.subtree(i)
+        t = p.tokens[i]
+        if whole:
+            return [a for a in actors if a.start <= t.start and t.end <= a.end]
+        cut = []
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            for c in p.children(k):
+                led = c.dep == "acl" and c.lemma in self.g.leader_verbs  # "X led by Y"
+                if (c.dep in _OTHER_CLAUSE and not led) or self._is_means(c, actors):
+                    cut.append(p.subtree(c.i))
+                else:
+                    stack.append(c.i)
+        return [
+            a
+            for a in actors
+            if lo <= a.start and a.end <= hi and not any(s <= a.start < e for s, e in cut)
+        ]
