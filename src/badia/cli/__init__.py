@@ -18,4 +18,12 @@ from badia.cli.app import app
 
 
 def main() -> None:
-    app()
+    """The ``badia`` command: a store that cannot be opened is one line, not a traceback."""
+    from badia.cli.usage import USAGE, error_line, store_problem
+    from badia.store import StoreError
+
+    try:
+        app()
+    except StoreError as exc:
+        error_line(store_problem(exc))
+        raise SystemExit(USAGE) from None

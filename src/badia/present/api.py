@@ -82,7 +82,7 @@ class _Snapshot:
         ds = self.get()
         with self._lock:
             if self._page is None:
-                self._page = render_html(q.report_data(ds))
+                self._page = render_html(q.report_data(ds, served=True))
             return self._page
 
 
