@@ -49,7 +49,10 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             ("bombing", "opposition"),
         ),
         ("On 4 May, ISIL blew up the bridge of Qasr.", ("bombing", "islamic_state")),
-        ("On 4 May, the Syrian Air Force dropped barrel bombs on Qasr.", ("airstrike", "government")),
+        (
+            "On 4 May, the Syrian Air Force dropped barrel bombs on Qasr.",
+            ("airstrike", "government"),
+        ),
         ("An ISIL camp was bombed by the Syrian Air Force on 4 May.", ("airstrike", "government")),
         # the offensive told in the passive
         ("On 4 May, the offensive was launched by ISIL.", ("attack", "islamic_state")),
@@ -114,6 +117,14 @@ def test_look_alikes_give_no_movement_event(sentence: str):
         ("On 4 May, the army took Qasr with the help of Russian airstrikes.", "airstrike"),
         # evacuating one's own forces is no event; evacuating residents is
         ("On 4 May, ISIL evacuated the pocket east of Qasr.", "other"),
+        # "the number of executed" counts, it tells no act
+        ("On 4 May, the ministry put the number of executed at 40.", "civilian_violence"),
+        # a verb coordinated with a purpose infinitive is a purpose too
+        (
+            "On 4 May, rebels launched an offensive to lift the siege of Qasr and cut the "
+            "road to Jaban.",
+            "capture",
+        ),
         # the flip side of a capture told in the same sentence
         ("On 4 May, the army withdrew from Qasr and ISIL captured the town.", "withdrawal"),
     ],
