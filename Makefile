@@ -40,6 +40,7 @@ test: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_merge.py
 	$(BIN)/python bench/bench_syntax.py
 
 bench-syntax: $(DEV_STAMP)

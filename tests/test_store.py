@@ -24,7 +24,7 @@ from badia.model import (
     Tally,
     Unit,
 )
-from badia.store import SCHEMA_VERSION, Store, StoreError, extraction_rows
+from badia.store import SCHEMA_VERSION, BatchWriter, Store, StoreError, extraction_rows
 
 TEXT = "On 3 May 2018, the army captured Testville. Forty people died in May."
 
@@ -238,3 +238,18 @@ def test_a_killed_writer_loses_nothing_committed(db: Path) -> None:
     with Store(db) as store:  # reopened after the kill: the WAL is replayed
         assert [e.id for e in store.events()] == [make_event(make_doc(), 0).id]
         assert store.counts()["documents"] == 1
+
+
+def test_a_refused_document_is_left_out_alone(db: Path) -> None:
+    good = make_doc(text="Another text.", doc_id="ffff000011112222")
+    bad = make_doc()
+    dup = make_event(bad, 5)
+    with Store(db) as store:
+        writer = BatchWriter(store, docs=10)
+        assert writer.add(extraction_rows(Extraction(document=bad, events=[dup, dup]))) == []
+        assert (
+            writer.add(extraction_rows(Extraction(document=good, events=[make_event(good)]))) == []
+        )
+        refused = writer.flush()
+        assert [source for source, _ in refused] == [bad.source]
+        assert [e.doc_id for e in store.events()] == [good.id]

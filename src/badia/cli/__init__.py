@@ -6,7 +6,14 @@ geo (places, eval-places, export), merging (merge, casualties, control, oob),
 presenting (report, serve).
 """
 
-from badia.cli import documents, extraction, geo, merging, presenting  # noqa: F401  (registers)
+from badia.cli import (  # noqa: F401  (registers)
+    cluster,
+    documents,
+    extraction,
+    geo,
+    merging,
+    presenting,
+)
 from badia.cli.app import app
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -43,6 +44,17 @@ def extract(
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
     ),
+    workers: int = typer.Option(
+        0, "--workers", min=0, help="Worker processes (0: one per core). Outputs do not change."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run on this Dask cluster (tcp://HOST:8786); needs --parquet, reads with --db.",
+    ),
+    parquet: Path | None = typer.Option(
+        None, "--parquet", help="With --scheduler: write a Parquet dataset (one folder per table)."
+    ),
     syntax: bool | None = typer.Option(
         None,
         "--syntax/--no-syntax",
@@ -57,7 +69,12 @@ def extract(
     if syntax is not None:
         os.environ["BADIA_SYNTAX"] = "1" if syntax else "0"  # worker processes inherit it
     check_choice("--format", fmt, FORMATS)
-    if out_dir is None and db is None:
+    if scheduler is not None:
+        if parquet is None or out_dir is not None:
+            fail("--scheduler writes a Parquet dataset: give --parquet DIR (not --out)")
+    elif parquet is not None:
+        fail("--parquet goes with --scheduler (a local run writes --out files or a --db store)")
+    elif out_dir is None and db is None:
         fail("nothing would be kept; add --out DIR (files per document) or --db FILE (a store)")
     if merge and db is None:
         fail("--merge needs --db (merging works over the store)")
@@ -71,57 +88,59 @@ def extract(
             actors = load_actor_lexicon(actors_file)
         except (OSError, ValueError) as exc:
             fail(str(exc))
-    from badia.events.output import write_extraction
-    from badia.pipeline import extract_document
-    from badia.read import iter_read
-    from badia.read.errors import ReadError
+    if scheduler is not None and parquet is not None:
+        _extract_on_cluster(paths, scheduler, parquet, db, fmt, actors)
+        return
+    from badia.events.output import write_rendered
+    from badia.runner import Job, WorkerDied, default_workers, iter_units, run_units
 
+    job = Job(fmt=fmt, actors=actors, render=out_dir is not None, rows=db is not None)
     store = None
     if db is not None:
-        from badia.store import Store
+        from badia.store import INGEST_MEMORY, BatchWriter, Store
 
-        store = Store(db)
+        store = Store(db, memory_limit=INGEST_MEMORY)
     failed = n_docs = n_events = n_tallies = 0
     try:
-        with corpus_progress(paths, err, "extracting") as progress:
-            for item in iter_read(paths, fmt=fmt):
-                if isinstance(item, ReadError):
-                    failed += 1
+        with (
+            corpus_progress(paths, err, "extracting") as progress,
+            BatchWriter(store) if store is not None else nullcontext() as writer,
+        ):
+
+            def not_stored(refused: list[tuple[str, str]]) -> None:
+                nonlocal failed, n_docs
+                for source, why in refused:  # a value the store refuses skips one document
+                    failed, n_docs = failed + 1, n_docs - 1
                     progress.console.print(
-                        f"error: {item}", markup=False, highlight=False, soft_wrap=True
-                    )
-                    progress.step(str(item.path))
-                    continue
-                try:
-                    extraction = extract_document(item, actors)
-                except Exception as exc:  # one bad document must not stop the batch
-                    failed += 1
-                    progress.console.print(
-                        f"error: {item.source}: extraction failed: {exc}",
+                        f"error: {source}: not stored: {why}",
                         markup=False,
                         highlight=False,
                         soft_wrap=True,
                     )
-                    progress.step(item.source, len(item.text.encode("utf-8")))
+
+            units = iter_units(paths, fmt)
+            for result in run_units(units, job, workers or default_workers()):
+                if result.error is not None:
+                    failed += 1
+                    progress.console.print(
+                        f"error: {result.error}", markup=False, highlight=False, soft_wrap=True
+                    )
+                    progress.step(result.source, result.n_bytes)
                     continue
                 if out_dir is not None:
-                    write_extraction(extraction, out_dir)
-                if store is not None:
-                    try:
-                        store.save_extraction(extraction)
-                    except Exception as exc:  # a value the store refuses skips one document
-                        failed += 1
-                        progress.console.print(f"error: {item.source}: not stored: {exc}",
-                                               markup=False, highlight=False, soft_wrap=True)
-                        progress.step(item.source, len(item.text.encode("utf-8")))
-                        continue
+                    write_rendered(result.files, out_dir)
                 n_docs += 1
-                n_events += len(extraction.events)
-                n_tallies += len(extraction.tallies)
-                progress.step(item.source, len(item.text.encode("utf-8")))
+                n_events += result.n_events
+                n_tallies += result.n_tallies
+                if writer is not None and result.rows is not None:
+                    not_stored(writer.add(result.rows, result.n_bytes))
+                progress.step(result.source, result.n_bytes)
+            if writer is not None:
+                not_stored(writer.flush())
         if store is not None and merge:
             from badia.merge import run_merge
 
+            store.connection.execute("RESET memory_limit")  # merging may need more
             result = run_merge(store)
             err.print(
                 f"merged: {len(result.merged_events)} events, "
@@ -136,12 +155,20 @@ def extract(
                     f"{db}` (or extract with --merge); until then views merge in memory",
                     markup=False, highlight=False, soft_wrap=True,
                 )
+    except WorkerDied as exc:
+        err.print(f"error: {exc}; the {n_docs + failed} documents before it are kept")
+        raise typer.Exit(1) from exc
     finally:
         if store is not None:
             store.close()
     kept = " and ".join(
         f"{label} {where}" for label, where in (("files in", out_dir), ("store", db)) if where
     )
+    _closing(n_docs, n_events, n_tallies, failed, kept)
+
+
+def _closing(n_docs: int, n_events: int, n_tallies: int, failed: int, kept: str) -> None:
+    """The last line of an extract run; exit status 1 when a document failed."""
     err.print(
         f"{n_docs} documents, {n_events} events, {n_tallies} tallies, {failed} failed "
         f"(written to {kept})",
@@ -151,6 +178,28 @@ def extract(
     )
     if failed:
         raise typer.Exit(1)
+
+
+def _extract_on_cluster(
+    paths: list[str],
+    scheduler: str,
+    parquet: Path,
+    db: Path | None,
+    fmt: str | None,
+    actors: object,
+) -> None:
+    from badia.cli.cluster import run_on_cluster
+
+    n_docs, n_events, n_tallies, errors = run_on_cluster(paths, scheduler, parquet, fmt, actors)
+    for line in errors:
+        err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+    if db is not None:
+        from badia.store import Store
+
+        with Store(db) as store:
+            store.load_parquet(parquet)
+    kept = f"dataset {parquet}" + (f" and store {db}" if db else "")
+    _closing(n_docs, n_events, n_tallies, len(errors), kept)
 
 
 def _parse_day(option: str, value: str | None) -> date | None:

@@ -41,38 +41,42 @@ def tally_json(tally: Tally) -> dict:
     return tally.model_dump(mode="json")
 
 
+def render_extraction(extraction: Extraction) -> dict[str, str]:
+    """File name -> content of ``<stem>.events.jsonl``, ``.tallies.jsonl`` and ``.infobox.json``.
+
+    Pure (no disk), so worker processes render and one process writes.
+    """
+    stem = Path(extraction.document.name).stem or extraction.document.id
+    files = {
+        f"{stem}.events.jsonl": "".join(
+            json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in extraction.events
+        ),
+        f"{stem}.tallies.jsonl": "".join(
+            json.dumps(tally_json(t), ensure_ascii=False) + "\n" for t in extraction.tallies
+        ),
+    }
+    infobox = extraction.document.infobox
+    if infobox is not None:
+        from badia.structure.infobox import infobox_to_gold_json
+
+        files[f"{stem}.infobox.json"] = (
+            json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False, indent=1) + "\n"
+        )
+    return files
+
+
+def write_rendered(files: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write ``render_extraction``'s files into ``out_dir`` (each atomically)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [_atomic_write(out_dir / name, content) for name, content in files.items()]
+
+
 def write_extraction(extraction: Extraction, out_dir: Path) -> list[Path]:
     """``<stem>.events.jsonl``, ``<stem>.tallies.jsonl`` and ``<stem>.infobox.json``.
 
     Files are written to a temporary name and renamed, so a crash never leaves half a file.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = Path(extraction.document.name).stem or extraction.document.id
-    written = [
-        _atomic_write(
-            out_dir / f"{stem}.events.jsonl",
-            "".join(
-                json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in extraction.events
-            ),
-        ),
-        _atomic_write(
-            out_dir / f"{stem}.tallies.jsonl",
-            "".join(
-                json.dumps(tally_json(t), ensure_ascii=False) + "\n" for t in extraction.tallies
-            ),
-        ),
-    ]
-    infobox = extraction.document.infobox
-    if infobox is not None:
-        from badia.structure.infobox import infobox_to_gold_json
-
-        written.append(
-            _atomic_write(
-                out_dir / f"{stem}.infobox.json",
-                json.dumps(infobox_to_gold_json(infobox), ensure_ascii=False, indent=1) + "\n",
-            )
-        )
-    return written
+    return write_rendered(render_extraction(extraction), out_dir)
 
 
 def _atomic_write(path: Path, content: str) -> Path:

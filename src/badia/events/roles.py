@@ -419,6 +419,10 @@ def with_parse(
     elif found.refers_back:
         # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
         actor1 = found.antecedent or last_actor1 or actor1
+    elif found.agentless and not actor1:
+        actor1 = last_actor1  # "the town was taken": by the camp the paragraph follows
+    elif found.unnamed:
+        actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:
         actor2 = found.target
     else:

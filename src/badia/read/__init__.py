@@ -30,6 +30,8 @@ __all__ = [
     "MAX_BYTES",
     "ReadError",
     "detect_format",
+    "expand",
+    "holds_records",
     "iter_read",
     "read_bytes",
     "read_path",
@@ -239,6 +241,19 @@ def iter_read(
                 yield from _read_file(path, fmt, max_bytes)
 
 
+def expand(arg: str) -> Iterator[Path | ReadError]:
+    """The files one argument of ``iter_read`` names (not ``-``), in the order it reads them.
+
+    For runners that hand files to worker processes; a ReadError for a name that holds none.
+    """
+    yield from _expand(arg)
+
+
+def holds_records(path: Path, fmt: str | None = None) -> bool:
+    """True when ``iter_read`` reads ``path`` as JSONL: many documents, streamed."""
+    return fmt == "jsonl" or (fmt is None and detect_format(path.name, "") == "jsonl")
+
+
 def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files ``iter_read`` would open for ``paths``, without reading them.
 
@@ -278,8 +293,7 @@ def _expand(arg: str) -> Iterator[Path | ReadError]:
 def _read_file(path: Path, fmt: str | None, max_bytes: int) -> Iterator[Document | ReadError]:
     source = str(path)
     try:
-        is_jsonl = fmt == "jsonl" or (fmt is None and detect_format(path.name, "") == "jsonl")
-        if is_jsonl:
+        if holds_records(path, fmt):
             if path.stat().st_size == 0:
                 raise ReadError(source, "empty file")
             with path.open("rb") as fh:

@@ -2,8 +2,10 @@
 
 from badia.store.db import (
     DEFAULT_PATH,
+    INGEST_MEMORY,
     SCHEMA_VERSION,
     TABLE_COLUMNS,
+    BatchWriter,
     ExtractionRows,
     Store,
     StoreError,
@@ -13,9 +15,11 @@ from badia.store.db import (
 
 __all__ = [
     "Store",
+    "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
+    "INGEST_MEMORY",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",

@@ -24,9 +24,11 @@ from badia.model import Document, Event, Extraction, Infobox, Tally
 
 __all__ = [
     "Store",
+    "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
+    "INGEST_MEMORY",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
@@ -34,6 +36,9 @@ __all__ = [
 ]
 
 DEFAULT_PATH = "badia.duckdb"
+#: DuckDB's block cache while ingesting (``Store(memory_limit=...)``): without it DuckDB
+#: keeps every block it wrote, and a long ingest's memory grows with the store.
+INGEST_MEMORY = "64MB"
 SCHEMA_VERSION = 1
 
 _SCHEMA = (
@@ -87,14 +92,25 @@ class StoreError(RuntimeError):
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
-        """Open (and, unless ``read_only``, create) the store; views open it read-only."""
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
+        """Open (and, unless ``read_only``, create) the store; views open it read-only.
+
+        ``memory_limit`` (DuckDB's, e.g. ``"64MB"``) caps the blocks DuckDB keeps cached:
+        a long ingest then holds flat memory instead of caching the whole file it wrote.
+        """
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             why = "not a DuckDB database file" if "not a valid DuckDB" in str(exc) else str(exc)
             raise StoreError(f"cannot open store {self.path}: {why}") from exc
@@ -196,38 +212,70 @@ class Store:
         """Store a batch of extractions in one transaction (all or nothing).
 
         Each document's events, tallies and infobox replace those stored before; a
-        document already stored keeps its row. The batch is inserted as Arrow tables
-        (one statement per table, not one per row). Which documents were stored before
-        is learnt from the documents' primary key (``ON CONFLICT DO NOTHING RETURNING``,
-        an index lookup), and only those documents' old rows are deleted: a batch of
-        new documents never reads the events table, so ingest cost stays flat as the
-        store grows. Within a batch the last extraction of a document wins.
+        document already stored keeps its row. Within a batch the last extraction of a
+        document wins. See ``save_tables``.
         """
-        latest = {rows.doc_id: rows for rows in batch}
-        if not latest:
+        self.save_tables(arrow_tables(batch))
+
+    def save_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Store extractions given as Arrow tables (``arrow_tables``, a Parquet part).
+
+        One transaction, one INSERT per table (not one per row). Which documents were
+        stored before is learnt from the documents' primary key (``ON CONFLICT DO
+        NOTHING RETURNING``, an index lookup), and only those documents' old rows are
+        deleted: a batch of new documents never reads the events table, so the cost of
+        ingest stays flat as the store grows.
+        """
+        ids = tables["documents"].column("id").to_pylist()
+        if not ids:
             return
-        batch = list(latest.values())
         with self.transaction() as con:
-            new = self._insert_documents(con, batch)
-            again = [rows.doc_id for rows in batch if rows.doc_id not in new]
+            new = self._insert_table(con, "documents", tables["documents"], returning=True)
+            again = [doc_id for doc_id in ids if doc_id not in new]
             if again:
                 self._delete_rows(con, again)
-            self._insert_rows(con, batch)
+            self._insert_rows(con, tables)
 
-    def _insert_documents(
-        self, con: duckdb.DuckDBPyConnection, batch: Sequence[ExtractionRows]
+    def load_parquet(self, folder: str | Path) -> int:
+        """Load a dataset written by ``badia.dask.to_parquet``: each part in its own
+        transaction, in part order. Returns the number of parts loaded.
+
+        Raises ``StoreError`` if ``folder`` holds no ``documents/part-*.parquet``.
+        """
+        import pyarrow.parquet as pq
+
+        root = Path(folder)
+        parts = sorted(p.name for p in (root / "documents").glob("part-*.parquet"))
+        if not parts:
+            raise StoreError(f"{root}: no documents/part-*.parquet (not a badia dataset)")
+        for part in parts:
+            tables = {}
+            for name, columns in TABLE_COLUMNS.items():
+                path = root / name / part
+                schema = pa.schema(list(columns))
+                tables[name] = (
+                    pq.read_table(path, schema=schema) if path.exists() else (schema.empty_table())
+                )
+            self.save_tables(tables)
+        return len(parts)
+
+    def _insert_table(
+        self, con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, returning: bool = False
     ) -> set[str]:
-        """Insert the batch's documents not yet stored; the ids that were new."""
-        table = _arrow(_DOCUMENT_COLUMNS, [rows.document for rows in batch])
-        con.register("_badia_documents", table)
+        """INSERT every row of ``table`` into ``name``; with ``returning``, the ids that were
+        new (rows whose key is already stored are skipped)."""
+        view = f"_badia_{name}"
+        con.register(view, table)
         try:
+            if not returning:
+                con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
+                return set()
             found = con.execute(
-                "INSERT INTO documents SELECT * FROM _badia_documents "
-                "ON CONFLICT DO NOTHING RETURNING id"
+                f"INSERT INTO {name} SELECT * FROM {view} ON CONFLICT DO NOTHING RETURNING id"
             ).fetchall()
+            return {r[0] for r in found}
         finally:
-            con.unregister("_badia_documents")
-        return {r[0] for r in found}
+            con.unregister(view)
 
     def _delete_rows(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         """Remove what earlier extractions stored for these (already stored) documents."""
@@ -235,25 +283,11 @@ class Store:
         for table in ("events", "tallies", "infoboxes"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
 
-    def _insert_rows(self, con: duckdb.DuckDBPyConnection, batch: Sequence[ExtractionRows]) -> None:
-        """Bulk-insert the batch's events, tallies and infoboxes."""
-        tables = {
-            "events": (_EVENT_COLUMNS, [r for rows in batch for r in rows.events]),
-            "tallies": (_TALLY_COLUMNS, [r for rows in batch for r in rows.tallies]),
-            "infoboxes": (
-                _INFOBOX_COLUMNS,
-                [(rows.doc_id, rows.infobox) for rows in batch if rows.infobox is not None],
-            ),
-        }
-        for name, (columns, records) in tables.items():
-            if not records:
-                continue
-            view = f"_badia_{name}"
-            con.register(view, _arrow(columns, records))
-            try:
-                con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
-            finally:
-                con.unregister(view)
+    def _insert_rows(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
+        """Bulk-insert the events, tallies and infoboxes."""
+        for name in ("events", "tallies", "infoboxes"):
+            if tables[name].num_rows:
+                self._insert_table(con, name, tables[name])
 
     # ----------------------------------------------------------------- reading
 
@@ -304,6 +338,53 @@ class Store:
         if doc_id is None:
             return self._con.execute(f"{sql} {order}").fetchall()
         return self._con.execute(f"{sql} WHERE doc_id = ? {order}", [doc_id]).fetchall()
+
+
+class BatchWriter:
+    """Feeds ``Store.save_rows`` one batch at a time: at most ``docs`` documents or
+    ``text_bytes`` bytes of document text per transaction.
+
+    A killed process loses only the batch not yet committed; ``flush`` (or leaving
+    the ``with`` block, even by an exception) commits what is pending. When the store
+    refuses a batch, its documents are saved one by one so that only the document
+    with the refused value is left out; ``add`` and ``flush`` return those as
+    ``(source, reason)`` pairs.
+    """
+
+    def __init__(self, store: Store, docs: int = 64, text_bytes: int = 4 * 2**20) -> None:
+        self.store, self.docs, self.text_bytes = store, docs, text_bytes
+        self._pending: list[ExtractionRows] = []
+        self._size = 0
+
+    def add(self, rows: ExtractionRows, text_bytes: int = 0) -> list[tuple[str, str]]:
+        self._pending.append(rows)
+        self._size += text_bytes
+        if len(self._pending) >= self.docs or self._size >= self.text_bytes:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[tuple[str, str]]:
+        pending, self._pending, self._size = self._pending, [], 0
+        if not pending:
+            return []
+        try:
+            self.store.save_rows(pending)
+            return []
+        except duckdb.Error:
+            pass
+        refused = []
+        for rows in pending:
+            try:
+                self.store.save_rows([rows])
+            except duckdb.Error as exc:
+                refused.append((str(rows.document[2]), str(exc).splitlines()[0]))
+        return refused
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
 
 
 # ----------------------------------------------------------------- rows
@@ -382,7 +463,9 @@ def extraction_rows(ex: Extraction) -> ExtractionRows:
 
 
 def arrow_tables(batch: Sequence[ExtractionRows]) -> dict[str, pa.Table]:
-    """The batch as one Arrow table per stored table (for Parquet datasets)."""
+    """The batch as one Arrow table per stored table (the last extraction of a document
+    wins), for ``Store.save_tables`` and Parquet datasets."""
+    batch = list({rows.doc_id: rows for rows in batch}.values())
     return {
         "documents": _arrow(_DOCUMENT_COLUMNS, [rows.document for rows in batch]),
         "events": _arrow(_EVENT_COLUMNS, [r for rows in batch for r in rows.events]),

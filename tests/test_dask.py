@@ -1,0 +1,57 @@
+"""A Dask cluster of two worker processes extracts what the local path extracts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from badia.cli.app import app
+from store_rows import stored_rows
+
+distributed = pytest.importorskip("distributed")
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+runner = CliRunner()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/corpus/seeds")
+def test_a_local_cluster_extracts_the_same_events(tmp_path: Path) -> None:
+    import badia.dask as badia_dask
+
+    local = tmp_path / "local.duckdb"
+    done = runner.invoke(app, ["extract", str(SEEDS), "--db", str(local), "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    expected = stored_rows(local)
+    assert expected["events"]
+
+    dataset, loaded = tmp_path / "dataset", tmp_path / "cluster.duckdb"
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        done = runner.invoke(
+            app,
+            [
+                "extract",
+                str(SEEDS),
+                "--scheduler",
+                cluster.scheduler_address,
+                "--parquet",
+                str(dataset),
+                "--db",
+                str(loaded),
+            ],
+        )
+        assert done.exit_code == 0, done.output
+        events = badia_dask.extract([SEEDS]).compute()
+    assert stored_rows(loaded) == expected
+    records = sorted(json.loads(row[-1])["id"] for row in expected["events"])
+    assert sorted(e["id"] for e in events) == records
+    # the dataset loads again without duplicates (documents already stored are replaced)
+    assert runner.invoke(app, ["store", "load", str(dataset), "--db", str(loaded)]).exit_code == 0
+    assert stored_rows(loaded) == expected
