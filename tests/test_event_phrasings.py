@@ -63,6 +63,7 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
         ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
         ("On 4 May, the Syrian Army evacuated the residents of Qasr.", ("other", "government")),
+        ("On 4 May, ISIL released the last 40 hostages from Qasr.", ("other", "islamic_state")),
         ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
         (
             "On 4 May, Syrian fighter jets launched a heavy attack on Qasr.",
