@@ -359,7 +359,7 @@ class BatchWriter:
     ``(source, reason)`` pairs.
     """
 
-    def __init__(self, store: Store, docs: int = 64, text_bytes: int = 4 * 2**20) -> None:
+    def __init__(self, store: Store, docs: int = 64, text_bytes: int = 2 * 2**20) -> None:
         self.store, self.docs, self.text_bytes = store, docs, text_bytes
         self._pending: list[ExtractionRows] = []
         self._size = 0
