@@ -44,6 +44,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_scale.py --sizes $(BENCH_SIZES)
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_merge.py
 	$(BIN)/python bench/bench_syntax.py
 
 bench-syntax: $(DEV_STAMP)

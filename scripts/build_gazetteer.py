@@ -157,7 +157,8 @@ FEATURES: list[tuple[str, str, str, list[str]]] = [
 SOURCED = Path(__file__).resolve().parent / "sourced_places.csv"
 
 # Who's On First: its governorate names (wof:hierarchy) -> the names of GUIDELINES.md
-WOF_CITE = "Who's On First (whosonfirst-data-admin-sy 2db0f03b, 2024-03-05)"
+# short forms in gazetteer.csv.gz (SOURCES.md gives the snapshot and the UCDP version)
+WOF_CITE = "WOF"
 WOF_REGION = {
     "Aleppo": "Aleppo", "Hasaka (Al Haksa)": "Al-Hasakah", "Lattakia": "Latakia",
     "Idlib": "Idlib", "Homs (Hims)": "Homs", "Hamah": "Hama", "Tartus": "Tartus",
@@ -426,15 +427,16 @@ def _names(row: dict) -> list[str]:
 
 
 def _add_names(row: dict, names: list[str]) -> None:
-    """Add the names a row lacks; of spellings that fold alike (diacritics, apostrophes,
-    case: the resolver cannot tell them apart) only the first is kept."""
-    from badia.places.normalise import fold
+    """Add the names a row lacks; of spellings with one lookup key (diacritics, articles,
+    doubled letters, vowel spellings: the resolver cannot tell them apart) only the first
+    is kept."""
+    from badia.places.normalise import key
 
-    seen = {fold(row["name"])}
+    seen = {key(row["name"])}
     alts = []
     for n in [*_names(row)[1:], *names]:
-        if fold(n) not in seen:
-            seen.add(fold(n))
+        if key(n) not in seen:
+            seen.add(key(n))
             alts.append(n)
     row["alt_names"] = "|".join(sorted(alts))
 
@@ -570,7 +572,7 @@ def ucdp_rows(ucdp: list[dict], points: dict[str, dict]) -> list[dict]:
             "country": "Syria",
             "admin1": p["admin1"], "admin2": p["admin2"],
             "population": 0, "ucdp_events": p["events"],
-            "source": f"{UCDP_CITE} event id {p['event']} ({desc})",
+            "source": f"UCDP GED event id {p['event']} ({desc})",
         })
     return rows
 

@@ -207,6 +207,7 @@ def test_a_name_the_gazetteer_puts_at_a_governorate_has_no_holder() -> None:
         "The rebels captured several villages in the Qasr Tal countryside.",
         "The army withdrew to focus on the Qasr Tal offensive.",
         "The rebels seized three more villages near the border.",  # Qasr Tal carried over
+        "The rebels reached the western outskirts of the town and took the hills.",
     ],
 )
 def test_a_change_beside_a_place_does_not_move_it(quote: str) -> None:

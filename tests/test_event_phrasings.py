@@ -49,7 +49,10 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             ("bombing", "opposition"),
         ),
         ("On 4 May, ISIL blew up the bridge of Qasr.", ("bombing", "islamic_state")),
-        ("On 4 May, the Syrian Air Force barrel-bombed Qasr.", ("airstrike", "government")),
+        (
+            "On 4 May, the Syrian Air Force dropped barrel bombs on Qasr.",
+            ("airstrike", "government"),
+        ),
         ("An ISIL camp was bombed by the Syrian Air Force on 4 May.", ("airstrike", "government")),
         # the offensive told in the passive
         ("On 4 May, the offensive was launched by ISIL.", ("attack", "islamic_state")),
@@ -72,6 +75,8 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         # a month before a name is its date, not part of it; "were able to" is done
         ("On 4 May Tiger Forces captured Qasr.", ("capture", "government")),
         ("On 4 May, the rebels were able to capture Qasr.", ("capture", "opposition")),
+        # of two generic words the head noun names the side
+        ("On 4 May, jihadist rebels attacked Qasr.", ("attack", "opposition")),
         # groups whose side GUIDELINES 1b states
         ("On 4 May, YPG fighters attacked Qasr.", ("attack", "opposition")),
         ("On 4 May, Jund al-Aqsa captured Qasr.", ("capture", "opposition")),

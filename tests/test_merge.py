@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from badia.merge.claims import build_claims, claimant_class, estimate
-from badia.merge.events import match_pair, merge_events
+from badia.merge.events import candidate_pairs, match_pair, merge_events
 from badia.merge.keys import nested, place_key
 from badia.merge.records import ClaimedFigure
 from badia.model import Event, Fatality, Place
@@ -208,3 +208,17 @@ def test_best_estimate_rules():
     # one claimant revising its toll counts once, with the larger figure
     _, _, best, _, _, _, _ = estimate([fig("SOHR", 12), fig("SOHR", 15), fig("army", 3)])
     assert best == 15
+
+
+def test_candidates_are_blocked_by_time_window_and_governorate():
+    homs = [Place(name="Tell Abyad", admin1="Homs", latitude=34.5, longitude=38.2)]
+    deir = [Place(name="Tell Abyad", admin1="Deir ez-Zor", latitude=35.3, longitude=40.1)]
+    unplaced = [Place(name="Tell Abyad")]
+    a = ev("a", 1, locations=["Tell Abyad"], places=homs, admin1="Homs")
+    b = ev("b", 1, locations=["Tell Abyad"], places=deir, admin1="Deir ez-Zor")
+    c = ev("c", 1, locations=["Tell Abyad"], places=unplaced, admin1=None)
+    later = ev("d", 1, locations=["Tell Abyad"], places=homs, day=date(2018, 7, 1))
+    pairs = set(candidate_pairs([a, b, c, later]))
+    # two governorates: never compared; the unplaced one: compared with both; a later
+    # month: not compared with anything
+    assert pairs == {(0, 2), (1, 2)}

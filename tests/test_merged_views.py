@@ -78,6 +78,13 @@ def test_every_view_lists_merged_events_and_tellings_on_demand(seeds_db: Path, t
     assert q.list_events(ds)["total"] == n_merged
     assert q.list_events(ds, tellings=True)["total"] == n_tellings
     assert len(q.report_data(ds)["events"]) == n_merged
+    from fastapi.testclient import TestClient
+
+    from badia.present.api import create_app
+
+    client = TestClient(create_app(seeds_db))
+    assert client.get("/api/events").json()["total"] == n_merged
+    assert client.get("/api/events", params={"tellings": "true"}).json()["total"] == n_tellings
 
 
 def test_an_event_told_twice_lists_both_documents(seeds_db: Path) -> None:
@@ -99,7 +106,9 @@ def test_acled_csv_loads_with_acled_types_and_one_name_per_actor(seeds_db, tmp_p
     assert df.event_id_cnty.str.fullmatch(r"SYR\d+").all() and df.event_id_cnty.is_unique
     assert df.actor1.notna().all()  # every event's initiator is named, at least by its side
     packaged = Path(__file__).resolve().parents[1] / "src/badia/data/actors.yaml"
-    acled_names = {a["acled_name"] for a in yaml.safe_load(packaged.read_text())["actors"]}
+    listed = yaml.safe_load(packaged.read_text())["actors"]
+    assert [a["name"] for a in listed if not a.get("acled_name")] == []  # one list, all named
+    acled_names = {a["acled_name"] for a in listed}
     assert set(df.actor1) <= acled_names | set(SIDE_ACTOR.values())
     assert (df.fatalities >= 0).all() and df.time_precision.isin([1, 2, 3]).all()
     assert df.interaction.notna().all() and df.source.str.len().gt(0).all()
@@ -146,3 +155,25 @@ def test_a_document_added_after_the_merge_makes_it_stale(tmp_path, seed_paths) -
     assert state.status == "stale" and state.new_documents == 1
     listed = runner.invoke(app, ["events", "--db", str(db), "--limit", "1"])
     assert "stale" in listed.stderr and "badia merge" in listed.stderr
+
+
+def test_a_figure_repeated_by_two_tellings_counts_once() -> None:
+    from datetime import date
+
+    from badia.model import Event, Fatality
+
+    def telling(doc: str) -> Event:
+        return Event(
+            id=f"{doc}:0:0", doc=f"{doc}.txt", doc_id=doc, quote="IS attacked Qasr Tal.",
+            start=0, end=21, date_start=date(2018, 5, 2), date_end=date(2018, 5, 2),
+            date_precision="day", type="attack", actor1=["IS"], side1="islamic_state",
+            side2="government", locations=["Qasr Tal"],
+            fatalities=[Fatality(side="government", killed=9, source="SOHR")],
+        )
+
+    ds = q.Dataset(documents=[], events=[telling("a"), telling("b")], tallies=[], infoboxes=[])
+    assert len(ds.rows()) == 1 and ds.rows()[0].documents == ["a.txt", "b.txt"]
+    assert q.casualties_by_claimant(ds) == [
+        {"side": "government", "claimant": "SOHR", "killed": 9, "events": 1}
+    ]
+    assert q.list_events(ds)["items"][0]["killed"] == 9

@@ -455,3 +455,20 @@ def test_towns_joined_by_dashes_name_the_area_between_them() -> None:
     three = r.resolve("the Aleppo–Hama–Raqqa triangle")
     assert three is not None and (three.geo_precision, three.where_prec) == (3, 5)
     assert r.resolve("Zqarf-Homs") is None  # every run must be a known place
+
+
+@pytest.mark.parametrize(
+    ("quote", "relation"),
+    [("Gunmen ambushed a convoy near al-Sukhnah on Monday.", "near al-Sukhnah"),
+     ("Shells fell on the outskirts of al-Sukhnah.", "on the outskirts of al-Sukhnah"),
+     ("Clashes raged west of al-Sukhnah.", "west of al-Sukhnah"),
+     ("Jets struck 20 km from al-Sukhnah.", "20 km from al-Sukhnah"),
+     ("The army took al-Sukhnah.", None)],
+)
+def test_a_town_named_as_a_reference_point_places_the_event_near_it(quote, relation) -> None:
+    doc = Document(id="r", source="t", name="r.txt", format="text", text=quote)
+    (ev,) = locate_events([_event(quote, 0, ["al-Sukhnah"])], doc)
+    (p,) = ev.places
+    town = resolver().resolve("al-Sukhnah")
+    assert p.relation == relation and (p.latitude, p.longitude) == (town.lat, town.lon)
+    assert (p.geo_precision, p.where_prec) == ((2, 2) if relation else (1, 1))

@@ -143,6 +143,27 @@ def test_people_taken_are_prisoners_not_ground(parse_path: None) -> None:
     ] == ("capture", "islamic_state")
 
 
+def test_an_agentless_passive_takes_the_camp_followed(parse_path: None) -> None:
+    found = _events("On Saturday, the SDF attacked Ain Sifa. On Sunday, the town was taken.")
+    assert found == [("attack", "opposition", None), ("capture", "opposition", None)]
+
+
+def test_a_noun_trigger_takes_the_roles_of_the_verb_it_serves(parse_path: None) -> None:
+    # the agent of the passive whose subject the action noun is
+    assert _events("On Sunday, two car bombs were used by ISIL at Ain Sifa.")[0][:2] == (
+        "bombing",
+        "islamic_state",
+    )
+    # a by-phrase that names no actor: the owner is not named (GUIDELINES 1b)
+    text = (
+        "On Saturday, ISIL attacked Ain Sifa. On Sunday, an SDF post was bombed by an unknown jet."
+    )
+    strikes = [
+        e for e in extract_text(NEWS_HEAD + text, name="t.txt").events if e.type == "airstrike"
+    ]
+    assert [e.actor1 for e in strikes] == [[]]
+
+
 def test_hostages_held_before_are_no_capture(parse_path: None) -> None:
     found = _events("On Sunday, ISIL released the last 42 hostages that it had captured in May.")
     assert "capture" not in [t for t, _, _ in found]

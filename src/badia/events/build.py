@@ -41,6 +41,7 @@ from badia.model import Document, Event, Mention, Tally, TimeValue
 from badia.structure.sections import is_non_body
 from badia.syntax import Parse
 from badia.time import Narrative, TimeExpr, find_times
+from badia.time.values import resolve_calendar
 
 _FIGHTING_SIDES = ("government", "islamic_state", "opposition", "russia", "coalition")
 
@@ -243,6 +244,8 @@ class _DocumentReader:
             for trigger, date in (
                 (trigger, day) for trigger in one_per_type(c_triggers) for day in dates
             ):
+                if len(dates) == 1:
+                    date = _governing_date(trigger, text, start, c_times, self.narrative) or date
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -378,6 +381,30 @@ def _dates_an_earlier_act(text: str, at: int, t: TimeExpr) -> bool:
     """A relative time inside a pluperfect clause dates what had happened before, not the
     clause's own action ("captured all the areas it had lost the previous day")."""
     return t.relative and bool(_PLUPERFECT_BEFORE.search(text[max(0, at - 60) : at]))
+
+
+def _governing_date(
+    trigger: Trigger, text: str, offset: int, times: list[TimeExpr], narrative: Narrative
+) -> TimeValue | None:
+    """With two dates in a clause, each act takes the one that governs it: a date in its own
+    comma-delimited phrase, else the last one written before it, else the first after ("In
+    early May, forces launched an offensive, capturing the airbase on 12 May": the launch is
+    early May, the capture 12 May). ``None`` when the clause has fewer than two dates (the
+    clause's date holds). ``text`` is the sentence at document ``offset``."""
+    absolute = [t for t in times if not t.relative]
+    if len(absolute) < 2:
+        return None
+    at = offset + trigger.start
+    lo = text.rfind(",", 0, trigger.start) + 1 + offset
+    comma = text.find(",", trigger.end)
+    hi = offset + (comma if comma >= 0 else len(text))
+    own = [t for t in absolute if lo <= t.start and t.end <= hi]
+    before = [t for t in absolute if t.end <= at]
+    chosen = own[0] if own else before[-1] if before else min(absolute, key=lambda t: t.start)
+    year = next((t.year for t in absolute if t.year is not None), None)
+    if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
+        return resolve_calendar(chosen, year)  # "In early May 2017, ..., on 12 May": 2017
+    return narrative.resolve(chosen)
 
 
 def _own_date(

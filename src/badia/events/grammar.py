@@ -53,6 +53,7 @@ class Grammar:
     leader_verbs: frozenset[str]
     force_nouns: frozenset[str]
     own_act_marks: frozenset[str]
+    light_verbs: frozenset[str]
     people: frozenset[str]
     not_done_preps: frozenset[str]
     negative_determiners: frozenset[str]
@@ -87,6 +88,7 @@ def grammar() -> Grammar:
         words("leader_verbs"),
         words("force_nouns"),
         words("own_act_marks"),
+        words("light_verbs"),
         words("people"),
         words("not_done_preps"),
         words("negative_determiners"),
@@ -100,12 +102,15 @@ def grammar() -> Grammar:
 class Roles:
     """What the tree says: ``initiator``/``target`` actors found in their slots;
     ``refers_back`` when the initiator slot holds a pronoun or bare description;
-    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence."""
+    ``antecedent``: for a pronoun subject, the actors it refers to within the sentence;
+    ``agentless``: a passive that names no agent ("the town was taken")."""
 
     initiator: list[Mention]
     target: list[Mention]
     refers_back: bool
     antecedent: list[Mention]
+    agentless: bool = False
+    unnamed: bool = False  # a by-phrase that names no actor ("by an unidentified jet")
 
 
 class SentenceGrammar:
@@ -163,14 +168,23 @@ class SentenceGrammar:
 
     def _modifier(self, tok: Token) -> bool:
         """A participle used as an adjective inside a noun phrase that opens with a
-        determiner or a number ("the two captured bases", "a clearing operation")."""
+        determiner or a number ("the two captured bases", "a clearing operation"), with
+        nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
+        a verb the tagger missed)."""
+        p = self.parse
         if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
             return False
-        noun = self.parse.head(tok.i)
-        if noun is None or noun.i < tok.i:
+        noun = p.head(tok.i)
+        if noun is None or noun.i < tok.i or noun.dep == "ROOT":
             return False
-        return any(
-            c.i < tok.i for c in self.parse.children(noun.i, "det", "nummod", "poss")
+        opening = [c.i for c in p.children(noun.i, "det", "nummod", "poss") if c.i < tok.i]
+        if not opening:
+            return False
+        between = p.tokens[min(opening) + 1 : tok.i]
+        return all(
+            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            or t.head == tok.i
+            for t in between
         )
 
     def _short_of(self, prep: Token) -> bool:
@@ -255,8 +269,44 @@ class SentenceGrammar:
                 refers_back = kind is not None
                 if kind == "pronoun":
                     antecedent = self._antecedent(tok, actors)
+        # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
+        # ISIL", "a car bomb was detonated" (no agent: the camp followed)
+        clause = tok if verbal else self._serving_verb(tok)
+        if not initiator and clause is not tok and clause is not None:
+            if tok.dep == "dobj":
+                subject = self._subject(clause)
+                initiator = self._actors_in(subject.i, actors) if subject is not None else []
+            else:
+                initiator = self._fill(clause, ("agent",), actors)
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
-        return Roles(initiator, target, refers_back, antecedent)
+        p = self.parse
+        agentless = (
+            clause is not None
+            and not initiator
+            and bool(p.children(clause.i, "nsubjpass", "auxpass"))
+            and not p.children(clause.i, "agent")
+        )
+        agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
+        unnamed = not initiator and agent_acts and self._unnamed_agent(clause)
+        return Roles(initiator, target, refers_back, antecedent, agentless, unnamed)
+
+    def _serving_verb(self, noun: Token) -> Token | None:
+        """The verb whose object is a light verb's ("launched an attack") or whose passive
+        subject the noun is ("were used by ISIL", "was detonated"); None otherwise."""
+        verb = self.parse.head(noun.i)
+        if verb is None:
+            return None
+        if noun.dep == "dobj" and verb.lemma in self.g.light_verbs:
+            return verb
+        if noun.dep == "nsubjpass":
+            return verb
+        return None
+
+    def _unnamed_agent(self, verb: Token | None) -> bool:
+        """ "bombed by an unidentified jet": the by-phrase is there and names no actor."""
+        if verb is None:
+            return False
+        return any(self.parse.children(a.i, "pobj") for a in self.parse.children(verb.i, "agent"))
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's

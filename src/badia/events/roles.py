@@ -46,10 +46,13 @@ def rel(m: Mention, offset: int) -> tuple[int, int]:
 
 
 def merge_adjacent(actors: list[Mention]) -> list[Mention]:
-    """'IS militants', 'ISIL forces': a generic noun right after a name belongs to it."""
+    """'IS militants', 'ISIL forces': a generic noun right after a name belongs to it;
+    after another generic word it is the head ('jihadist rebels' are rebels)."""
     out: list[Mention] = []
     for actor in actors:
         if out and actor.value == 1 and 0 <= actor.start - out[-1].end <= 1:
+            if out[-1].value == 1:
+                out[-1] = actor
             continue
         out.append(actor)
     return out
@@ -416,6 +419,10 @@ def with_parse(
     elif found.refers_back:
         # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
         actor1 = found.antecedent or last_actor1 or actor1
+    elif found.agentless and not actor1:
+        actor1 = last_actor1  # "the town was taken": by the camp the paragraph follows
+    elif found.unnamed:
+        actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:
         actor2 = found.target
     else:

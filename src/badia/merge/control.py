@@ -42,7 +42,7 @@ from rapidfuzz import fuzz
 from badia.merge.keys import nested, place_key
 from badia.merge.records import ControlEvidence, ControlPeriod
 from badia.model import Event, Place
-from badia.places.kinds import PLACE, name_kind
+from badia.places.kinds import PLACE, SITE, name_kind
 
 _PART_OF = re.compile(
     r"\b(?:several|some|many|a number of|most|much|parts?|portions?|sections?|points?|"
@@ -99,7 +99,7 @@ def holdable(name: str, places: Sequence[Place] = ()) -> bool:
     if _HOLDABLE_WORDS.search(name):
         return True
     key = place_key(name)
-    if name_kind(name) != PLACE or key in _COUNTRIES or _BETWEEN.match(name.strip()):
+    if name_kind(name) not in (PLACE, SITE) or key in _COUNTRIES or _BETWEEN.match(name.strip()):
         return False
     return not any(place_key(p.name) == key and p.where_prec in _AREA_PRECISION for p in places)
 
@@ -112,8 +112,10 @@ def only_beside(quote: str, name: str) -> bool:
     carried over from an earlier sentence and the change is of somewhere else."""
     bare = re.sub(r"^(?:the|al|el|as|ad|ash|ar|at|az|an)[- ]", "", name, flags=re.I)
     spans = _occurrences(quote, name) or _occurrences(quote, bare)
-    if not spans:
-        return not _POINTS_BACK.search(quote)
+    if not spans:  # "the army reached the outskirts of the city": still beside it
+        spans = [(m.start(), m.end()) for m in _POINTS_BACK.finditer(quote)]
+        if not spans:
+            return True
     for s, e in spans:
         before = re.split(r"[,;]", quote[max(0, s - _WINDOW) : s])[-1]
         if _NEAR.search(before) or _AREA_OF.search(before) or _AREA_AFTER.match(quote[e:]):

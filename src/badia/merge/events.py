@@ -16,8 +16,9 @@ events merge only when all of these hold, and each merge records why:
 
 Groups grow by complete linkage (a newcomer must match every member, and a group holds
 at most one event per document), strongest pairs first, so no chain of weak links joins
-events that do not match each other. Candidate pairs come from blocks of (month, type
-family, side1), which keeps the work near-linear for large corpora.
+events that do not match each other. Candidate pairs come from blocks of time window
+(month, type family, side1) and area (governorate), which keeps the work near
+n log n for large corpora (``bench/bench_merge.py``).
 """
 
 from __future__ import annotations
@@ -192,7 +193,26 @@ def match_pair(a: Event, b: Event) -> PairMatch | None:
 # --------------------------------------------------------------------- grouping
 
 
-def _candidate_pairs(events: Sequence[Event]) -> Iterable[tuple[int, int]]:
+def _area(e: Event) -> frozenset[str] | None:
+    """The governorates an event's places lie in; ``None`` (anywhere) when a place is not
+    placed in one, since an unplaced name can still match another event's by spelling."""
+    if not e.places and not e.admin1:
+        return None
+    if any(p.admin1 is None for p in e.places):
+        return None
+    return frozenset(_admin1s(e)) or None
+
+
+def candidate_pairs(events: Sequence[Event]) -> Iterable[tuple[int, int]]:
+    """Pairs of events worth comparing, each once: blocked by time window and area.
+
+    A block holds the events of one month, type family and initiating side; within it
+    only events that share a governorate are paired, and an event with a place outside
+    any governorate is paired with the whole block. Within each group a sweep over start
+    dates pairs only overlapping intervals, so the work is the sort (n log n) plus the
+    pairs that can match (places in different governorates cannot, save two points
+    within :data:`NEAR_KM` across a governorate border, which are not looked for).
+    """
     blocks: dict[tuple[int, int, str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         if e.date_start is None or e.date_end is None or e.side1 in _VAGUE_SIDES:
@@ -202,25 +222,45 @@ def _candidate_pairs(events: Sequence[Event]) -> Iterable[tuple[int, int]]:
             continue
         for y, m in months:
             blocks[(y, m, FAMILY[e.type], str(e.side1))].append(i)
+    areas = {i: _area(events[i]) for members in blocks.values() for i in members}
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
-        # A sweep over start dates: only intervals that overlap are paired.
         members.sort(key=lambda k: (events[k].date_start, k))
-        for x, i in enumerate(members):
-            end = events[i].date_end
-            for j in members[x + 1 :]:
-                if events[j].date_start > end:  # type: ignore[operator]
-                    break
-                pair = (min(i, j), max(i, j))
-                if events[i].doc_id != events[j].doc_id and pair not in seen:
+        by_area: dict[str, list[int]] = defaultdict(list)
+        anywhere = []
+        for i in members:
+            if areas[i] is None:
+                anywhere.append(i)
+            else:
+                for a in areas[i]:  # type: ignore[union-attr]
+                    by_area[a].append(i)
+        groups = list(by_area.values())
+        if anywhere:
+            groups.append(members)  # the unplaced events against everyone of the block
+        for group in groups:
+            with_all = group is members
+            for pair in _overlapping(events, group):
+                if with_all and areas[pair[0]] is not None and areas[pair[1]] is not None:
+                    continue  # both placed: paired within their governorates already
+                if events[pair[0]].doc_id != events[pair[1]].doc_id and pair not in seen:
                     seen.add(pair)
                     yield pair
+
+
+def _overlapping(events: Sequence[Event], members: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs of ``members`` (sorted by start date) whose date intervals overlap."""
+    for x, i in enumerate(members):
+        end = events[i].date_end
+        for j in members[x + 1 :]:
+            if events[j].date_start > end:  # type: ignore[operator]
+                break
+            yield (min(i, j), max(i, j))
 
 
 def group_events(events: Sequence[Event]) -> list[tuple[list[int], list[str]]]:
     """Groups of event indices that tell one event, each with its merge reasons."""
     matches: dict[tuple[int, int], PairMatch] = {}
-    for i, j in _candidate_pairs(events):
+    for i, j in candidate_pairs(events):
         m = match_pair(events[i], events[j])
         if m:
             matches[(i, j)] = m

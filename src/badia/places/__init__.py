@@ -9,6 +9,7 @@ unresolved when every place of that name lies far from them).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from badia.model import Document, Event, Place
@@ -71,7 +72,7 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             if hit is None:
                 places.append(Place(name=loc, start=start, end=end))
             else:
-                places.append(hit.place(loc, start, end))
+                places.append(_as_stated(hit.place(loc, start, end), ev.quote))
         admin1 = ev.admin1
         if admin1 is None:  # from the surest place: one whose name no other governorate has
             known = [p for p in places if p.admin1 and p.geo_precision]
@@ -79,6 +80,33 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             admin1 = next((p.admin1 for p in sure_places or known), None)
         out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
     return out
+
+
+# A place the text gives as a reference point, not as the spot: "near X", "west of X",
+# "on the outskirts of X", "10 km from X" (the distance alone leaves the bearing unknown).
+_REFERENCE = re.compile(
+    r"\b(?P<rel>near|nearby|close\s+to|around|outside|(?:on\s+)?the\s+outskirts\s+of|"
+    r"outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|(?:to\s+the\s+)?(?:north|south|east|west)"
+    r"(?:[- ]?(?:east|west))?(?:ern)?\s+of|(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:from|outside))|(?:towards?|approaching))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _as_stated(place: Place, quote: str) -> Place:
+    """A town the quote names only as a reference point ("near al-Sukhnah") places the event
+    around it: ``geo_precision`` 2 (ACLED: near the town), ``where_prec`` 2 (UCDP), and the
+    relation as written. A place already placed relative to another keeps its own."""
+    if place.relation is not None or place.where_prec is None or place.where_prec > 2:
+        return place
+    i = quote.find(place.name)
+    m = _REFERENCE.search(quote[max(0, i - 60):i]) if i >= 0 else None
+    if m is None:
+        return place
+    return place.model_copy(update={
+        "geo_precision": max(place.geo_precision or 1, 2), "where_prec": 2,
+        "relation": f"{' '.join(m.group('rel').split())} {place.name}",
+    })
 
 
 def can_hold_control(place: Place) -> bool:

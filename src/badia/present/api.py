@@ -162,7 +162,7 @@ def create_app(
         page, csp = snapshot.page()
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
-    @app.get("/api/events", summary="Merged events (one per real event), filtered and paged")
+    @app.get("/api/events", summary="Events, filtered and paged")
     def events(
         date_from: Annotated[
             date | None, Query(description="events ending on or after this day")

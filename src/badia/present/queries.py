@@ -387,13 +387,19 @@ def list_tallies(ds: Dataset) -> list[dict[str, Any]]:
 
 
 def casualties_by_claimant(ds: Dataset) -> list[dict[str, Any]]:
-    """Killed per side and claimant, summed over events (unmerged: sources may overlap)."""
+    """Killed per side and claimant, summed over merged events: a claimant's figure for
+    one real event counts once however many documents repeat it (its largest, as a toll
+    is revised upwards)."""
     totals: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0, 0])
-    for ev in ds.events:
-        for fat in ev.fatalities:
-            cell = totals[(fat.side, fat.source or ev.source)]
-            cell[0] += fat.killed
-            cell[1] += 1
+    for m in ds.rows():
+        per_event: dict[tuple[str, str | None], int] = {}
+        for fig in m.fatalities:
+            claimant = None if fig.claimant.startswith("doc:") else fig.claimant
+            key = (fig.side, claimant)
+            per_event[key] = max(per_event.get(key, 0), fig.killed)
+        for key, killed in per_event.items():
+            totals[key][0] += killed
+            totals[key][1] += 1
     order = {s: i for i, s in enumerate(SIDES)}
     return [
         {"side": side, "claimant": claimant, "killed": k, "events": n}

@@ -62,12 +62,12 @@ _TABLES = (
         subject_kind VARCHAR,
         subject_id VARCHAR,
         side VARCHAR,
-        low INTEGER,
+        low BIGINT,
         low_claimant VARCHAR,
-        best INTEGER,
+        best BIGINT,
         best_claimant VARCHAR,
         best_rule VARCHAR,
-        high INTEGER,
+        high BIGINT,
         high_claimant VARCHAR,
         record JSON NOT NULL
     )""",
@@ -79,8 +79,8 @@ _TABLES = (
         side VARCHAR,
         kind VARCHAR,
         source VARCHAR,
-        killed INTEGER,
-        counted INTEGER,
+        killed BIGINT,
+        counted BIGINT,
         record JSON NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS control_periods (

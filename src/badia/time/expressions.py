@@ -405,8 +405,10 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     # counted offsets: handled by the named groups of _COUNTED below
     (r"(?:in\s+|over\s+)?the\s+(?:following|next|ensuing)\s+(?:few\s+)?days"
      r"|in\s+the\s+days\s+that\s+followed", "relative", 1, 1, "month_end"),
-    (r"the\s+(?:next|following)\s+(?:day|morning|night|evening)"
+    (r"the\s+(?:next|following)\s+(?:day|morning|evening)"
      r"|the\s+day\s+after(?!\s+(?:tomorrow))", "relative", 1, 1, ""),
+    # "the following night" after 14 Dec is 14-15 Dec (GUIDELINES 1b: a night spans two days)
+    (r"the\s+(?:next|following)\s+night", "relative", 0, 1, ""),
     (r"the\s+(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before(?!\s+yesterday)",
      "relative", -1, -1, ""),
     (r"(?:a\s+few|several)\s+days\s+(?:before|earlier|prior)", "relative", -5, -1, ""),
@@ -612,7 +614,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             exprs, i = res
             for ex in exprs:
-                cands.append(_shift(ex, offset))
+                cands.append(_shift(_month_phrase(text, ex), offset))
     if not cands:
         return cands
     cands.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -623,6 +625,28 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
             out.append(c)
             last_end = c.end
     return out
+
+
+# Words before a yearless month that make it a part of it or a span after the reference.
+_LATER_IN = re.compile(r"\blater\s+in\s+$", re.I)
+_FIRST_DAYS = re.compile(r"\bthe\s+first\s+(?:few\s+)?days\s+of\s+$", re.I)
+_LAST_DAYS = re.compile(r"\bthe\s+(?:last|final)\s+(?:few\s+)?days\s+of\s+$", re.I)
+
+
+def _month_phrase(text: str, ex: TimeExpr) -> TimeExpr:
+    """'later in September' after 13 September is 14-30 September; 'the first days of
+    October' is early October, 'the last days of' late (GUIDELINES 1b, Dates)."""
+    if ex.kind != "month" or ex.day is not None or ex.part is not None:
+        return ex
+    before = text[max(0, ex.start - 40) : ex.start]
+    if _FIRST_DAYS.search(before) or _LAST_DAYS.search(before):
+        part = "early" if _FIRST_DAYS.search(before) else "late"
+        return TimeExpr(text=ex.text, start=ex.start, end=ex.end, kind="part", month=ex.month,
+                        year=ex.year, part=part)
+    if _LATER_IN.search(before) and ex.year is None:
+        return TimeExpr(text=ex.text, start=ex.start, end=ex.end, kind="relative",
+                        month=ex.month, offset_days=1, offset_days2=1, to_month_end=True)
+    return ex
 
 
 def _may_start(tok: _Tok) -> bool:

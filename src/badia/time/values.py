@@ -115,6 +115,9 @@ def resolve_relative(expr: TimeExpr, reference: TimeValue | None) -> TimeValue |
         return None
     lo = expr.offset_days or 0
     hi = expr.offset_days2 if expr.offset_days2 is not None else lo
+    if expr.to_month_end and expr.month is not None and expr.month != reference.end.month:
+        iv = point_interval(None, expr.month, reference.end.year, None)  # "later in May" in March
+        return _tv(*iv) if iv is not None else None
     if expr.to_month_end:
         start = reference.end + timedelta(days=lo)
         return _tv(start, month_end(start.year, start.month), _prec(start, None))

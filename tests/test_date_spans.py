@@ -1,0 +1,58 @@
+"""Date spans of GUIDELINES 1b ("Dates"), read through a whole document (invented places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from badia.pipeline import extract_document
+from badia.read import read_text
+
+FRONT = "---\nsubject: Qasr offensive\nauthor: Wikipedia\n"
+FRONT += "date:\n  - 1 January – 31 December 2016\n---\n\n"
+
+
+def _span(body: str, words: str) -> tuple[str, str]:
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    found = [e for e in extract_document(doc).events if words in e.quote]
+    assert found, body
+    return str(found[0].date_start), str(found[0].date_end)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a night spans the day and the next
+        (
+            "On 14 December, the army attacked Tell Jaban. The following night, ISIL shelled Qasr.",
+            ("2016-12-14", "2016-12-15"),
+        ),
+        # "later in <month>" runs from the day after the reference to the month's end
+        (
+            "On 13 September, the army attacked Jaban. Later in September, ISIL captured Qasr.",
+            ("2016-09-14", "2016-09-30"),
+        ),
+        (
+            "On 13 September, the army attacked Jaban. Later in the month, ISIL captured Qasr.",
+            ("2016-09-14", "2016-09-30"),
+        ),
+        # the first / last days of a month are its early / late part
+        ("In the first days of October, ISIL captured Qasr.", ("2016-10-01", "2016-10-10")),
+        ("In the last days of October, ISIL captured Qasr.", ("2016-10-21", "2016-10-31")),
+        # an offset from a range moves both ends
+        (
+            "In early May, the army attacked Tell Jaban. Two weeks later, ISIL captured Qasr.",
+            ("2016-05-15", "2016-05-24"),
+        ),
+    ],
+)
+def test_date_span(body: str, expected: tuple[str, str]):
+    assert _span(body, "Qasr") == expected
+
+
+def test_each_act_takes_the_date_that_governs_it():
+    body = "In early May 2016, the Syrian Army launched an offensive on Jaban, "
+    body += "capturing Qasr late on 12 May."
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    dates = {e.type: (str(e.date_start), str(e.date_end)) for e in extract_document(doc).events}
+    assert dates["attack"] == ("2016-05-01", "2016-05-10")
+    assert dates["capture"] == ("2016-05-12", "2016-05-12")
