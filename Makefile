@@ -38,7 +38,11 @@ test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
 
+# BENCH_SIZES: corpus sizes in MB for bench_scale (the issue's figures: 1,5,20,50)
+BENCH_SIZES ?= 1
 bench: $(DEV_STAMP)
+	$(BIN)/python bench/bench_scale.py --sizes $(BENCH_SIZES)
+	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_merge.py
 	$(BIN)/python bench/bench_syntax.py

@@ -262,4 +262,22 @@ def test_every_report_table_has_a_json_twin(db: Path) -> None:
     assert page["control"] == whole("/api/control")
     assert page["order_of_battle"] == whole("/api/order-of-battle")
     listed = client.get("/api/events", params={"limit": 1000}).json()["items"]
-    assert page["events"] == listed
+    assert q.expand_events(page) == listed
+
+
+def test_served_page_over_a_large_store_leaves_quotes_to_the_api(
+    db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(q, "SERVED_LEAN_ABOVE", 2)
+    client = TestClient(create_app(db))
+    resp = client.get("/")
+    page = data(resp.text)
+    assert page["detail_url"] == "/api/events/"
+    assert "quote" not in page["events"]["fields"] and "fatalities" in page["events"]["fields"]
+    assert "connect-src 'self'" in resp.headers["content-security-policy"]
+    first = q.expand_events(page)[0]
+    full = client.get(page["detail_url"] + first["id"]).json()
+    assert full["quote"] and full["date_start"] == first["date_start"]
+    written = write_report(q.load_dataset_from_path(db), tmp_path / "r.html").read_text()
+    assert "quote" in data(written)["events"]["fields"]  # a file keeps everything
+    assert "connect-src" not in written

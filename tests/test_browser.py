@@ -333,3 +333,25 @@ def test_phone_width_has_no_sideways_page_scroll(browser, tmp_path: Path) -> Non
         page.screenshot(path=str(SCREENSHOTS / "report-390.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_served_page_over_a_large_store_fetches_the_quote(
+    browser, tmp_path: Path, monkeypatch
+) -> None:
+    db = build_db(tmp_path / "lean.duckdb", make_extractions())
+    from badia.present.api import create_app
+
+    monkeypatch.setattr(q, "SERVED_LEAN_ABOVE", 2)
+    with serving(create_app(db)) as base:
+        w = Watched(browser, base)
+        try:
+            w.open(base + "/")
+            w.page.locator("#events-table tbody tr").first.click()
+            quote = w.page.locator("#detail blockquote.quote")
+            quote.wait_for(timeout=10_000)
+            assert quote.text_content() == (
+                "On 3 March 2017, government forces attacked Tell Hamra, held by ISIL."
+            )
+            assert w.errors == [] and w.outside == []
+        finally:
+            w.close()

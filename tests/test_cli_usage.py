@@ -176,3 +176,20 @@ def test_events_at_80_columns_keeps_the_key_columns(store: Path) -> None:
     assert cells[:3] == ["2017-03-07", "attack", "islamic_state"], attack
     assert "Qasr Tal" in attack and " 9 " in attack
     assert lines[-1] == "3 merged events"
+
+
+@pytest.mark.parametrize("command", ["events", "docs", "places", "report", "casualties", "merge"])
+def test_a_file_that_is_no_store(command: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    from badia.cli import main
+
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("not a database\n", encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["badia", command, "--db", str(notes)])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (
+        f"error: cannot open store {notes}: not a DuckDB database file; "
+        "--db must name a store made by `badia ingest` or `badia extract`"
+    )

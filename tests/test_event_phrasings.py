@@ -63,6 +63,7 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, US aircraft dropped three heavy bombs on Qasr.", ("airstrike", "coalition")),
         ("On 4 May, SDF fighters were airlifted to Qasr.", ("deployment", "opposition")),
         ("On 4 May, the Syrian Army evacuated the residents of Qasr.", ("other", "government")),
+        ("On 4 May, ISIL released the last 40 hostages from Qasr.", ("other", "islamic_state")),
         ("On 4 May, the Tiger Forces were also sent to Qasr.", ("deployment", "government")),
         (
             "On 4 May, Syrian fighter jets launched a heavy attack on Qasr.",
@@ -117,6 +118,14 @@ def test_look_alikes_give_no_movement_event(sentence: str):
         ("On 4 May, the army took Qasr with the help of Russian airstrikes.", "airstrike"),
         # evacuating one's own forces is no event; evacuating residents is
         ("On 4 May, ISIL evacuated the pocket east of Qasr.", "other"),
+        # "the number of executed" counts, it tells no act
+        ("On 4 May, the ministry put the number of executed at 40.", "civilian_violence"),
+        # a verb coordinated with a purpose infinitive is a purpose too
+        (
+            "On 4 May, rebels launched an offensive to lift the siege of Qasr and cut the "
+            "road to Jaban.",
+            "capture",
+        ),
         # the flip side of a capture told in the same sentence
         ("On 4 May, the army withdrew from Qasr and ISIL captured the town.", "withdrawal"),
     ],

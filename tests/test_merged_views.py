@@ -77,7 +77,7 @@ def test_every_view_lists_merged_events_and_tellings_on_demand(seeds_db: Path, t
     assert f"{n_tellings} tellings" in listed.output
     assert q.list_events(ds)["total"] == n_merged
     assert q.list_events(ds, tellings=True)["total"] == n_tellings
-    assert len(q.report_data(ds)["events"]) == n_merged
+    assert len(q.report_data(ds)["events"]["rows"]) == n_merged
     from fastapi.testclient import TestClient
 
     from badia.present.api import create_app

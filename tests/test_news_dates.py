@@ -67,6 +67,10 @@ LAYOUTS = [
     ("date-colon-label", "Date: 2017-11-19", D),
     ("published-comma-time", "Published 19.11.2017, 10:42", D),
     ("year-first-slash", "2017/11/19 10:42", D),
+    # real: "Source: Xinhua| 2017-11-19 10:42:00|Editor: ..."
+    ("source-editor-pipes", "Source: Xinhua| 2017-11-19 10:42:00|Editor: Jane Roe", D),
+    ("last-update-local-time", "Last Update: Sun 19 Nov 2017 10:42 (Mecca time)", D),
+    ("two-zones", "Sunday 19 November 2017 KSA 10:42 - GMT 07:42", D),
 ]
 
 
@@ -178,3 +182,35 @@ def test_undated_datelines_are_cut_from_the_story(opening: str) -> None:
 @pytest.mark.parametrize("paragraph", ["Islamic State, the group, said", "Rebels: we won the day"])
 def test_prose_is_not_a_dateline(paragraph: str) -> None:
     assert wire_dateline(paragraph) is None
+
+
+def test_an_outlet_writing_month_first_reads_ambiguous_numbers_month_first() -> None:
+    us = (f"{HEAD}\n\n03/11/2017 10:42 AM\n\nRebel fighters shelled an army post on "
+          "March 9, 2017 and again on Saturday, a monitor said.\n")
+    assert read_text(us, "us.txt").published == date(2017, 3, 11)
+    uk = us.replace("March 9, 2017", "9 March 2017")
+    assert read_text(uk, "uk.txt").published == date(2017, 11, 3)
+
+
+def test_metadata_line_then_headline_then_date_line() -> None:
+    # real form: " date ... <site tagline>" / headline / "AGENCY | Updated: ... | Created: ..."
+    text = (f" date 2017-11-19 Site Menu\n{HEAD}\nReuters | Updated: 19-11-2017 12:17 IST | "
+            f"Created: 19-11-2017 12:16 IST\n{STORY}\n")
+    doc = read_text(text, "page.txt")
+    assert (doc.published, doc.title) == (D, HEAD)
+    assert doc.sentences()[0][2].text.startswith("Rebel fighters")
+
+
+def test_wire_story_under_a_tagline() -> None:
+    # real form: site tagline lines, headline, then "CITY, Mon DD: story" (year elsewhere)
+    text = (f"site banner\nWORLD\n\n{HEAD}\n\nBEIRUT, Nov 19: {STORY} It was the worst raid "
+            "since 2 March 2017.\n")
+    doc = read_text(text, "wire.txt")
+    assert (doc.format, doc.published, doc.title) == ("news", D, HEAD)
+    assert doc.sentences()[0][2].text.startswith("Rebel fighters")
+
+
+def test_repeated_headline_over_a_photo_credit_is_a_caption() -> None:
+    text = f"{HEAD}\n\n19 Nov 2017 - 10:05\n\n{HEAD}\nFile Photo.\n\n{STORY}\n"
+    doc = read_text(text, "page.txt")
+    assert [s.text for _, _, s in doc.sentences()] == [STORY]

@@ -82,6 +82,8 @@ def test_night_of_a_date_is_still_that_night() -> None:
         ("on 20 October", (date(2018, 10, 20), date(2018, 10, 20))),
         ("in March", (date(2019, 3, 1), date(2019, 3, 31))),  # already past: this year
         ("in December 2019", (date(2019, 12, 1), date(2019, 12, 31))),  # a written year stays
+        ("last April", (date(2018, 4, 1), date(2018, 4, 30))),  # told in April: the one before
+        ("last January", (date(2019, 1, 1), date(2019, 1, 31))),
     ],
 )
 def test_yearless_date_after_publication_is_the_previous_year(

@@ -472,3 +472,42 @@ def test_a_town_named_as_a_reference_point_places_the_event_near_it(quote, relat
     town = resolver().resolve("al-Sukhnah")
     assert p.relation == relation and (p.latitude, p.longitude) == (town.lat, town.lon)
     assert (p.geo_precision, p.where_prec) == ((2, 2) if relation else (1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Gunmen hit army posts on the outskirts of Qarmuna in eastern Zelfa on Tuesday.",
+      ["Qarmuna"]),
+     ("Rebels shelled the Qarmuna military airport in Zelfa province on Wednesday.",
+      ["Qarmuna military airport"]),
+     ("Gunmen killed three shepherds in the Qarmuna desert east of Zelfa on Friday.",
+      ["Qarmuna desert"]),
+     ("The army captured the Palmyra communications tower in the Eastern Bayarat area.",
+      ["Palmyra communications tower", "Eastern Bayarat"]),
+     ("Reinforcements were sent to the Qarmuna countryside.", ["Qarmuna"])],
+)
+def test_the_most_specific_place_of_a_clause(text: str, names: list[str]) -> None:
+    """A part of a governorate ('eastern Zelfa'), a governorate by its admin word ('Zelfa
+    province') frame the town or site; a town that only says where a desert lies is no
+    place of the event; a capitalised 'Eastern X' is a name of its own."""
+    from badia.mentions.places import event_places, find_places
+
+    assert [p.text for p in event_places(find_places(text, 0, []))] == names
+
+
+def test_a_relation_stated_after_a_village_chooses_among_its_namesakes() -> None:
+    r = resolver()
+    text = "forces seized the village of al-Humaymah, 40 km south of al-Bukamal, on Sunday"
+    hit, town = r.resolve("al-Humaymah", Context(text=text)), r.resolve("al-Bukamal")
+    assert hit is not None and hit.relation == "40 km south of al-Bukamal"
+    assert 35 <= distance_km(hit.lat, hit.lon, town.lat, town.lon) <= 45
+    # a known facility stays itself when the text only says it is near a town
+    t4 = r.resolve("T-4 airbase", Context(text="jets bombed the T-4 airbase near Palmyra"))
+    assert t4 is not None and t4.entry_id.startswith("feature:") and t4.geo_precision == 1
+
+
+def test_the_desert_of_a_town_is_a_fuzzy_area_at_the_town() -> None:
+    r = resolver()
+    hit, town = r.resolve("the Sukhnah desert"), r.resolve("al-Sukhnah")
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 5)
+    assert (hit.lat, hit.lon) == (town.lat, town.lon)

@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from badia.model import (
@@ -149,7 +148,7 @@ def test_failed_save_leaves_previous_state(db: Path) -> None:
         store.save_extraction(Extraction(document=doc, events=first, tallies=[make_tally(doc)]))
         # Two events with one id: the insert fails after the old rows were deleted.
         dup = make_event(doc, 5)
-        with pytest.raises(duckdb.Error):
+        with pytest.raises(StoreError, match="two events with the id"):
             store.save_extraction(Extraction(document=doc, events=[dup, dup]))
         assert store.events(doc.id) == first
         assert len(store.tallies(doc.id)) == 1

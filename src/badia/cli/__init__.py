@@ -19,13 +19,21 @@ from badia.cli import (  # noqa: F401  (registers)
     presenting,
 )
 from badia.cli.app import app
-from badia.cli.usage import fail
+from badia.cli.usage import USAGE, fail, store_problem
 from badia.errors import BadiaError
 from badia.store import StoreError
+from badia.store.db import StoreBusy
 
 
 def main() -> None:
-    app()
+    """The ``badia`` command: a store that cannot be opened is one line, not a traceback."""
+    from badia.cli.usage import error_line
+
+    try:
+        app()
+    except StoreError as exc:
+        error_line(store_problem(exc))
+        raise SystemExit(USAGE) from None
 
 
 def _one_line_errors(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,7 +44,11 @@ def _one_line_errors(callback: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return callback(*args, **kwargs)
-        except (StoreError, BadiaError) as exc:
+        except StoreBusy as exc:
+            fail(str(exc), code=1)
+        except StoreError as exc:
+            fail(store_problem(exc), code=USAGE)
+        except BadiaError as exc:
             fail(str(exc), code=1)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""

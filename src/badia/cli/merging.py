@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from badia.cli.app import DEFAULT_DB, app
-from badia.cli.usage import check_choice, existing_store, fail, one_of
+from badia.cli.usage import check_choice, existing_store, fail, one_of, store_problem
 from badia.merge import casualty_table, control_timelines, order_of_battle, run_merge
 from badia.merge.control import find_place
 from badia.merge.records import CasualtyRow, ControlPeriod, MergeResult, OobSide, OobUnit
@@ -43,7 +43,7 @@ def _open(db: Path) -> Store:
     try:
         return Store(db)
     except StoreError as exc:
-        fail(str(exc), code=1)
+        fail(store_problem(exc))
 
 
 def _check_side(side: str | None) -> None:

@@ -21,11 +21,13 @@ from badia.terminal import clean_line
 
 __all__ = [
     "USAGE",
+    "error_line",
     "fail",
     "one_of",
     "check_choice",
     "check_choices",
     "existing_store",
+    "store_problem",
     "new_store",
 ]
 
@@ -33,9 +35,14 @@ USAGE = 2
 """Exit code for a value the user can correct (click uses 2 for usage errors)."""
 
 
+def error_line(message: str) -> None:
+    """Print ``error: <message>`` as one line on stderr (line breaks in it become spaces)."""
+    typer.echo(f"error: {clean_line(message)}", err=True)
+
+
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print ``error: <message>`` as one line on stderr and exit with ``code``."""
-    typer.echo(f"error: {clean_line(message)}", err=True)
+    error_line(message)
     raise typer.Exit(code)
 
 
@@ -60,6 +67,11 @@ def check_choices(option: str, value: str | None, choices: Iterable[str]) -> lis
     for item in items:
         check_choice(option, item, choices)
     return items or None
+
+
+def store_problem(exc: Exception) -> str:
+    """The one-line message for a store file that exists but cannot be opened."""
+    return f"{exc}; --db must name a store made by `badia ingest` or `badia extract`"
 
 
 def existing_store(db: str | Path) -> Path:

@@ -34,6 +34,12 @@ _NOT_AN_EVENT = re.compile(
 _PURPOSE = re.compile(r"\b(?:in order to|so as to|to)\s+$", re.I)
 
 
+# a base-form verb coordinated with a purpose infinitive: "to lift the siege and cut ..."
+_PURPOSE_AND = re.compile(
+    r"(?<!due )(?<!according )(?<!prior )(?<!next )(?<!close )(?<!up )\bto\s+"
+    r"(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b|these\b|those\b)[a-z]+\b"
+    r"[^,.;:]{0,60}?\s+and\s+$"
+)
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
 )
@@ -100,6 +106,8 @@ def usable_triggers(
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
+        if _PURPOSE_AND.search(before) and not re.search(r"(?:ed|ing)$", t.text, re.I):
+            continue  # "to lift the siege and cut the supply lines": the second verb too
         if head is not None and t.type == "capture" and grammar.takes_people(head):
             continue  # prisoners taken, not ground
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):

@@ -1,9 +1,11 @@
 """Reading an action's clause from the sentence's dependency parse (``syntax`` records).
 
 Two questions, answered from the tree with the word lists of ``data/grammar.yaml``:
-- is the action asserted as done? Not when it is negated ("did not capture"), modal
-  ("could attack"), an intention ("threatened to shell"), disputed ("denied that ... bombed",
-  "reports that ... were false"); tried ("failed to capture") is an attack;
+- is the action asserted as done? Not when it is negated ("did not capture", "no
+  airstrikes"), modal ("could attack"), an intention ("threatened to shell"), disputed
+  ("denied that ... bombed", "reports that ... were false"), short of it ("short of
+  capturing"), an adjective ("the captured bases") or the circumstance of another act
+  ("due to heavy shelling"); tried ("failed to capture") is an attack;
 - who acts and who is acted on: the trigger's own subject, passive agent, object and
   obliques, the subject inherited along coordination and control ("tried to capture"),
   a subordinate clause's own subject ("after X overran the city"), never a speaker of
@@ -14,7 +16,7 @@ Two questions, answered from the tree with the word lists of ``data/grammar.yaml
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from badia.mentions.lexicon import packaged
@@ -64,38 +66,18 @@ class Grammar:
 
 @cache
 def grammar() -> Grammar:
-    """The packaged ``grammar.yaml``, compiled once."""
+    """The packaged ``grammar.yaml``, compiled once (each word list under its field's name)."""
     data = packaged("grammar.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in data[key])
-
     roles = {
         lemma: Slots(tuple(s.get("initiator", [])), tuple(s.get("target", [])))
         for lemma, s in data["roles"].items()
     }
-    return Grammar(
-        words("intention"),
-        words("attempt"),
-        words("denial"),
-        words("report_nouns"),
-        words("false_words"),
-        words("modal"),
-        words("speech"),
-        roles,
-        words("not_party_preps"),
-        words("support_verbs"),
-        words("leader_verbs"),
-        words("force_nouns"),
-        words("own_act_marks"),
-        words("light_verbs"),
-        words("people"),
-        words("not_done_preps"),
-        words("negative_determiners"),
-        words("circumstance_preps"),
-        words("anaphors"),
-        words("idiom_heads"),
-    )
+    lists = {
+        f.name: frozenset(str(w).lower() for w in data[f.name])
+        for f in fields(Grammar)
+        if f.name != "roles"
+    }
+    return Grammar(roles=roles, **lists)
 
 
 @dataclass(frozen=True)

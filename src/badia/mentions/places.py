@@ -94,6 +94,22 @@ _REFERENCE_POINT = re.compile(
 
 # A broad area named by its kind ("the Homs desert", "Raqqa region"): it frames a town.
 _AREA_TAIL = re.compile(r"\s(?:[Rr]egion|[Dd]esert|[Ss]teppe|[Bb]adia|[Bb]adiya)$")
+# ... also a governorate named by its admin word in lower case ("in Idlib province"); a
+# town's countryside stays the town ("sent to the Palmyra countryside").
+_AREA_AFTER = re.compile(r"\s+(?:province|governorate)\b")
+# "eastern Deir ez-Zor", "southern Raqqa": a part of a governorate or city, an area (in
+# lower case: "Eastern Qalamoun", "Eastern Bayarat" are names of their own).
+_PART_OF_AREA = re.compile(
+    r"^(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s"
+    r"(?!.*\b(?:[Aa]ir ?base|[Aa]irport|[Ff]ields?|[Ss]tation|[Dd]am|[Mm]ountains?|Jabal)\b)"
+)
+# The words between an area and the reference point that only says where the area is.
+_DESCRIBES = re.compile(
+    r"\s*,?\s*(?:(?:some|about|around)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)"
+    r"\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 
 
 _CONTAINER = re.compile(
@@ -141,9 +157,13 @@ def find_places(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[
             continue
         end = start + len(trimmed)
         role = None
-        if _FRAME.search(trimmed) or _AREA_TAIL.search(name):
+        if _FRAME.search(trimmed) or _AREA_TAIL.search(name) or _AREA_AFTER.match(text, end) \
+                or _PART_OF_AREA.match(trimmed):
             role = "frame"
         elif _REFERENCE_POINT.search(text[max(0, start - 30) : start]):
+            if out and out[-1].key == "frame" and _DESCRIBES.fullmatch(
+                    text[out[-1].end - offset : start]):
+                continue  # "the Sukhnah desert east of Homs": Homs only says where the desert is
             role = "reference"
         elif _CONTAINER.search(text[max(0, start - 40) : start]):
             role = "reference"  # "the Driving School area of Palmyra": Palmyra contains it

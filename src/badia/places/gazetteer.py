@@ -62,9 +62,11 @@ class Gazetteer:
     by_skeleton: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     admin_points: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+    by_id: dict[str, Entry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for e in self.entries:
+            self.by_id.setdefault(e.id, e)
             for k, c in e.name_keys():
                 if not k:
                     continue

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from badia.model import Place
 from badia.places import admin
 from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
-from badia.places.kinds import LINE, REGION, RIVER, name_kind
+from badia.places.kinds import LINE, PLACE, REGION, RIVER, SITE, name_kind
 from badia.places.normalise import FEATURE_TOKENS, core, fold, key, skeleton
 
 BEARINGS = {
@@ -69,14 +69,16 @@ _RELATIVE = re.compile(
     r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b\s+"
     rf"(?:\(\s*[\d.]+\s*mi(?:les?)?\s*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_DIR})\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
     r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w’'`-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 # The words that may stand between a name and the relation that places it
@@ -87,6 +89,12 @@ _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
          r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
          r"nearly|immediately|just|directly)[\s,]+)*")
+_TOWN_AREA = re.compile(
+    r"^(?:the\s+)?(?P<town>.+?)\s+(?:desert|steppe|badia|badiya|countryside|region|plains?)$",
+    re.I)
+_CONTAINED = re.compile(r"^(?:in|inside|within|neighbou?rhood|district|quarter|suburb|part|"
+                        r"area)s?\b", re.I)
+RELATION_KM = 25.0  # a namesake this close to where the text's relation points is the place
 FUZZY_CUTOFF = 90.0
 SKELETON_RATIO = 70.0
 SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
@@ -181,11 +189,33 @@ class Resolver:
         clean = _clean(name)
         if not clean:
             return None
+        stated = self._stated_relation(clean, ctx)
+        if stated is not None:
+            return stated
         for attempt in self._attempts(name_kind(clean)):
             hit = attempt(clean, ctx)
             if hit is not None and admin.in_region(hit.lat, hit.lon):
                 return self._district(clean, hit)
         return None
+
+    def _stated_relation(self, name: str, ctx: Context) -> Hit | None:
+        """ "al-Humaymah, 40 km south of al-Bukamal", "X, near Y": the text's own relation
+        chooses among the places of that name (one within ``RELATION_KM`` of where it
+        points), and places the name there when none is; "X in Y" is left to the rest."""
+        if name_kind(name) not in (PLACE, SITE) or not ctx.text:
+            return None
+        rel = self._relative(name, ctx)
+        if rel is None or rel.relation is None or _CONTAINED.match(rel.relation):
+            return None
+        near = Context(ctx.admin1, ctx.governorates, [(rel.lat, rel.lon)], ctx.text)
+        exact = self._exact(name, near)
+        if exact is None:
+            return rel
+        entry = self.g.by_id.get(exact.entry_id)
+        if entry is None or _big(entry) \
+                or distance_km(exact.lat, exact.lon, rel.lat, rel.lon) <= RELATION_KM:
+            return exact  # a city or a known facility is itself; a village, the one there
+        return rel
 
     def _attempts(self, kind: str):
         """The attempts a kind of name allows: a river has no point; a line is placed only
@@ -195,7 +225,8 @@ class Resolver:
         if kind == LINE:
             return (self._line, self._governorate)
         if kind == REGION:
-            return (self._country, self._exact, self._governorate, self._line)
+            return (self._country, self._exact, self._governorate, self._line,
+                    self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
                 self._fuzzy, self._relative)
 
@@ -271,6 +302,16 @@ class Resolver:
         # "the Homs desert" is a fuzzy area of the governorate (UCDP where_prec 5), not it
         where_prec = 5 if _FUZZY_AREA.search(name) else 4
         return Hit(f"admin1:{gov}", pt[0], pt[1], gov, None, "Syria", 3, where_prec, relation)
+
+    def _town_area(self, name: str, ctx: Context) -> Hit | None:
+        """ "the Sukhnah desert", "Palmyra countryside": the area around a town, at the
+        town's point with UCDP's where_prec 5 (a fuzzy area)."""
+        m = _TOWN_AREA.match(name)
+        town = self._exact(m.group("town"), ctx) if m else None
+        if town is None or town.where_prec > 2:
+            return None
+        return Hit(town.entry_id, town.lat, town.lon, town.admin1, town.admin2, town.country,
+                   2, 5, name)
 
     def _line(self, name: str, ctx: Context) -> Hit | None:
         """'A-B highway', 'highway connecting A and B', 'A–B Governorate boundary'."""

@@ -212,7 +212,7 @@ class _Snapshot:
         return value
 
     def page(self) -> tuple[str, str]:
-        return self.memo("report page", lambda ds: render_html(q.report_data(ds)))
+        return self.memo("report page", lambda ds: render_html(q.report_data(ds, served=True)))
 
 
 _LIMIT_DOC = (

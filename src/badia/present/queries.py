@@ -711,19 +711,102 @@ def order_of_battle(ds: Dataset) -> dict[str, Any]:
 
 Loader = Callable[[], Dataset]
 
+# Fields of an event summary that the page looks up in its document list instead.
+_FROM_DOCUMENT = {"doc_title": "title"}
 
-def report_data(ds: Dataset, *, title: str = "badia: events report") -> dict[str, Any]:
-    """Everything the HTML view embeds: one JSON object, built from the queries above."""
+
+def event_columns(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Event summaries as ``{"fields": [...], "rows": [[...], ...]}`` without the
+    document's title (the page takes it from ``documents`` by ``doc_id``).
+
+    Field names written once instead of once per event, and no title repeated per
+    event: about half the size of the list of dicts on a real store.
+    """
+    fields = [k for k in dict.fromkeys(k for s in summaries for k in s) if k not in _FROM_DOCUMENT]
+    rows = []
+    for summary in summaries:
+        row = [summary.get(k) for k in fields]
+        if "sources" in summary and summary["sources"] is not None:
+            row[fields.index("sources")] = _lean_tellings(summary)
+        rows.append(row)
+    return {"fields": fields, "rows": rows}
+
+
+# A telling's fields that the first telling shares with its merged event's row.
+_FIRST_TELLING = ("doc_id", "doc", "quote", "start", "end", "type", "date_start", "date_end")
+
+
+def _lean_tellings(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tellings without their document titles, and the first without what its row
+    already says (only where equal, so ``expand_events`` restores them exactly)."""
+    out = []
+    for k, telling in enumerate(summary["sources"]):
+        lean = {key: v for key, v in telling.items() if key not in _FROM_DOCUMENT}
+        if k == 0:
+            for key in _FIRST_TELLING:
+                if key in lean and key in summary and lean[key] == summary[key]:
+                    del lean[key]
+        out.append(lean)
+    return out
+
+
+def expand_events(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event summaries of report data (``report_data``), as ``list_events`` gives them."""
+    docs = {d["id"]: d for d in data.get("documents", [])}
+    table = data["events"]
+    out = []
+    def titled(record: dict[str, Any]) -> dict[str, Any]:
+        doc = docs.get(record.get("doc_id"), {})
+        return {**record, **{key: doc.get(field) for key, field in _FROM_DOCUMENT.items()}}
+
+    for row in table["rows"]:
+        summary = titled(dict(zip(table["fields"], row, strict=True)))
+        if summary.get("sources") is not None:
+            tellings = [dict(t) for t in summary["sources"]]
+            if tellings:
+                for key in _FIRST_TELLING:
+                    if key not in tellings[0] and key in summary:
+                        tellings[0][key] = summary[key]
+            summary["sources"] = [titled(t) for t in tellings]
+        out.append(summary)
+    return out
+
+
+SERVED_LEAN_ABOVE = 2000
+"""A served page over more events than this embeds no quotes: it asks the API for them."""
+
+# What a served page over a large store leaves for ``/api/events/{id}`` to give on a click.
+_DETAIL_FIELDS = ("quote", "citations", "start", "end", "sources")
+
+
+def report_data(
+    ds: Dataset, *, title: str = "badia: events report", served: bool = False
+) -> dict[str, Any]:
+    """Everything the HTML view embeds: one JSON object, built from the queries above.
+
+    ``served``: the page comes from the API; over ``SERVED_LEAN_ABOVE`` events its rows
+    then carry only what the map, timeline, filters, tables and casualty sums use, and
+    the page fetches an event's quote, span, citations and tellings from ``detail_url`` when it is
+    opened.
+    A written report file always embeds everything (it must work without a server).
+    """
     from badia.present.boundaries import load_admin1
 
     admin1, admin1_note = load_admin1()
     events = filter_events(ds)
+    summaries = [merged_summary(m, ds) for m in events]
+    lean = served and len(summaries) > SERVED_LEAN_ABOVE
+    if lean:
+        for summary in summaries:
+            for key in _DETAIL_FIELDS:
+                summary.pop(key, None)
     return {
         "merge_note": ds.merge_note,
         "title": title,
         "sides": list(SIDES),
         "documents": list_documents(ds),
-        "events": [merged_summary(m, ds) for m in events],
+        "detail_url": "/api/events/" if lean else None,
+        "events": event_columns(summaries),
         "claims": claims(ds),
         "casualty_series": casualty_series(ds, by="month"),
         "control": control(ds),

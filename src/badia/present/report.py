@@ -61,11 +61,13 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
 
 
-def content_security_policy(script: str) -> str:
-    """Nothing may load or run but the report's own inline script and styles."""
+def content_security_policy(script: str, *, api: bool = False) -> str:
+    """Nothing may load or run but the report's own inline script and styles; a served
+    page over a large store (``api``) may also read its own server's API."""
+    connect = "connect-src 'self'; " if api else ""
     return (
         "default-src 'none'; "
-        f"script-src '{script_hash(script)}'; "
+        f"script-src '{script_hash(script)}'; {connect}"
         "style-src 'unsafe-inline'; "
         "img-src data:; "
         "base-uri 'none'; form-action 'none'"
@@ -75,7 +77,7 @@ def content_security_policy(script: str) -> str:
 def render_html(data: dict[str, Any]) -> tuple[str, str]:
     """The page and its CSP for report data (as built by ``report_data``)."""
     template, css, script = _assets()
-    csp = content_security_policy(script)
+    csp = content_security_policy(script, api=bool(data.get("detail_url")))
     values = {
         "CSP": html.escape(csp, quote=False),
         "TITLE": html.escape(str(data.get("title") or "badia report")),

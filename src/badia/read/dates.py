@@ -72,7 +72,7 @@ _DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # ------------------------------------------------------------------ dateline words (data)
 # Labels a site puts before its date (matched case-insensitively, longest first).
 DATELINE_LABELS = (
-    "last updated", "last modified", "first published", "originally published",
+    "last updated", "last update", "last modified", "first published", "originally published",
     "publication date", "published on", "posted on", "updated on", "published", "updated",
     "modified", "created", "posted", "issued", "edited", "date", "dated", "as of", "on", "at",
     "and",
@@ -95,7 +95,7 @@ _TIME = re.compile(
 # Time zones: GMT/UTC offsets, numeric offsets, and abbreviations (ET, EST, AMT, IST, BdST).
 _ZONE = re.compile(
     r"\b(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?|(?<![\w])[+-]\d{2}:?\d{2}\b"
-    r"|\b[A-Z][A-Za-z]{0,3}T\b|\b[A-Z]{2,5}\b|\blocal\s+time\b"
+    r"|\b[A-Z][A-Za-z]{0,3}T\b|\b[A-Z]{2,5}\b|\b(?:local|[A-Z][a-z]+)\s+time\b"
 )
 _LABEL = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in DATELINE_LABELS) + r")\b",
@@ -107,6 +107,11 @@ _NAME = r"(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin)"
 _BYLINE = re.compile(r"\bby\s+" + _NAME + r"(?:\s*(?:,|and|&)?\s*" + _NAME + r"){0,5}", re.I)
 # A segment between pipes that names the agency or the city: one to four capitalised words.
 _NAME_SEGMENT = re.compile(r"\s*(?:>>\s*)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*")
+# "Source: Xinhua", "Editor: Jane Roe": a credit between pipes.
+_CREDIT_SEGMENT = re.compile(
+    r"\s*(?i:source|editor|author|reporter|written\s+by|photo|credit)\s*:?\s*"
+    r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*"
+)
 _SEGMENT_SPLIT = re.compile(r"\s[|•·]\s|\|")
 _MAX_LINE = 140
 
@@ -164,6 +169,19 @@ def _read(order: str, m: re.Match[str], day_first: bool) -> date | None:
         text = f"{m.group('a')}/{m.group('b')}/{m.group('year')}"
         return _dateparser(text, chosen)
     return _dateparser(m.group(0), "DMY")
+
+
+_LOCALE_CHARS = 6000
+
+
+def day_first_of(page: str) -> bool:
+    """Whether the page's ambiguous numeric dates are day first: yes, unless the page
+    writes its dates with month names month first ("November 19, 2017", the US habit)
+    more often than day first ("19 November 2017")."""
+    head = page[:_LOCALE_CHARS]
+    day_first = len(_DATE_FORMS[2][1].findall(head))
+    month_first = len(_DATE_FORMS[3][1].findall(head))
+    return not month_first > day_first
 
 
 def find_dates(s: str, *, day_first: bool = True) -> list[FoundDate]:
@@ -231,7 +249,7 @@ def date_line(line: str, *, day_first: bool = True) -> date | None:
         at = rest.find(piece, pos)
         pos = at + len(piece)
         has_date = any(at <= f.start < pos for f in dates)
-        if not has_date and _NAME_SEGMENT.fullmatch(piece) and not _residue_ok(piece):
+        if not has_date and (_NAME_SEGMENT.fullmatch(piece) or _CREDIT_SEGMENT.fullmatch(piece)):
             continue  # "Reuters | Beirut | Updated: ...": the agency and the city
         if not _residue_ok(piece):
             return None

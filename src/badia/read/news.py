@@ -16,6 +16,7 @@ from datetime import date
 from badia.read.base import Parsed
 from badia.read.dates import (
     date_line,
+    day_first_of,
     find_dates,
     is_date_label,
     metadata_date,
@@ -28,12 +29,18 @@ from badia.structure.sections import Block, build_sections, iter_lines, line_blo
 
 _HEADER_LINES = 8  # a tagline, a headline, bylines, furniture and date lines
 _HEADER_CHARS = 2000
+_WIRE_BLOCKS = 4  # the story's first paragraph may follow a tagline or a section label
+_AFTER_META_LINES = 2  # a headline line, then the date line, under a metadata line
 # A trailing credit: "[Name / Agency]", "[Photo: ...]", "(Photo: ...)", "(AFP)"-style wires.
 _CREDIT = (
     r"(?:[^\[\]()]{0,60}/[^\[\]()]{1,60}|(?:photo|image|picture|credit|file)\b[^\[\]()]{0,80}|"
     r"afp|ap|reuters|getty images|epa|anadolu agency|sana)"
 )
 _CAPTION_END = re.compile(r"(?:\[" + _CREDIT + r"\]|\(" + _CREDIT + r"\))\s*$", re.I)
+# "... \nFile Photo.": a block whose last line is a photo credit
+_CAPTION_LAST_LINE = re.compile(
+    r"\n\s*(?:file\s+)?(?:photo|image|picture)\b[^\n]{0,80}$", re.I
+)
 _CAPTION_START = re.compile(
     r"^(?:photo|file photo|image|picture|caption|pictured)\b\s*[:(-]?", re.I
 )
@@ -56,7 +63,7 @@ _YEAR_LOOKUP_CHARS = 20_000
 
 def is_caption(block: str) -> bool:
     s = block.strip()
-    return bool(_CAPTION_END.search(s) or _CAPTION_START.match(s))
+    return bool(_CAPTION_END.search(s) or _CAPTION_START.match(s) or _CAPTION_LAST_LINE.search(s))
 
 
 def is_furniture(block: str) -> bool:
@@ -105,23 +112,27 @@ def read_header(text: str) -> Header | None:
     (and the headline, when it follows on the same line); otherwise the first run of
     date lines (bylines and furniture may sit inside it or between it and the headline)
     gives the earliest of its dates, and the nearest line above that is not furniture is
-    the headline.
+    the headline. An ambiguous numeric date ("03/11/2017") is day first unless the page
+    writes its other dates month first (``dates.day_first_of``: the outlet's locale).
     """
     lines = header_lines(text)
     if not lines:
         return None
+    day_first = day_first_of(text)
+    header_end = lines[0][1]
     meta = metadata_date(text[lines[0][0] : lines[0][1]])
+    meta_title: str | None = None  # "date 2017-11-19 Headline": what follows the date
     if meta is not None:
-        rest_start = lines[0][0] + meta[1]
-        rest = text[rest_start : lines[0][1]].strip()
-        if rest and date_line(rest) is None:
-            return Header(rest, meta[0], lines[0][1])
+        rest = text[lines[0][0] + meta[1] : lines[0][1]].strip()
+        meta_title = rest if rest and date_line(rest) is None else None
         lines = lines[1:]
+        if meta_title is not None:
+            lines = lines[:_AFTER_META_LINES]  # a date line must follow at once
     found: list[date] = []
     first = last = -1
     for i, (s, e) in enumerate(lines):
         chunk = text[s:e]
-        d = date_line(chunk)
+        d = date_line(chunk, day_first=day_first)
         if d is not None:
             found.append(d)
             first = i if first < 0 else first
@@ -131,6 +142,8 @@ def read_header(text: str) -> Header | None:
     if not found:
         if meta is None:
             return None
+        if meta_title is not None:
+            return Header(meta_title, meta[0], header_end)
         title_line = next((ln for ln in lines if not is_furniture(text[ln[0] : ln[1]])), None)
         title = text[title_line[0] : title_line[1]] if title_line else None
         return Header(title, meta[0], title_line[1] if title_line else lines[0][1])
@@ -138,7 +151,7 @@ def read_header(text: str) -> Header | None:
         ln for ln in lines[:first]
         if not (is_furniture(text[ln[0] : ln[1]]) or is_date_label(text[ln[0] : ln[1]]))
     ]
-    title = text[above[-1][0] : above[-1][1]] if above else None
+    title = text[above[-1][0] : above[-1][1]] if above else meta_title
     published = meta[0] if meta is not None else min(found)
     return Header(title, published, lines[last][1])
 
@@ -168,7 +181,7 @@ def parse_news(text: str) -> Parsed:
             title = text[head[0] : head[1]].strip()
             body_start = head[1]
     body, references = body_blocks(text, body_start, drop=not_story)
-    body, wire_published = _cut_wire_dateline(text, body, published, warnings)
+    body, wire_published, title = _cut_wire_dateline(text, body, published, title, warnings)
     published = published or wire_published
     sections = build_sections(text, body)
     link_citations(sections, references)
@@ -195,9 +208,10 @@ def looks_news(head: str) -> bool:
             seen.append(chunk)
         if len(seen) > 3:
             break
-    if seen and _headline_like(seen[0]):
-        line = wire_dateline(seen[1]) if len(seen) > 1 else None
-        return line is not None and line.day is not None
+    for above, line in zip(seen, seen[1:], strict=False):
+        wire = wire_dateline(line)
+        if wire is not None and wire.day is not None:
+            return _headline_like(above)
     return False
 
 
@@ -208,19 +222,29 @@ def _headline_like(line: str) -> bool:
 
 
 def _cut_wire_dateline(
-    text: str, body: list[Block], published: date | None, warnings: list[str]
-) -> tuple[list[Block], date | None]:
-    """Drop the wire dateline from the first story paragraph; its date if it has one."""
-    first = next((i for i, b in enumerate(body[:3]) if b.kind == "para"), None)
-    if first is None:
-        return body, None
+    text: str, body: list[Block], published: date | None, title: str | None,
+    warnings: list[str],
+) -> tuple[list[Block], date | None, str | None]:
+    """Drop the wire dateline from the first story paragraph; its date if it has one; the
+    headline right above it when the page has none yet (and the tagline above that)."""
+    paras = [i for i, b in enumerate(body[:_WIRE_BLOCKS]) if b.kind == "para"]
+    found = next(
+        ((i, w) for i in paras if (w := wire_dateline(text[body[i].start : body[i].end]))),
+        None,
+    )
+    if found is None:
+        return body, None, title
+    first, line = found
     b = body[first]
-    line = wire_dateline(text[b.start : b.end])
-    if line is None or b.start + line.end >= b.end:
-        return body, None
-    cut = [*body[:first], Block("para", b.start + line.end, b.end), *body[first + 1 :]]
+    if b.start + line.end >= b.end:
+        return body, None, title
+    before = body[:first]
+    if title is None and first > 0 and body[first - 1].kind == "heading":
+        title = body[first - 1].heading  # the headline over the dateline; taglines above it
+        before = []
+    cut = [*before, Block("para", b.start + line.end, b.end), *body[first + 1 :]]
     if published is not None or line.day is None:
-        return cut, None
+        return cut, None, title
     year = line.year or _page_year(text, exclude=(b.start, b.start + line.end))
     d = wire_date(line, year)
     if d is None:
@@ -228,7 +252,7 @@ def _cut_wire_dateline(
             "wire dateline without a year and no full date elsewhere in the page: "
             "publication date unknown"
         )
-    return cut, d
+    return cut, d, title
 
 
 def _page_year(text: str, exclude: tuple[int, int]) -> int | None:

@@ -614,7 +614,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             exprs, i = res
             for ex in exprs:
-                cands.append(_shift(_month_phrase(text, ex), offset))
+                cands.append(_shift(_last_named_month(text, _month_phrase(text, ex)), offset))
     if not cands:
         return cands
     cands.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -647,6 +647,18 @@ def _month_phrase(text: str, ex: TimeExpr) -> TimeExpr:
         return TimeExpr(text=ex.text, start=ex.start, end=ex.end, kind="relative",
                         month=ex.month, offset_days=1, offset_days2=1, to_month_end=True)
     return ex
+
+
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+
+
+def _last_named_month(text: str, ex: TimeExpr) -> TimeExpr:
+    """ "last December": a yearless month strictly before the publication month."""
+    if ex.kind != "month" or ex.year is not None or not _LAST_BEFORE.search(text, 0, ex.start):
+        return ex
+    from dataclasses import replace
+
+    return replace(ex, before_only=True)
 
 
 def _may_start(tok: _Tok) -> bool:

@@ -190,13 +190,14 @@ def before_publication(
 ) -> TimeValue | None:
     """A date written without a year that would fall after the publication day is the
     last such date before it: news report the past ("in December" in a March 2022 story
-    is December 2021; "since December" in an April story, the previous December)."""
+    is December 2021; "since December" in an April story, the previous December). "last
+    December" told in December is the December before."""
     if (
         value is None
         or published is None
         or expr.year is not None
         or expr.year2 is not None
-        or value.start <= published
+        or (value.start <= published and not (expr.before_only and value.end >= published))
     ):
         return value
     earlier = year_before(value)

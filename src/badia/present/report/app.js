@@ -5,7 +5,15 @@
   "use strict";
 
   var D = JSON.parse(document.getElementById("badia-data").textContent);
-  var EVENTS = D.events || [];
+  // events come as columns (field names once) without the document title: rebuild objects
+  var TITLES = {};
+  (D.documents || []).forEach(function (d) { TITLES[d.id] = d.title; });
+  var EVENTS = ((D.events || {}).rows || []).map(function (row) {
+    var ev = {};
+    D.events.fields.forEach(function (f, k) { ev[f] = row[k]; });
+    ev.doc_title = TITLES[ev.doc_id] || null;
+    return ev;
+  });
   var PAGE = 50;
   var TYPE_COLOURS = {
     attack: "#d62728", clash: "#ff7f0e", ambush: "#8c564b", capture: "#2ca02c",
@@ -129,11 +137,33 @@
     if (value instanceof Node) { dd.appendChild(value); } else { dd.textContent = String(value); dd.dir = "auto"; }
     dl.appendChild(dd);
   }
+  // A served page over a large store embeds no quotes: they come from the API on a click.
+  function fetchDetail(i) {
+    var ev = EVENTS[i];
+    fetch(D.detail_url + encodeURIComponent(ev.id), { headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
+      .then(function (full) {
+        ["quote", "citations", "start", "end", "sources"].forEach(function (k) { ev[k] = full[k]; });
+        if (selected === i) { showDetail(i); }
+      })
+      .catch(function () {
+        ev.quote = "(the quote could not be loaded from the server)";
+        if (selected === i) { showDetail(i); }
+      });
+  }
   function showDetail(i) {
     var ev = EVENTS[i];
     selected = i;
     var box = byId("detail");
     clear(box);
+    if (ev.quote === undefined && D.detail_url) {
+      box.appendChild(el("h3", dateText(ev) + " · " + ev.type));
+      box.appendChild(el("p", "Loading the quote…", "hint"));
+      markSelectedRow();
+      showRing(i);
+      fetchDetail(i);
+      return;
+    }
     var close = el("button", "×");
     close.type = "button";
     close.setAttribute("aria-label", "Close");
@@ -214,7 +244,9 @@
     });
     cluster.addTo(map);
     if (located < EVENTS.length) {
-      notes.push((EVENTS.length - located) + " events have no coordinates: they are in the table, not on the map.");
+      var unplaced = EVENTS.length - located;
+      notes.push(unplaced + (unplaced === 1 ? " event has" : " events have") +
+        " no coordinates: in the table, not on the map.");
     }
     byId("map-note").textContent = notes.join(" ");
     var bounds = null;
