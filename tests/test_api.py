@@ -18,6 +18,11 @@ from present_fixtures import XSS_IMG, XSS_LINK, XSS_SCRIPT, build_db, make_extra
 PROBLEM = "application/problem+json"
 
 
+def local(app, **kwargs) -> TestClient:
+    """A test client that names the host as a browser on this machine does."""
+    return TestClient(app, base_url="http://localhost", **kwargs)
+
+
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     path = build_db(tmp_path / "api.duckdb", make_extractions())
@@ -26,7 +31,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
+    return local(create_app(db))
 
 
 def data(page: str) -> dict:
@@ -86,7 +91,9 @@ def test_one_event_and_not_found(client: TestClient) -> None:
 
 
 def test_documents(client: TestClient) -> None:
-    docs = client.get("/api/documents").json()
+    page = client.get("/api/documents").json()
+    assert (page["total"], page["limit"], page["offset"]) == (2, q.DEFAULT_LIMIT, 0)
+    docs = page["items"]
     assert [d["name"] for d in docs] == ["doc1.txt", "doc2.txt"]
     assert "text" not in docs[0] and docs[0]["events"] == 2
     full = client.get("/api/documents/doc1aaaaaaaaaaaa").json()
@@ -95,7 +102,7 @@ def test_documents(client: TestClient) -> None:
 
 
 def test_tallies_claims_control_oob(client: TestClient) -> None:
-    (tally,) = client.get("/api/tallies").json()
+    (tally,) = client.get("/api/tallies").json()["items"]
     assert (tally["side"], tally["killed"], tally["source"]) == ("islamic_state", 12, "SOHR")
     claims = client.get("/api/claims").json()
     assert claims["status"] == "not_computed" and "badia merge" in claims["message"]
@@ -130,7 +137,7 @@ def test_control_of_one_place_once_merged(db: Path) -> None:
                 ]
             ),
         )
-    client = TestClient(create_app(db))
+    client = local(create_app(db))
     place = client.get("/api/control/bir QASAB").json()
     assert place["place"] == "Bir Qasab" and place["timeline"][0]["side"] == "opposition"
     assert_problem(client.get("/api/control/Nowhere"), 404)
@@ -142,7 +149,7 @@ def test_unknown_route_and_server_error_are_problems(client: TestClient) -> None
     def broken() -> q.Dataset:
         raise RuntimeError("store exploded")
 
-    failing = TestClient(create_app(loader=broken), raise_server_exceptions=False)
+    failing = local(create_app(loader=broken), raise_server_exceptions=False)
     body = assert_problem(failing.get("/api/events"), 500)
     assert "store exploded" not in body["detail"]  # no internals leak
 
@@ -197,13 +204,14 @@ def test_missing_store_is_refused(tmp_path: Path) -> None:
 
 
 def test_places_have_coordinates_and_counts(client: TestClient) -> None:
-    rows = client.get("/api/places").json()
+    rows = client.get("/api/places").json()["items"]
     hamra = next(r for r in rows if r["name"] == "Tell Hamra")
     assert (hamra["lat"], hamra["lon"], hamra["admin1"], hamra["events"]) == (
         34.60, 38.20, "Homs", 1
     )
-    assert client.get("/api/places", params={"unresolved": "true"}).json() == []
-    assert len(client.get("/api/places", params={"unresolved": "false"}).json()) == len(rows)
+    assert client.get("/api/places", params={"unresolved": "true"}).json()["items"] == []
+    with_coordinates = client.get("/api/places", params={"unresolved": "false"}).json()
+    assert with_coordinates["total"] == len(rows)
 
 
 def test_casualties_by_side_period_and_claimant(client: TestClient) -> None:
@@ -235,19 +243,24 @@ def test_claimants_that_disagree_are_listed() -> None:
 
 
 def test_every_report_table_has_a_json_twin(db: Path) -> None:
-    """The report embeds what the API serves: the same query functions, the same rows."""
-    client = TestClient(create_app(db))
+    """The report embeds what the API serves: the same query functions, the same rows
+    (the store is small, so the API's first page holds every row)."""
+    client = local(create_app(db))
     page = data(client.get("/").text)
-    claims = client.get("/api/claims").json()
+
+    def whole(path: str, **params) -> dict:
+        answer = client.get(path, params=params).json()
+        return {k: v for k, v in answer.items() if k not in ("limit", "offset", "totals")}
+
+    claims = whole("/api/claims")
     assert page["claims"]["rows"] == claims["rows"]
     assert page["claims"]["by_side_and_claimant"] == claims["by_side_and_claimant"]
-    assert page["claims"]["tallies"] == client.get("/api/tallies").json()
+    assert page["claims"]["tallies"] == client.get("/api/tallies").json()["items"]
     assert page["casualty_series"] == {
-        k: v for k, v in client.get("/api/casualties", params={"by": "month"}).json().items()
-        if k != "table"
+        k: v for k, v in whole("/api/casualties", by="month").items() if k != "table"
     }
-    assert page["control"] == client.get("/api/control").json()
-    assert page["order_of_battle"] == client.get("/api/order-of-battle").json()
+    assert page["control"] == whole("/api/control")
+    assert page["order_of_battle"] == whole("/api/order-of-battle")
     listed = client.get("/api/events", params={"limit": 1000}).json()["items"]
     assert q.expand_events(page) == listed
 

@@ -84,8 +84,10 @@ def test_ingest_into_non_database_fails_clearly(corpus: Path, tmp_path: Path) ->
     db = tmp_path / "not.duckdb"
     db.write_text("plain text, not a database\n" * 100)
     result = runner.invoke(app, ["ingest", str(corpus / "battle.txt"), "--db", str(db)])
-    assert result.exit_code != 0
-    assert "not a DuckDB database" in str(result.exception)
+    assert result.exit_code == 2
+    assert " ".join(result.stderr.split()).startswith(
+        f"error: cannot open store {db}: not a DuckDB database file; --db must name a store"
+    )
 
 
 def test_docs_lists_stored_documents(corpus: Path, tmp_path: Path) -> None:

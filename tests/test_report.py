@@ -298,3 +298,14 @@ def test_saved_merge_is_read_from_a_read_only_store(db: Path) -> None:
     after = q.load_dataset_from_path(db)
     assert q.control(after)["status"] == "computed"
     assert q.control_for_place(after, "Tell Hamra")["timeline"][0]["side"] == "government"
+
+
+def test_document_text_is_bidi_isolated(ds: q.Dataset) -> None:
+    """A right-to-left override in a quote or title cannot reorder the page around it:
+    every element the script fills with text gets dir=auto, and the cells that hold
+    document text are isolated in the style sheet."""
+    page = render_report(ds)
+    assert 'node.textContent = String(text); node.dir = "auto";' in page
+    assert re.search(
+        r"td, th, dd, li, blockquote, option, h3, text \{ unicode-bidi: isolate; \}", page
+    )

@@ -25,9 +25,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from badia.budget import DEFAULT_SECONDS
+from badia.errors import BadiaError
 from badia.mentions.actors import ActorLexicon
 from badia.model import Document
-from badia.read import ReadError, expand, holds_records, iter_read
+from badia.read import MAX_BYTES, ReadError, expand, holds_records, iter_read
 from badia.store.db import ExtractionRows
 
 __all__ = [
@@ -53,6 +55,8 @@ class Job:
     actors: ActorLexicon | None = None
     render: bool = False  # make the --out files' contents
     rows: bool = False  # make the store rows
+    max_bytes: int = MAX_BYTES  # size budget per document
+    time_limit: float | None = DEFAULT_SECONDS  # time budget per document and stage
 
 
 @dataclass
@@ -61,6 +65,8 @@ class DocResult:
 
     source: str
     error: str | None = None  # one line, naming the source and the reason
+    doc_id: str = ""
+    stem: str = ""  # the stem of ``files`` (``events.output.safe_stem``)
     n_bytes: int = 0
     n_events: int = 0
     n_tallies: int = 0
@@ -83,18 +89,25 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def iter_units(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[Unit]:
+def iter_units(
+    paths: Iterable[str | Path],
+    fmt: str | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    time_limit: float | None = DEFAULT_SECONDS,
+) -> Iterator[Unit]:
     """The run's units in reading order: files to read, documents read here, errors.
 
     Same order and same documents as ``read.iter_read(paths, fmt)``.
     """
+    budgets = {"max_bytes": max_bytes, "time_limit": time_limit}
     for arg in paths:
         if str(arg) == "-":
-            yield from iter_read(["-"], fmt=fmt)
+            yield from iter_read(["-"], fmt=fmt, **budgets)
             continue
         for path in expand(str(arg)):
             if isinstance(path, Path) and holds_records(path, fmt):
-                yield from iter_read([path], fmt=fmt)
+                yield from iter_read([path], fmt=fmt, **budgets)
             else:
                 yield path
 
@@ -103,17 +116,20 @@ def process_document(document: Document, job: Job) -> DocResult:
     """Extract one document and shape its result; an extraction failure becomes ``error``."""
     from badia.pipeline import extract_document
 
-    result = DocResult(source=document.source, n_bytes=len(document.text.encode("utf-8")))
+    result = DocResult(
+        source=document.source, n_bytes=len(document.text.encode("utf-8")), doc_id=document.id
+    )
     try:
-        extraction = extract_document(document, job.actors)
-    except Exception as exc:  # one bad document must not stop the batch
-        result.error = f"{document.source}: extraction failed: {exc}"
+        extraction = extract_document(document, job.actors, time_limit=job.time_limit)
+    except BadiaError as exc:  # one bad document must not stop the batch
+        result.error = str(exc)
         return result
     result.n_events, result.n_tallies = len(extraction.events), len(extraction.tallies)
     if job.render:
-        from badia.events.output import render_extraction
+        from badia.events.output import render_extraction, safe_stem
 
         result.files = render_extraction(extraction)
+        result.stem = safe_stem(document)
     if job.rows:
         from badia.store.db import extraction_rows
 
@@ -125,7 +141,11 @@ def run_unit(unit: Unit, job: Job) -> list[DocResult]:
     """Read (if a file) and extract one unit: its documents' results, in order."""
     if isinstance(unit, ReadError):
         return [DocResult(source=unit.path, error=str(unit))]
-    items = iter_read([unit], fmt=job.fmt) if isinstance(unit, Path) else [unit]
+    items = (
+        iter_read([unit], fmt=job.fmt, max_bytes=job.max_bytes, time_limit=job.time_limit)
+        if isinstance(unit, Path)
+        else [unit]
+    )
     out = []
     for item in items:
         if isinstance(item, ReadError):

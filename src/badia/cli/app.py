@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from badia import __version__
+from badia.terminal import warn_on_stderr
 
 app = typer.Typer(
     name="badia",
@@ -32,3 +33,4 @@ def _main(
     ] = False,
 ) -> None:
     """Conflict reports in, a geocoded, source-attributed event dataset out."""
+    warn_on_stderr()

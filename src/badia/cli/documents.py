@@ -14,7 +14,6 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -22,10 +21,12 @@ from badia.cli.app import DEFAULT_DB, app
 from badia.cli.progress import corpus_progress
 from badia.cli.usage import check_choice, existing_store, new_store, one_of
 from badia.evaluate.infobox import FIELDS, overall, score_dirs
+from badia.events.output import OutputNames
 from badia.model import Document
 from badia.read import FORMATS, iter_read
 from badia.store import Store
 from badia.structure.infobox import infobox_to_gold_json
+from badia.terminal import SafeConsole
 
 __all__ = ["IngestSummary", "ingest_paths", "parse_documents", "document_rows"]
 
@@ -71,7 +72,7 @@ def ingest_paths(
 
 def document_rows(db: str | Path = DEFAULT_DB) -> list[dict]:
     """One row per stored document, with its events and tallies counts."""
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:  # a listing never takes the write lock
         counts = store.doc_counts()
         return [
             {
@@ -101,6 +102,7 @@ def parse_documents(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
+    names = OutputNames()  # inputs sharing a file name never overwrite each other
     for item in iter_read(paths, fmt=fmt):
         if on_item:
             if isinstance(item, Document):
@@ -113,8 +115,7 @@ def parse_documents(
         if item.infobox is None:
             continue
         # The stem comes from the file name only: never a path taken from the text.
-        stem = Path(Path(item.name).name).stem or item.id
-        target = out / f"{stem}.infobox.json"
+        target = out / f"{names.stem_for(item)}.infobox.json"
         target.write_text(
             json.dumps(infobox_to_gold_json(item.infobox), ensure_ascii=False, indent=2) + "\n",
             encoding="utf-8",
@@ -125,8 +126,8 @@ def parse_documents(
 
 # ------------------------------------------------------------------------- commands
 
-_err = Console(stderr=True, highlight=False)
-_out = Console(highlight=False)
+_err = SafeConsole(stderr=True, highlight=False)
+_out = SafeConsole(highlight=False)
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.")]
 FormatOption = Annotated[
@@ -166,7 +167,7 @@ def ingest_cmd(
 def docs_cmd(db: DbOption = DEFAULT_DB) -> None:
     """List the stored documents (the id column shows on terminals of 110 columns or more)."""
     existing_store(db)
-    console = Console(highlight=False)  # per call, so COLUMNS is read when the command runs
+    console = SafeConsole(highlight=False)  # per call, so COLUMNS is read when the command runs
     with_id = console.width >= 110
     table = Table(title=f"documents in {db}", box=box.SIMPLE_HEAD, show_edge=False, expand=True)
     if with_id:

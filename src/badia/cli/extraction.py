@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -25,9 +24,10 @@ from badia.cli.usage import (
 from badia.merge.records import MergedEvent
 from badia.model import EVENT_TYPES, SIDES
 from badia.read import FORMATS
+from badia.terminal import SafeConsole
 
-err = Console(stderr=True)
-out = Console()
+err = SafeConsole(stderr=True)
+out = SafeConsole()
 
 
 @app.command()
@@ -43,6 +43,15 @@ def extract(
     ),
     actors_file: Path | None = typer.Option(
         None, "--actors", help="Your own actor lexicon (YAML, layout of data/actors.yaml)."
+    ),
+    max_mb: float = typer.Option(
+        10.0, "--max-mb", min=0.001, help="Skip (and name) documents larger than this (MB)."
+    ),
+    time_limit: float = typer.Option(
+        60.0,
+        "--time-limit",
+        min=0,
+        help="Seconds a document may take to read, and again to extract; 0: no limit.",
     ),
     workers: int = typer.Option(
         0, "--workers", min=0, help="Worker processes (0: one per core). Outputs do not change."
@@ -91,10 +100,12 @@ def extract(
     if scheduler is not None and parquet is not None:
         _extract_on_cluster(paths, scheduler, parquet, db, fmt, actors)
         return
-    from badia.events.output import write_rendered
+    from badia.events.output import OutputNames, write_rendered
     from badia.runner import Job, WorkerDied, default_workers, iter_units, run_units
 
-    job = Job(fmt=fmt, actors=actors, render=out_dir is not None, rows=db is not None)
+    budgets = {"max_bytes": int(max_mb * 1024 * 1024), "time_limit": time_limit or None}
+    job = Job(fmt=fmt, actors=actors, render=out_dir is not None, rows=db is not None, **budgets)
+    names = OutputNames()  # inputs sharing a file name never overwrite each other
     store = None
     if db is not None:
         from badia.store import INGEST_MEMORY, BatchWriter, Store
@@ -118,7 +129,7 @@ def extract(
                         soft_wrap=True,
                     )
 
-            units = iter_units(paths, fmt)
+            units = iter_units(paths, fmt, **budgets)
             for result in run_units(units, job, workers or default_workers()):
                 if result.error is not None:
                     failed += 1
@@ -128,7 +139,8 @@ def extract(
                     progress.step(result.source, result.n_bytes)
                     continue
                 if out_dir is not None:
-                    write_rendered(result.files, out_dir)
+                    files = names.rename(result.files, result.stem, result.source, result.doc_id)
+                    write_rendered(files, out_dir)
                 n_docs += 1
                 n_events += result.n_events
                 n_tallies += result.n_tallies
@@ -351,7 +363,7 @@ def events(
     )
     if note:
         err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
-    console = Console()  # per call, so COLUMNS is read when the command runs
+    console = SafeConsole()  # per call, so COLUMNS is read when the command runs
     console.print(events_table(rows[:limit], console.width))
     shown = f"{min(limit, len(rows))} of " if len(rows) > limit else ""
     what = "tellings" if tellings else "merged events"

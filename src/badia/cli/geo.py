@@ -6,15 +6,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from badia.cli.app import DEFAULT_DB, app
 from badia.cli.usage import check_choice, existing_store, fail, one_of
 from badia.store.export import FORMATS as EXPORT_FORMATS
+from badia.terminal import SafeConsole
 
-out = Console()
-err = Console(stderr=True)
+out = SafeConsole()
+err = SafeConsole(stderr=True)
 
 
 @app.command("export")

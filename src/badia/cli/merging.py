@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
@@ -24,18 +23,19 @@ from badia.merge.control import find_place
 from badia.merge.records import CasualtyRow, ControlPeriod, MergeResult, OobSide, OobUnit
 from badia.model import SIDES
 from badia.store import Store, StoreError
+from badia.terminal import SafeConsole
 
 __all__ = ["merge_store", "casualty_rows", "control_periods", "oob_sides"]
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
-console = Console()
+console = SafeConsole()
 SideOption = Annotated[str | None, typer.Option("--side", help=f"Only this side, {one_of(SIDES)}.")]
 
 
 def _fresh_console() -> None:
     """A console per command, so the terminal width (``COLUMNS``) is read at run time."""
     global console
-    console = Console()
+    console = SafeConsole()
 
 
 def _open(db: Path) -> Store:

@@ -13,6 +13,7 @@ import typer
 
 from badia.cli.app import DEFAULT_DB, app
 from badia.cli.usage import existing_store
+from badia.terminal import clean
 
 __all__ = ["make_report", "serve_store"]
 
@@ -25,13 +26,34 @@ def make_report(db: str | Path = DEFAULT_DB, out: str | Path = "report.html") ->
     return write_report(load_dataset_from_path(db), out)
 
 
-def serve_store(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API and the report page for the store at ``db`` until interrupted."""
+def serve_store(
+    db: str | Path = DEFAULT_DB,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allowed_hosts: list[str] | None = None,
+) -> None:
+    """Serve the API and the report page for the store at ``db`` until interrupted.
+
+    Requests must name a localhost ``Host`` (plus the bound address and
+    ``allowed_hosts``); SIGTERM or Ctrl-C stop the server within a few seconds, open
+    connections or not.
+    """
     import uvicorn
 
-    from badia.present.api import create_app
+    from badia.present.api import LOCAL_HOSTS, create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    names = [*LOCAL_HOSTS, *(allowed_hosts or [])]
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(host)
+    uvicorn.run(
+        create_app(db, allowed_hosts=names),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=3,
+        timeout_keep_alive=20,  # over a busy client's pauses: no race on a closing connection
+        limit_concurrency=1000,
+    )
 
 
 def _need_store(db: str) -> None:
@@ -48,7 +70,7 @@ def report_cmd(
     """Write a self-contained HTML report (map, timeline, casualties, control, events)."""
     _need_store(db)
     path = make_report(db, out)
-    typer.echo(str(path))
+    typer.echo(clean(str(path)))
 
 
 @app.command("serve")
@@ -58,6 +80,13 @@ def serve_cmd(
     ),
     host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this Host name (localhost names always are).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the read-only API (/api/...), its docs (/docs) and the report page (/)."""
     _need_store(db)
@@ -66,4 +95,4 @@ def serve_cmd(
         "(API docs); Ctrl-C stops",
         err=True,
     )
-    serve_store(db, host, port)
+    serve_store(db, host, port, allow_host)

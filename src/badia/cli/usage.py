@@ -17,6 +17,8 @@ from typing import NoReturn
 
 import typer
 
+from badia.terminal import clean_line
+
 __all__ = [
     "USAGE",
     "error_line",
@@ -35,7 +37,7 @@ USAGE = 2
 
 def error_line(message: str) -> None:
     """Print ``error: <message>`` as one line on stderr (line breaks in it become spaces)."""
-    typer.echo(f"error: {' '.join(message.split())}", err=True)
+    typer.echo(f"error: {clean_line(message)}", err=True)
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:

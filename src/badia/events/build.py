@@ -96,6 +96,7 @@ def build_events(
             tally_reader.new_paragraph()
             state = _State()
             paragraph_drafts: list[Draft] = []
+            by_telling: dict[tuple, list[Draft]] = {}
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
                 for draft in reader.read_sentence(
@@ -110,8 +111,7 @@ def build_events(
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
                         draft.places = list(paragraph_drafts[-1].places)
-                    if not fold_into(paragraph_drafts, draft):
-                        paragraph_drafts.append(draft)
+                    fold_into(paragraph_drafts, draft, by_telling)
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
@@ -119,6 +119,8 @@ def build_events(
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
+    # ids in document order, one per tally (they are drafted before they are kept)
+    tallies = [t.model_copy(update={"id": f"{document.id}:t{i}"}) for i, t in enumerate(tallies)]
     return plausible_events(events), plausible_tallies(tallies)
 
 

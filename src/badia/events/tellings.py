@@ -35,24 +35,34 @@ def merge_same_action(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def fold_into(drafts: list[Draft], draft: Draft) -> bool:
-    """Fold a later sentence's event into an earlier one of the same action, side and date."""
-    for earlier in drafts:
-        if (
-            earlier.type == draft.type
-            and side_of(earlier) == side_of(draft)
-            and earlier.date == draft.date
-            and earlier.sentence_start != draft.sentence_start
-            and earlier.date is not None
-            and earlier.date.precision == "day"
-            and not draft.dated  # "On 2 March, ..." starts a telling of its own
-            and not draft.other_front  # "Elsewhere, ...": another front, another event
-        ):
-            earlier.places.extend(
-                p for p in draft.places if p.text not in {q.text for q in earlier.places}
-            )
-            earlier.casualties.extend(draft.casualties)
-            return True
+def telling_key(d: Draft) -> tuple | None:
+    """What a later sentence must share with an earlier event to be folded into it:
+    action, initiating side and day (``None`` when the draft is not dated to a day)."""
+    if d.date is None or d.date.precision != "day":
+        return None
+    return (d.type, side_of(d), d.date.start, d.date.end)
+
+
+def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]) -> bool:
+    """Fold a later sentence's event into an earlier one of the same action, side and date.
+
+    ``index`` holds the paragraph's earlier drafts by ``telling_key`` so a long paragraph
+    costs one look-up per draft, not one pass over every earlier draft. A draft that is
+    not folded is appended to ``drafts`` and to ``index``.
+    """
+    key = telling_key(draft)
+    # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
+    if key is not None and not draft.dated and not draft.other_front:
+        for earlier in index.get(key, ()):
+            if earlier.sentence_start != draft.sentence_start:
+                earlier.places.extend(
+                    p for p in draft.places if p.text not in {q.text for q in earlier.places}
+                )
+                earlier.casualties.extend(draft.casualties)
+                return True
+    drafts.append(draft)
+    if key is not None:
+        index.setdefault(key, []).append(draft)
     return False
 
 

@@ -89,6 +89,9 @@ NUMBER_RE = re.compile(
 )
 
 
+_MAX_COUNT_DIGITS = 12
+
+
 # Spans of text whose digits are not counts. Each alternative names one kind.
 _NOT_PROSE = re.compile(
     r"(?:https?://|www\.)\S+"  # a URL (a reference list, a bare link)
@@ -135,7 +138,10 @@ def word_value(token: str) -> int | None:
     """The integer of a digit string or a written number (``None`` if neither)."""
     t = token.lower().strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
+        digits = t.replace(",", "")
+        # a run of digits longer than any count of people is an identifier or noise (and
+        # int() refuses strings over 4,300 digits)
+        return int(digits) if len(digits) <= _MAX_COUNT_DIGITS else None
     if t in _UNITS:
         return _UNITS[t]
     multiplied = re.fullmatch(r"(.+?)\s+(" + "|".join(MULTIPLIERS) + r")(?:\s+and\s+(.+))?", t)

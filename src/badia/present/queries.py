@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -51,9 +51,14 @@ class Dataset:
     def __post_init__(self) -> None:
         self._docs = {d.id: d for d in self.documents}
         self._events = {e.id: e for e in self.events}
+        self._events_per_doc = Counter(e.doc_id for e in self.events)
         if self.merged_events is None:
             self.merged_events = merge_events(self.events)
         self._tellings: list[MergedEvent] | None = None
+
+    def event_count(self, doc_id: str) -> int:
+        """Events stored for one document (counted once per snapshot, not per call)."""
+        return self._events_per_doc[doc_id]
 
     def rows(self, tellings_only: bool = False) -> list[MergedEvent]:
         """The merged events, or with ``tellings_only`` one row per document's telling."""
@@ -356,7 +361,7 @@ def document_summary(doc: Document, ds: Dataset) -> dict[str, Any]:
         "source": doc.source,
         "published": doc.published.isoformat() if doc.published else None,
         "chars": len(doc.text),
-        "events": sum(1 for e in ds.events if e.doc_id == doc.id),
+        "events": ds.event_count(doc.id),
     }
 
 

@@ -1,24 +1,17 @@
 """Why a file could not become a ``Document``: one error type, one line per failure.
 
 Batches must go on past a bad file, so readers raise ``ReadError`` and the corpus
-iterator yields it instead of stopping.
+iterator yields it instead of stopping. ``ReadError`` is a ``badia.errors.BadiaError``.
 """
 
 from __future__ import annotations
 
-MAX_BYTES = 20 * 1024 * 1024  # default size limit: larger inputs are refused, not truncated
+from badia.errors import BadiaError
+
+# Default size limit (bytes): generous for real articles; larger inputs are refused, not
+# truncated. ``read_*`` and ``iter_read`` take ``max_bytes`` to change it.
+MAX_BYTES = 10 * 1024 * 1024
 
 
-class ReadError(Exception):
+class ReadError(BadiaError):
     """A file (or one record of a file) that could not be read, and why."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-    def __repr__(self) -> str:
-        return f"ReadError({self.path!r}, {self.reason!r})"

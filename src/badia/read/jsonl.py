@@ -30,6 +30,12 @@ def iter_records(
         except json.JSONDecodeError as exc:
             yield ReadError(where, f"invalid JSON ({exc.msg}, column {exc.colno})")
             continue
+        except RecursionError:
+            yield ReadError(where, "invalid JSON (nested too deeply)")
+            continue
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            yield ReadError(where, f"invalid JSON ({str(exc).split(';')[0]})")
+            continue
         if not isinstance(record, dict):
             yield ReadError(where, "record is not a JSON object")
             continue

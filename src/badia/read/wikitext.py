@@ -18,6 +18,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Wikilink
 
 from badia.model import Citation, Infobox, Reference
+from badia.read.balance import balance
 from badia.read.base import Parsed
 from badia.structure.sections import Block, build_sections, iter_lines, trim
 
@@ -25,9 +26,12 @@ _MASKED_TAGS = {"ref", "references", "table", "gallery", "math", "timeline", "di
 _LIST_TAGS = {"li", "dt", "dd"}
 _NON_PROSE_LINK = re.compile(r"^\s*:?\s*(?:file|image|category|media)\s*:", re.I)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_INFOBOX_OPEN = re.compile(r"\{\{\s*infobox", re.I)
 
 
 def _infobox(text: str) -> Infobox | None:
+    if not _INFOBOX_OPEN.search(text):  # spare a second parse of a page without one
+        return None
     try:
         from badia.structure.infobox import parse_wikitext_infobox
     except ImportError:  # the infobox parser is optional for reading
@@ -36,7 +40,8 @@ def _infobox(text: str) -> Infobox | None:
 
 
 def parse_wikitext(text: str) -> Parsed:
-    code = mwparserfromhell.parse(text)
+    balanced = balance(text)  # same length: offsets into it are offsets into text
+    code = mwparserfromhell.parse(balanced)
     view = list(text)
     headings: list[Block] = []
     references: list[Reference] = []
@@ -45,9 +50,9 @@ def parse_wikitext(text: str) -> Parsed:
     title: str | None = None
     pos = 0
     for node in code.nodes:
-        raw = str(node)
-        start, end = pos, pos + len(raw)
+        start, end = pos, pos + len(str(node))
         pos = end
+        raw = text[start:end]
         mask = False
         if isinstance(node, Heading):
             mask = True
@@ -79,7 +84,7 @@ def parse_wikitext(text: str) -> Parsed:
     for section in sections:
         for paragraph in section.paragraphs:
             paragraph.citations = [c for c in cites if paragraph.start <= c.start < paragraph.end]
-    infobox = _infobox(text)
+    infobox = _infobox(balanced)
     if infobox is not None and infobox.name:
         title = infobox.name
     return Parsed(sections=sections, title=title, references=references, infobox=infobox)

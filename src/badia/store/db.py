@@ -10,6 +10,8 @@ re-running the same documents stores no duplicates. Rows are made apart from the
 
 from __future__ import annotations
 
+import re
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import duckdb
 import pyarrow as pa
@@ -25,6 +28,7 @@ from badia.model import Document, Event, Extraction, Infobox, Tally
 
 __all__ = [
     "Store",
+    "StoreBusy",
     "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
@@ -93,6 +97,25 @@ class StoreError(RuntimeError):
     """The store file cannot be opened or has an unexpected schema."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the store's write lock (DuckDB allows one writing process)."""
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)", re.S)
+
+
+def _why(exc: duckdb.Error) -> str:
+    """DuckDB's multi-line explanation of a failed open, as one line a user can act on."""
+    text = str(exc)
+    if "not a valid DuckDB" in text:
+        return "not a DuckDB database file"
+    if "Permission denied" in text:
+        return "permission denied"
+    if "No such file or directory" in text:
+        return "its folder does not exist"
+    return " ".join(text.split())
+
+
 class Store:
     """One DuckDB file holding the documents and everything extracted from them."""
 
@@ -101,23 +124,25 @@ class Store:
         path: str | Path = DEFAULT_PATH,
         *,
         read_only: bool = False,
+        wait: float | None = None,
         memory_limit: str | None = None,
     ) -> None:
         """Open (and, unless ``read_only``, create) the store; views open it read-only.
 
         ``memory_limit`` (DuckDB's, e.g. ``"64MB"``) caps the blocks DuckDB keeps cached:
         a long ingest then holds flat memory instead of caching the whole file it wrote.
+        DuckDB lets one process write a file, and no other open it meanwhile. ``wait``:
+        seconds to keep trying while another process holds it (default: 10 for a
+        writer, which outwaits a reader's short snapshot; 0 for a reader, which is told
+        at once). Raises ``StoreBusy`` when it is still held, ``StoreError`` otherwise.
         """
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
         config = {"memory_limit": memory_limit} if memory_limit else {}
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
-        except duckdb.Error as exc:
-            why = "not a DuckDB database file" if "not a valid DuckDB" in str(exc) else str(exc)
-            raise StoreError(f"cannot open store {self.path}: {why}") from exc
+        wait = (0.0 if read_only else 10.0) if wait is None else wait
+        self._con = self._connect(read_only, wait, config)
         try:
             if read_only:
                 self._check_schema()
@@ -127,6 +152,27 @@ class Store:
             self._con.close()
             raise
         self._in_transaction = False
+
+    def _connect(self, read_only: bool, wait: float, config: dict) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only, config=config)
+            except duckdb.Error as exc:
+                holder = _LOCK_HOLDER.search(str(exc))
+                if holder and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                self._refuse(exc, holder, read_only)
+
+    def _refuse(self, exc: duckdb.Error, holder: re.Match[str] | None, read_only: bool) -> NoReturn:
+        if holder:
+            doing = "written" if read_only else "used"
+            raise StoreBusy(
+                f"{self.path}: the store is being {doing} by another badia process "
+                f"(pid {holder.group(1)}); try again when it ends"
+            ) from exc
+        raise StoreError(f"cannot open store {self.path}: {_why(exc)}") from exc
 
     # ----------------------------------------------------------------- lifecycle
 

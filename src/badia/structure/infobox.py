@@ -248,8 +248,9 @@ def _casualties(items: Iterable[str]) -> list[InfoboxCasualty]:
             continue
         count = _DEATH_COUNT.search(item)
         killed = None
-        if count and not _MIXED.search(item):
-            killed = int(count.group("n").replace(",", ""))
+        digits = count.group("n").replace(",", "") if count else ""
+        if count and not _MIXED.search(item) and len(digits) <= 12:  # int() refuses 4,300+
+            killed = int(digits)
         if own_label:
             label = own_label
         elif heading:

@@ -30,7 +30,8 @@
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    // dir=auto isolates the text: a right-to-left override in it cannot reorder the page
+    if (text !== undefined && text !== null) { node.textContent = String(text); node.dir = "auto"; }
     return node;
   }
   function svg(tag, attrs) {
@@ -133,7 +134,7 @@
     if (value === undefined || value === null || value === "") { return; }
     dl.appendChild(el("dt", label));
     var dd = el("dd");
-    if (value instanceof Node) { dd.appendChild(value); } else { dd.textContent = String(value); }
+    if (value instanceof Node) { dd.appendChild(value); } else { dd.textContent = String(value); dd.dir = "auto"; }
     dl.appendChild(dd);
   }
   // A served page over a large store embeds no quotes: they come from the API on a click.

@@ -1,0 +1,217 @@
+"""Load test of the API on 127.0.0.1: many concurrent clients on the list endpoints.
+
+Builds a store of ``--docs`` documents (the examples' and seeds' extractions, copied
+with distinct ids until there are enough), starts ``badia serve`` on a free loopback
+port in its own process, and sends ``--requests`` GETs from ``--clients`` concurrent
+clients over the paged list endpoints. Prints latency percentiles, errors (anything
+but 200, and failed connections) and the server's resident memory before and after.
+Run with ``make loadtest`` (1,000 documents, 200 clients, 20,000 requests); the test
+suite runs a smaller round through ``build_store``, ``serve`` and ``run_load``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from badia.model import Extraction
+from badia.pipeline import extract_document
+from badia.read import ReadError, iter_read
+from badia.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+PATHS = (
+    "/api/events?limit={limit}&offset={offset}",
+    "/api/events?limit={limit}&offset={offset}&type=attack",
+    "/api/documents?limit={limit}&offset={offset}",
+    "/api/tallies?limit={limit}&offset={offset}",
+    "/api/claims?limit={limit}&offset={offset}",
+    "/api/control?limit={limit}&offset={offset}",
+    "/api/order-of-battle?limit={limit}",
+)
+
+
+def sample_extractions(limit: int = 40) -> list[Extraction]:
+    """Extractions of the examples and (when present) the shared seeds."""
+    inputs = [REPO / "examples"]
+    seeds = REPO.parent / "shared" / "corpus" / "seeds"
+    if seeds.is_dir():
+        inputs.append(seeds)
+    out = []
+    for item in iter_read(inputs):
+        if isinstance(item, ReadError):
+            continue
+        out.append(extract_document(item))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _copy(x: Extraction, n: int) -> Extraction:
+    """The extraction as if of a distinct document: ids (document, events, tallies) varied."""
+    doc_id = f"{n:06d}{x.document.id[6:]}"
+    name = f"copy{n:06d}-{x.document.name}"
+    document = x.document.model_copy(update={"id": doc_id, "name": name})
+    events = [
+        e.model_copy(
+            update={"id": e.id.replace(x.document.id, doc_id), "doc_id": doc_id, "doc": name}
+        )
+        for e in x.events
+    ]
+    tallies = [
+        t.model_copy(
+            update={"id": t.id.replace(x.document.id, doc_id), "doc_id": doc_id, "doc": name}
+        )
+        for t in x.tallies
+    ]
+    return Extraction(document=document, events=events, tallies=tallies)
+
+
+def build_store(path: Path, n_docs: int, samples: list[Extraction] | None = None) -> Path:
+    """A store of ``n_docs`` documents made from real extractions."""
+    samples = samples or sample_extractions()
+    with Store(path) as store:
+        for n in range(n_docs):
+            store.save_extraction(_copy(samples[n % len(samples)], n))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(db: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``badia serve`` on 127.0.0.1 in its own process; stopped with SIGTERM afterwards."""
+    port = port or free_port()
+    badia = Path(sys.executable).with_name("badia")
+    proc = subprocess.Popen(
+        [str(badia), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/documents?limit=1", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("badia serve did not start")
+            time.sleep(0.2)
+        yield base, proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process in MB (Linux ``/proc``), or None."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+async def _load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    counter = iter(range(n_requests))
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            for i in counter:
+                path = PATHS[i % len(PATHS)].format(
+                    limit=(10, 50, 100)[i % 3], offset=(i * 37) % max(n_docs, 1)
+                )
+                started = time.perf_counter()
+                try:
+                    resp = await client.get(path)
+                    await resp.aread()
+                    statuses[str(resp.status_code)] += 1
+                except httpx.HTTPError as exc:
+                    statuses[type(exc).__name__] += 1
+                latencies.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        wall = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))], 3)
+
+    return {
+        "requests": len(latencies),
+        "clients": clients,
+        "errors": sum(n for s, n in statuses.items() if s != "200"),
+        "statuses": dict(statuses),
+        "p50_s": pct(0.50),
+        "p99_s": pct(0.99),
+        "max_s": round(latencies[-1], 3),
+        "wall_s": round(wall, 1),
+        "requests_per_s": round(len(latencies) / wall, 1),
+    }
+
+
+def run_load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
+    """Send ``n_requests`` GETs from ``clients`` concurrent clients; latency and errors."""
+    return asyncio.run(_load(base, n_requests, clients, n_docs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=20_000)
+    parser.add_argument("--db", type=Path, default=REPO / "build" / "loadtest.duckdb")
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if args.db.exists():
+        os.remove(args.db)
+    started = time.perf_counter()
+    build_store(args.db, args.docs)
+    print(f"store: {args.docs} documents in {time.perf_counter() - started:.0f} s", flush=True)
+    with serve(args.db) as (base, proc):
+        warm = rss_mb(proc.pid)
+        run_load(base, 200, 20, args.docs)  # warm-up: the snapshot and the cached answers
+        before = rss_mb(proc.pid)
+        result = run_load(base, args.requests, args.clients, args.docs)
+        after = rss_mb(proc.pid)
+        stop = time.perf_counter()
+    result.update(
+        server_rss_mb={"started": warm, "after_warm_up": before, "after_load": after},
+        sigterm_to_exit_s=round(time.perf_counter() - stop, 1),
+    )
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

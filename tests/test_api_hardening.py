@@ -1,0 +1,181 @@
+"""The API cannot be pinned or fooled (issue 13): foreign Host names are refused, every
+list is paged, a busy store or a slow request is a 503 with Retry-After, HEAD works,
+a running extract never makes it fail, and it stays up under 200 concurrent clients."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from badia.present import queries as q
+from badia.present.api import create_app
+from badia.store.db import StoreBusy
+from present_fixtures import build_db, make_extractions
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+
+
+def _loadtest():
+    spec = importlib.util.spec_from_file_location("loadtest", REPO / "bench" / "loadtest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return build_db(tmp_path / "api.duckdb", make_extractions())
+
+
+def local(app, **kwargs) -> TestClient:
+    return TestClient(app, base_url="http://localhost", **kwargs)
+
+
+def test_a_foreign_host_name_is_refused(db: Path) -> None:
+    app = create_app(db)
+    assert TestClient(app, base_url="http://evil.example").get("/api/events").status_code == 400
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/events").status_code == 200
+    assert local(app).get("/api/events").status_code == 200
+    other = create_app(db, allowed_hosts=["reports.example.org"])
+    assert TestClient(other, base_url="http://reports.example.org").get("/").status_code == 200
+
+
+def test_every_list_endpoint_is_paged_with_a_bounded_maximum(db: Path) -> None:
+    client = local(create_app(db))
+    spec = client.get("/openapi.json").json()
+    for path in (
+        "/api/events",
+        "/api/documents",
+        "/api/tallies",
+        "/api/claims",
+        "/api/control",
+        "/api/order-of-battle",
+    ):
+        params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+        assert params["limit"]["schema"]["maximum"] == q.MAX_LIMIT, path
+        assert params["limit"]["schema"]["default"] == q.DEFAULT_LIMIT, path
+        assert client.get(path, params={"limit": q.MAX_LIMIT + 1}).status_code == 422, path
+    page = client.get("/api/documents", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == 2 and [d["name"] for d in page["items"]] == ["doc2.txt"]
+    claims = client.get("/api/claims", params={"limit": 1}).json()
+    assert claims["totals"]["by_side_and_claimant"] >= 2
+    assert len(claims["by_side_and_claimant"]) == 1
+
+
+def test_head_is_answered_like_get_without_a_body(db: Path) -> None:
+    client = local(create_app(db))
+    for path in ("/", "/api/events", "/api/documents"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-length"] == got.headers["content-length"]
+
+
+def test_a_busy_store_is_503_with_retry_after_until_a_snapshot_exists(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    snapshot = q.load_dataset(_memory())
+
+    def load(path: Path) -> q.Dataset:
+        calls["n"] += 1
+        if calls["n"] in (1, 3):
+            raise StoreBusy(f"{path}: the store is being written by another badia process")
+        return snapshot
+
+    monkeypatch.setattr(q, "load_dataset_from_path", load)
+    client = local(create_app(db, recheck_seconds=0))
+    busy = client.get("/api/events")
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "2"
+    assert "store busy" in busy.json()["detail"]
+    assert client.get("/api/events").status_code == 200  # loaded
+    db.touch()
+    db.write_bytes(db.read_bytes())  # the file changed: the next request tries to reload
+    assert client.get("/api/events").status_code == 200  # busy again: the snapshot is served
+    assert calls["n"] == 3
+
+
+def _memory():
+    from present_fixtures import memory_store
+
+    return memory_store(make_extractions())
+
+
+def test_a_request_over_its_time_is_503(db: Path) -> None:
+    def slow() -> q.Dataset:
+        time.sleep(2)
+        return q.load_dataset(_memory())
+
+    client = local(create_app(loader=slow, request_seconds=0.3), raise_server_exceptions=False)
+    resp = client.get("/api/events")
+    assert resp.status_code == 503 and resp.headers["retry-after"]
+    assert "took over 0.3 s" in resp.json()["detail"]
+
+
+def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> None:
+    """``badia serve`` and ``badia extract --db`` on one store file, at the same time:
+    the API answers every request (the last snapshot while the extract holds the
+    store), the extract stores every document, and the API then shows them."""
+    if not SEEDS.is_dir():
+        pytest.skip("needs ../shared/corpus/seeds")
+    loadtest = _loadtest()
+    db = build_db(tmp_path / "live.duckdb", make_extractions())
+    seeds = sorted(SEEDS.glob("*.txt"))[:6]
+    statuses: list[int] = []
+    with loadtest.serve(db) as (base, _proc):
+        badia = Path(sys.executable).with_name("badia")
+        extract = subprocess.Popen(
+            [str(badia), "extract", *map(str, seeds), "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while extract.poll() is None:
+            statuses.append(httpx.get(base + "/api/documents?limit=5", timeout=30).status_code)
+            time.sleep(0.05)
+        out, err = extract.communicate()
+        assert extract.returncode == 0, err
+        deadline = time.monotonic() + 30
+        total = 0
+        while time.monotonic() < deadline and total != 2 + len(seeds):
+            total = httpx.get(base + "/api/documents?limit=1", timeout=30).json()["total"]
+            time.sleep(0.2)
+    assert statuses and set(statuses) == {200}, statuses
+    assert total == 2 + len(seeds)
+
+
+def test_two_hundred_concurrent_clients_get_no_error(tmp_path: Path) -> None:
+    """A bounded load round (the 20,000-request one is ``make loadtest``)."""
+    loadtest = _loadtest()
+    samples = [x for x in make_extractions()]
+    db = loadtest.build_store(tmp_path / "load.duckdb", 100, samples)
+    with loadtest.serve(db) as (base, proc):
+        result = loadtest.run_load(base, 1000, 200, 100)
+        assert proc.poll() is None
+    assert result["requests"] == 1000 and result["errors"] == 0, result
+
+
+def test_serve_stops_on_sigterm_within_seconds(db: Path) -> None:
+    loadtest = _loadtest()
+    with loadtest.serve(db) as (base, proc):
+
+        def keep_a_connection_open() -> None:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                client.get("/api/events")
+                time.sleep(5)  # an idle keep-alive connection must not hold the shutdown
+
+        hold = threading.Thread(target=keep_a_connection_open, daemon=True)
+        hold.start()
+        time.sleep(1)
+        started = time.monotonic()
+        proc.terminate()
+        proc.wait(timeout=15)
+        assert time.monotonic() - started < 10
