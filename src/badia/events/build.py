@@ -183,7 +183,9 @@ class _DocumentReader:
         if self.tally_reader.read(
             text, start, times, actors, casualties_all, claims, self.narrative
         ):
-            return []
+            if not self.tally_reader.act_stands:
+                return []
+            casualties_all = []  # the counts went to the tally; the act is still an event
         if is_not_an_event(text):
             self._remember(state, self._places(text, start, actors, time_spans))
             return []  # its places still name what "the region" later refers to

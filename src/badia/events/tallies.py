@@ -16,16 +16,34 @@ from badia.events.casualties import Casualty, find_casualties
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.model import Document, Mention, Tally, TimeValue
-from badia.time import Narrative, find_times
+from badia.time import Narrative, TimeExpr, find_times
 
 _CUE = re.compile(
     r"\b(?:overall|in total|(?<!killing )(?<!leaving )a total of|statistics|documented|"
     r"accumulated|by this point|by this time|as of|(?:was|were) (?:later )?updated to|"
     r"since|in the same period|the same period|"
     r"during the (?:offensive|campaign|insurgency|operation)|"
-    r"fatalities included|of the [\w-]+ dead|death toll of the|alone)\b",
+    r"fatalities included|of the [\w-]+ dead|death toll of the|alone|"
+    r"(?:the|these|those) (?:fighting|clashes|battles?|assaults?) (?:had |has )?left)\b",
     re.I,
 )
+# "The fighting left 90 soldiers dead": the toll of all the fighting told so far
+_FIGHTING_LEFT = re.compile(
+    r"\b(?:the|these|those) (?:fighting|clashes|battles?|assaults?) (?:had |has )?left\b", re.I
+)
+# "by this time", "by this point": the count so far, even when the anchor is one day
+_SO_FAR = re.compile(r"\bsince\b|\bby this (?:point|time)\b", re.I)
+# a count of people not known dead ("another 140 soldiers remained missing")
+_NOT_DEAD = re.compile(r"\b(?:missing|captured|detained|abducted|wounded|injured)\b", re.I)
+# "the remains of 7 rebels killed in 2012 were found": a discovery, not a count of the
+# dead of a period (the killing is only a modifier of what was found)
+_FOUND_DEAD = re.compile(
+    r"\b(?:remains|bodies|corpses|graves?)\b.*\b(?:was|were|had been|have been) "
+    r"(?:later )?(?:found|discovered|uncovered|exhumed|recovered)\b",
+    re.I,
+)
+# "the number of dead soldiers was updated to 200": the counted noun comes before the count
+_NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
 _FOLLOW = re.compile(r"\b(?:also|included|including|of the [\w-]+ dead|same period|alone)\b", re.I)
 _FOREIGN = re.compile(
     r"\b(?:Iranian|Russian|Russians|Afghan|Pakistani|Iraqi|Lebanese|foreign|non-Syrian)", re.I
@@ -35,6 +53,7 @@ _SUBSET_CONTEXT = re.compile(
 )
 _DURING_WHOLE = re.compile(r"\bduring the (?:offensive|campaign|operation|battle)\b", re.I)
 _MAX_EVENT_DAYS = 31
+_MIN_TALLY_DAYS = 3
 
 
 _CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but)\b")
@@ -61,6 +80,8 @@ class TallyReader:
         self.actors = actors
         self.tallies: list[Tally] = []
         self._previous: tuple[TimeValue | None, str | None] | None = None
+        # after ``read`` said True: the sentence also tells an act that is an event
+        self.act_stands = False
 
     def new_paragraph(self) -> None:
         self._previous = None
@@ -90,15 +111,19 @@ class TallyReader:
                         claims[0].claimant if claims else None,
                     )
             return False
-        values = [v for v in (narrative.resolve(t) for t in times) if v is not None]
-        long_period = next((v for v in values if _is_period(v)), None)
+        resolved = [(t, narrative.resolve(t)) for t in times]
+        values = [v for _, v in resolved if v is not None]
+        long_period = next(
+            (v for t, v in resolved if v is not None and (_is_period(v) or _is_days(t, v))),
+            None,
+        )
         cue = _CUE.search(text)
         follows = (
             self._previous is not None
             and _FOLLOW.search(text)
             and not any(v.precision == "day" for v in values)
         )
-        if not (long_period or cue or follows):
+        if not (long_period or cue or follows) or _FOUND_DEAD.search(text):
             return False
         if values and not long_period and not cue and not follows:
             return False
@@ -106,7 +131,7 @@ class TallyReader:
             cue
             and not long_period
             and any(v.precision == "day" for v in values)
-            and not re.search(r"\bsince\b|\bby this point\b", text, re.I)
+            and not _SO_FAR.search(text)
         ):
             return False
         if cue and not long_period:
@@ -116,8 +141,11 @@ class TallyReader:
             outside = text[:lo] + " " + text[hi:]
             if _OWN_TOLL.search(outside):  # the other clause tells a toll of its own
                 killed = [c for c in killed if lo <= c.start - offset < hi] or killed
+        # "clashes took place between 18 and 20 May, leaving 48 soldiers dead": the count
+        # is a tally of the days named, and the clashes are still an event of those days
+        self.act_stands = bool(long_period and not _is_period(long_period) and not cue)
         period = self._period(text, values, long_period, narrative, bool(follows))
-        self._record(text, offset, period, killed, claims)
+        self._record(text, offset, period, killed, claims, actors)
         return True
 
     def _record(
@@ -127,15 +155,21 @@ class TallyReader:
         period: TimeValue | None,
         killed: list[Casualty],
         claims: list[Claim],
+        actors: list[Mention],
     ) -> None:
         # a tally without its own source goes on with the paragraph's last one ("According
         # to SOHR, 264 ... were killed in 2022. In 2023, 417 ... were killed.")
         source = claims[0].claimant if claims else (self._previous[1] if self._previous else None)
         subset_context = bool(_SUBSET_CONTEXT.search(text))
         for casualty in killed:
-            side = self._side(casualty, subset_context, _phrase_after(text, offset, casualty))
+            phrase = _phrase_after(text, offset, casualty)
+            if _NOT_DEAD.search(_OWN_TOLL.split(phrase)[0]):
+                continue
+            side = self._side(casualty, subset_context, phrase)
             if side is None:
                 continue
+            if side == "unknown":
+                side = _counted_side(text, offset, casualty, actors) or side
             self.tallies.append(self._tally(text, offset, period, side, casualty.killed, source))
         self._previous = (period, source)
 
@@ -151,6 +185,9 @@ class TallyReader:
             return self._previous[0]
         if long_period is not None:
             return long_period
+        if _FIGHTING_LEFT.search(text) and narrative.told_from and narrative.reference:
+            end = max(narrative.reference.end, narrative.told_from)
+            return TimeValue(start=narrative.told_from, end=end, precision="range")
         since = re.search(r"\bsince\b", text, re.I)
         if since and values and narrative.reference is not None:
             start = values[0].start
@@ -247,6 +284,32 @@ def _phrase_after(text: str, offset: int, casualty: Casualty) -> str:
     """The noun phrase a count counts ("108 Iranian-backed non-Syrian militiamen")."""
     end = casualty.end - offset
     return re.split(r"[,;()]", text[end : end + 45])[0]
+
+
+def _counted_side(text: str, offset: int, casualty: Casualty, actors: list[Mention]) -> str | None:
+    """The side of the noun "the number of ..." names before its count ("the number of
+    dead soldiers was updated to 200"): the first actor within four words of "number of"."""
+    before = text[: casualty.start - offset]
+    found = list(_NUMBER_OF.finditer(before))
+    if not found:
+        return None
+    lo = offset + found[-1].end()
+    window = len(" ".join(before[found[-1].end() :].split()[:4]))
+    for actor in actors:
+        if lo <= actor.start <= lo + window + 1:
+            return actor.side
+    return None
+
+
+def _is_days(expr: TimeExpr, value: TimeValue) -> bool:
+    """A span "between" three or more named days ("between 18 and 20 May"): a tally's
+    period. Two days are still told as one act, and "on 5-9 May", "in mid-May" date an
+    act (a campaign of strikes) rather than bound a count."""
+    return (
+        expr.prep == "between"
+        and value.precision == "range"
+        and (value.end - value.start).days >= _MIN_TALLY_DAYS - 1
+    )
 
 
 def _month_days(day) -> int:
