@@ -269,7 +269,7 @@ def test_served_page_over_a_large_store_leaves_quotes_to_the_api(
     db: Path, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr(q, "SERVED_LEAN_ABOVE", 2)
-    client = TestClient(create_app(db))
+    client = local(create_app(db))
     resp = client.get("/")
     page = data(resp.text)
     assert page["detail_url"] == "/api/events/"

@@ -82,7 +82,7 @@ def test_every_view_lists_merged_events_and_tellings_on_demand(seeds_db: Path, t
 
     from badia.present.api import create_app
 
-    client = TestClient(create_app(seeds_db))
+    client = TestClient(create_app(seeds_db), base_url="http://localhost")  # a localhost Host
     assert client.get("/api/events").json()["total"] == n_merged
     assert client.get("/api/events", params={"tellings": "true"}).json()["total"] == n_tellings
 
