@@ -65,3 +65,15 @@ def test_by_this_time_a_toll_is_a_tally_and_the_missing_are_not_dead():
 def test_remains_found_are_no_tally_of_the_year_they_died():
     body = "On 9 May, the remains of nine rebels killed in 2014 were found near Qasr."
     assert _tallies(body) == []
+
+
+def test_a_toll_after_a_state_since_the_start_is_the_offensives_so_far():
+    body = (
+        "On 2 May, the SDF attacked Qasr. On 6 May, the SDF captured Tell Jaban. "
+        "By this time, the SDF had captured 30 villages since the start of the offensive. "
+        "At least 41 ISIL militants were killed in the clashes."
+    )
+    result = _extract(body)
+    assert _tallies(body) == [("islamic_state", 41)]
+    ((start, end),) = _periods(result)
+    assert start <= "2016-05-02" and end >= "2016-05-06"

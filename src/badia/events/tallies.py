@@ -32,6 +32,10 @@ _FIGHTING_LEFT = re.compile(
     r"\b(?:the|these|those) (?:fighting|clashes|battles?|assaults?) (?:had |has )?left\b", re.I
 )
 # "by this time", "by this point": the count so far, even when the anchor is one day
+_SINCE_START = re.compile(
+    r"\bsince the (?:start|beginning) of the (?:offensive|battle|campaign|operation|siege)\b",
+    re.I,
+)
 _SO_FAR = re.compile(r"\bsince\b|\bby this (?:point|time)\b", re.I)
 # a count of people not known dead ("another 140 soldiers remained missing")
 _NOT_DEAD = re.compile(r"\b(?:missing|captured|detained|abducted|wounded|injured)\b", re.I)
@@ -82,9 +86,11 @@ class TallyReader:
         self._previous: tuple[TimeValue | None, str | None] | None = None
         # after ``read`` said True: the sentence also tells an act that is an event
         self.act_stands = False
+        self._after_so_far = False  # the sentence before told a state "so far"
 
     def new_paragraph(self) -> None:
         self._previous = None
+        self._after_so_far = False
 
     def read(
         self,
@@ -98,7 +104,17 @@ class TallyReader:
     ) -> bool:
         """Record the tallies of a sentence; True when the sentence is a tally."""
         killed = [c for c in casualties if not c.wounded]
+        after_so_far, self._after_so_far = self._after_so_far, False
         if not killed:
+            if _SINCE_START.search(text) and narrative.told_from and narrative.reference:
+                # "By this time, the army had taken 30 villages since the start of the
+                # offensive. At least 40 rebels were killed.": the toll that follows is
+                # the offensive's so far
+                end = max(narrative.reference.end, narrative.told_from)
+                span = TimeValue(start=narrative.told_from, end=end, precision="range")
+                self._previous = (span, claims[0].claimant if claims else None)
+                self._after_so_far = True
+                return False
             since = re.search(r"^\W*since\b", text, re.I)
             if since and times:
                 value = narrative.resolve(times[0])
@@ -120,7 +136,7 @@ class TallyReader:
         cue = _CUE.search(text)
         follows = (
             self._previous is not None
-            and _FOLLOW.search(text)
+            and (_FOLLOW.search(text) or after_so_far)
             and not any(v.precision == "day" for v in values)
         )
         if not (long_period or cue or follows) or _FOUND_DEAD.search(text):
