@@ -69,3 +69,20 @@ def test_jsonl_records_are_units_read_here(tmp_path: Path) -> None:
     )
     units = list(iter_units([str(feed)]))
     assert len(units) == 2 and all(isinstance(u, Document) for u in units)
+
+
+def test_a_small_run_is_extracted_here_and_a_large_one_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import badia.runner as runner_module
+
+    monkeypatch.setattr(runner_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text("On 3 May, rebels captured Qasr.", encoding="utf-8")
+    assert runner_module.default_workers([str(small)]) == 1
+    big = small / "b.txt"
+    big.write_text("x" * runner_module.SMALL_RUN_BYTES, encoding="utf-8")
+    assert runner_module.default_workers([str(small)]) == 3
+    assert runner_module.default_workers(["-"]) == 3  # a stream's size is not known
+    assert runner_module.default_workers() == 3

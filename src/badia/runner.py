@@ -29,7 +29,7 @@ from badia.budget import DEFAULT_SECONDS
 from badia.errors import BadiaError
 from badia.mentions.actors import ActorLexicon
 from badia.model import Document
-from badia.read import MAX_BYTES, ReadError, expand, holds_records, iter_read
+from badia.read import MAX_BYTES, ReadError, corpus_files, expand, holds_records, iter_read
 from badia.store.db import ExtractionRows
 
 __all__ = [
@@ -81,12 +81,37 @@ class WorkerDied(RuntimeError):
     """A worker process ended abruptly (killed, out of memory); results so far were yielded."""
 
 
-def default_workers() -> int:
-    """The cores this process may run on (affinity-aware where the OS tells)."""
+# A worker process pays about 2 CPU-seconds before its first document (imports, the
+# gazetteer and the parse model), what about 0.2 MB of text costs to extract; below this
+# much input, extracting here is faster than starting workers.
+SMALL_RUN_BYTES = 1024 * 1024
+
+
+def default_workers(paths: Iterable[str | Path] | None = None) -> int:
+    """The cores this process may run on (affinity-aware where the OS tells); 1 when
+    ``paths`` (files, folders, globs) hold less than ``SMALL_RUN_BYTES`` of files, so a
+    handful of documents is not slowed down by starting processes. Stdin and JSONL
+    streams count as large: their size is not known in advance."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    if cores == 1 or paths is None:
+        return cores
+    paths = list(paths)
+    if any(str(arg) == "-" for arg in paths):
+        return cores
+    total = 0
+    for path in corpus_files(paths):
+        if holds_records(path):
+            return cores
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= SMALL_RUN_BYTES:
+            return cores
+    return 1
 
 
 def iter_units(

@@ -54,7 +54,11 @@ def extract(
         help="Seconds a document may take to read, and again to extract; 0: no limit.",
     ),
     workers: int = typer.Option(
-        0, "--workers", min=0, help="Worker processes (0: one per core). Outputs do not change."
+        0,
+        "--workers",
+        min=0,
+        help="Worker processes (0: one per core; one for under 1 MB of files). "
+        "Outputs do not change.",
     ),
     scheduler: str | None = typer.Option(
         None,
@@ -130,7 +134,7 @@ def extract(
                     )
 
             units = iter_units(paths, fmt, **budgets)
-            for result in run_units(units, job, workers or default_workers()):
+            for result in run_units(units, job, workers or default_workers(paths)):
                 if result.error is not None:
                     failed += 1
                     progress.console.print(
