@@ -13,11 +13,9 @@ import re
 from functools import lru_cache
 
 from badia.model import Document, Event, Place
-from badia.places.kinds import PLACE, SITE, name_kind
 from badia.places.resolve import Context, Hit, Resolver, governorates_named
 
-__all__ = ["locate_events", "resolver", "can_hold_control", "document_frame", "Context",
-           "Resolver"]
+__all__ = ["locate_events", "resolver", "document_frame", "Context", "Resolver"]
 
 
 @lru_cache(maxsize=1)
@@ -107,15 +105,6 @@ def _as_stated(place: Place, quote: str) -> Place:
         "geo_precision": max(place.geo_precision or 1, 2), "where_prec": 2,
         "relation": f"{' '.join(m.group('rel').split())} {place.name}",
     })
-
-
-def can_hold_control(place: Place) -> bool:
-    """Whether a side can hold this place (for ``merge.control``): a town, village, hill or
-    site, resolved or not; never a river, road, front, border, desert, region, governorate
-    or the country (UCDP ``where_prec`` 4-6, or a name of those kinds)."""
-    if place.where_prec is not None and place.where_prec >= 4:
-        return False
-    return name_kind(place.name) in (PLACE, SITE)
 
 
 FRAME_GEO_PRECISION = 3  # ACLED: "a larger region" is all the text gives
