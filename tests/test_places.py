@@ -512,3 +512,56 @@ def test_the_desert_of_a_town_is_a_fuzzy_area_at_the_town() -> None:
     hit, town = r.resolve("the Sukhnah desert"), r.resolve("al-Sukhnah")
     assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 5)
     assert (hit.lat, hit.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Zamlah", "Zamleh", "Az-Zamla"],  # the feminine ending: -ah, -eh, -a
+    ["Hamidiyah", "Hamidieh", "Hamidiah", "Hamidié", "al-Hamidiya"],  # the nisba -iyya
+])
+def test_arabic_endings_fold_to_one_key(spellings: list[str]) -> None:
+    assert len({key(s) for s in spellings}) == 1
+    assert key("Sine") != key("Sina")  # a short word's "-e" is not folded
+
+
+def test_a_relation_in_the_sentence_before_the_quote_places_the_name() -> None:
+    # the event's quote does not name the place's relation; the document's sentence does
+    text = ("The rebels reached Qwertzah, some 12 km north of Palmyra. "
+            "The army shelled it on Monday.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    quote = "The army shelled it on Monday."
+    (ev,) = locate_events([_event(quote, text.index(quote), ["Qwertzah"])], doc)
+    palmyra = resolver().resolve("Palmyra")
+    (place,) = ev.places
+    assert place.latitude is not None and place.relation == "12 km north of Palmyra"
+    assert 10 < distance_km(place.latitude, place.longitude, palmyra.lat, palmyra.lon) < 14
+
+
+def test_a_far_stated_distance_is_loose_enough_for_the_known_village() -> None:
+    # "some 75 km southeast of Damascus" points ~30 km off the village GeoNames and UCDP
+    # place; a compass word spans 45 degrees, so the known village is the one meant
+    text = "Troops surged into the Bir Qassab area some 75 km southeast of Damascus."
+    hit = resolver().resolve("Bir Qassab", Context(text=text))
+    assert hit is not None and hit.entry_id.startswith(("ucdp:", "geonames:", "wof:"))
+    assert hit.relation is None
+
+
+def test_a_facility_named_after_a_place_takes_the_place_only_in_the_stated_governorate():
+    r = resolver()
+    # one village of that name (spelt otherwise) in Idlib: the checkpoint is near it
+    hit = r.resolve("Hamadiyah checkpoint", Context(admin1="Idlib"))
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert hit.relation == "near Al-Hamidiah" and hit.admin1 == "Idlib"
+    # no stated governorate, or one without such a village: unknown
+    assert r.resolve("Hamadiyah checkpoint") is None
+    assert r.resolve("Hamadiyah checkpoint", Context(admin1="Daraa")) is None
+    # several villages of the name in the stated governorate: which one is unknown
+    assert r._named_after("Hamidiyah checkpoint", Context(admin1="Homs")) is None
+    # nor is a village far from the story's other places taken
+    assert r.resolve("Hamadiyah checkpoint",
+                     Context(admin1="Idlib", anchors=[(36.2, 37.16)])) is None
+
+
+def test_a_dash_after_an_article_does_not_cut_a_name_into_two_places() -> None:
+    # "Burj al-Ishara": not a line between "Burj al" and "Ishara"
+    hit = resolver().resolve("Burj al-Ishara", Context(admin1="Homs"))
+    assert hit is None or not hit.entry_id.startswith("area:")

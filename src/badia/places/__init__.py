@@ -35,13 +35,18 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
         | {e.admin1 for e in events if e.admin1}
     )
     first: dict[tuple[str, str | None], Hit | None] = {}
-    quote_of: dict[str, str] = {}  # the first event quote naming each location
+    quote_of: dict[str, str] = {}  # the text around each location (see ``_text_around``)
     for ev in events:
         for loc in ev.locations:
-            quote_of.setdefault(loc, ev.quote)
+            if loc not in quote_of or loc not in quote_of[loc]:
+                around = _text_around(loc, ev, document)
+                if loc not in quote_of or loc in around:
+                    quote_of[loc] = around
+    for ev in events:
+        for loc in ev.locations:
             k = (loc, ev.admin1)
             if k not in first:
-                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
+                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc]))
     # the points that anchor the others: a name that several governorates hold anchors
     # nothing before the others have placed it, nor does a place placed only near another
     # ("near X") or outside the event's stated governorate
@@ -146,6 +151,27 @@ def document_frame(document: Document) -> Place | None:
         "where_prec": max(hit.where_prec, 3),
         "relation": f"the area of the whole story (infobox place: {name})",
     })
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _text_around(loc: str, ev: Event, document: Document) -> str:
+    """The text that says where ``loc`` is: the event's quote when it names the place, else
+    the document's sentence holding the occurrence of the name nearest the quote (an event
+    told over several clauses, or a place named by a definite description: "X, south of
+    Y" is often written in the sentence before the one that tells the event)."""
+    if loc in ev.quote or not loc:
+        return ev.quote
+    text = document.text
+    hits = [m.start() for m in re.finditer(re.escape(loc), text)]
+    if not hits:
+        return ev.quote
+    i = min(hits, key=lambda h: abs(h - ev.start))
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, i - 400), i)]
+    begin = starts[-1] if starts else max(0, i - 400)
+    m = _SENTENCE_END.search(text, i + len(loc), i + len(loc) + 400)
+    return text[begin: m.end() if m else i + len(loc) + 400].strip()
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

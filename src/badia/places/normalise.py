@@ -50,6 +50,12 @@ def fold(text: str) -> str:
 _AY = re.compile(r"(?:ei|ey|ai|ay)")
 _AW = re.compile(r"aw(?![aeiouy])")  # the diphthong: Zawr/Zour/Zor, Hawl/Hol
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # Sukhnah/Sukhna, Salamiyah/Salamiya
+# The feminine ending (ta marbuta) after a consonant, as -a, -ah, -e or -eh: Zamlah/Zamleh;
+# only after a stem of four letters or more (a short "-e" word is as often something else)
+_FINAL_E = re.compile(r"(?<=[a-z]{3}[b-df-hj-np-tv-z])e$")
+# The nisba ending -iyya in its spellings -iyah, -iyeh, -ieh, -iah, -ia, -ie (French -ié):
+# Hamidiyah/Hamidieh/Hamidiah/Hamidié
+_NISBA = re.compile(r"(?<=[b-df-hj-np-tv-z])i(?:y?[ae])$")
 _DOUBLE = re.compile(r"(.)\1+")  # doubled consonants and vowels
 
 
@@ -61,7 +67,8 @@ def _vowels(word: str) -> str:
     w = _AY.sub("ay", w)
     w = _AW.sub("u", w)
     w = _FINAL_H.sub("", w)
-    return _DOUBLE.sub(r"\1", w)
+    w = _DOUBLE.sub(r"\1", w)
+    return _FINAL_E.sub("a", _NISBA.sub("iya", w))
 
 
 # English and transliterated Arabic direction / part words ("Upper", "al-Sharqiyah" = eastern).

@@ -24,7 +24,7 @@ from badia.model import Place
 from badia.places import admin
 from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
 from badia.places.kinds import LINE, PLACE, REGION, RIVER, SITE, name_kind
-from badia.places.normalise import FEATURE_TOKENS, core, fold, key, skeleton
+from badia.places.normalise import ARTICLES, FEATURE_TOKENS, core, fold, key, skeleton
 
 BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
@@ -95,7 +95,11 @@ _TOWN_AREA = re.compile(
 _CONTAINED = re.compile(r"^(?:in|inside|within|neighbou?rhood|district|quarter|suburb|part|"
                         r"area)s?\b", re.I)
 RELATION_KM = 25.0  # a namesake this close to where the text's relation points is the place
+# Share of a stated distance that a namesake may lie off the point it gives: the compass
+# word spans +-22.5 degrees (sin 22.5 = 0.38 of the distance sideways), and reports round.
+RELATION_SLACK = 0.5
 FUZZY_CUTOFF = 90.0
+SAME_PLACE_KM = 5.0  # records of one name this close are one place (the build merges them)
 SKELETON_RATIO = 70.0
 SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
 CITY_POPULATION = 15000
@@ -145,6 +149,7 @@ class Hit:
     geo_precision: int
     where_prec: int
     relation: str | None = None
+    reach_km: float = 0.0  # a relative point: how far the text puts it from its base
 
     def place(self, name: str, start: int | None = None, end: int | None = None) -> Place:
         return Place(
@@ -212,8 +217,11 @@ class Resolver:
         if exact is None:
             return rel
         entry = self.g.by_id.get(exact.entry_id)
+        # "some 75 km southeast of Y": a compass word spans 45 degrees and a distance is
+        # rounded (and often by road), so the farther the point, the looser it is
+        slack = max(RELATION_KM, RELATION_SLACK * rel.reach_km)
         if entry is None or _big(entry) \
-                or distance_km(exact.lat, exact.lon, rel.lat, rel.lon) <= RELATION_KM:
+                or distance_km(exact.lat, exact.lon, rel.lat, rel.lon) <= slack:
             return exact  # a city or a known facility is itself; a village, the one there
         return rel
 
@@ -228,7 +236,7 @@ class Resolver:
             return (self._country, self._exact, self._governorate, self._line,
                     self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
-                self._fuzzy, self._relative)
+                self._named_after, self._fuzzy, self._relative)
 
     @staticmethod
     def _district(name: str, hit: Hit) -> Hit:
@@ -349,6 +357,8 @@ class Resolver:
         for cuts in _cuts(len(pieces)):
             runs = ["-".join(pieces[i:j]) for i, j in zip((0, *cuts), (*cuts, len(pieces)),
                                                             strict=True)]
+            if any(run.split()[-1].lower() in ARTICLES for run in runs):
+                continue  # "al-Baydah al-Gharbiyah": a dash after an article joins one name
             hits = [self._exact(run, ctx) for run in runs]
             if all(h is not None and h.where_prec <= 2 for h in hits):
                 lat = round(sum(h.lat for h in hits) / len(hits), 5)  # type: ignore[union-attr]
@@ -380,8 +390,9 @@ class Resolver:
             # a village's upper/lower or east/west half, its base spelt otherwise:
             # "Boqruss Tahtani" -> Buqrus. Never for a feature ("Jebel X" is not village X).
             cands = self.g.by_skeleton.get(skeleton(c), [])
-        if not cands:
-            cands = self._prefix(name)
+        if not cands:  # "X checkpoint": a city or a known feature; a village only as below
+            named = self._prefix(name)
+            cands = [e for e in named if _big(e)] or self._sole_in_stated(named, ctx)
         cands = self._plausible(cands, ctx)
         if ctx.anchors:  # a place named after a town lies by the event's other places
             cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
@@ -391,6 +402,56 @@ class Resolver:
         hit = self._hit(e, exact=False)
         hit.relation = f"near {e.name}"
         return hit
+
+    def _named_after(self, name: str, ctx: Context) -> Hit | None:
+        """A facility named after a place that no source places ("the X checkpoint", "X
+        crossroads", "X dam", "the X base", "X hill"): at that place, ``geo_precision`` and
+        ``where_prec`` 2 (UCDP: within about 25 km of a known point), relation "near X".
+
+        Only when the text states the governorate (the event's, else the one governorate
+        the document names) and exactly one populated place there bears the name, spelt as
+        the key or the consonant skeleton allows, and (when the story has placed others)
+        it lies within ``UNCERTAIN_ANCHOR_KM`` of them; otherwise None (never a guess).
+        """
+        words = name.split()
+        i = len(words)
+        while i > 1 and words[i - 1].lower() in SITE_NOUNS:
+            i -= 1
+        if i == len(words):
+            return None
+        k = key(" ".join(words[:i]))
+        if not k or is_feature_query(k):
+            return None
+        cands = list(self.g.by_key.get(k, []))
+        sk = skeleton(k)
+        if len(sk) >= 3:
+            ratio = SKELETON_RATIO if len(sk) >= 4 else SHORT_SKELETON_RATIO
+            cands += [e for e in self.g.by_skeleton.get(sk, [])
+                      if max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
+        cands = self._sole_in_stated(list(dict.fromkeys(cands)), ctx)
+        if ctx.anchors:  # and by the story's other places, when it has placed some
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands:
+            return None
+        e = self._best(cands, ctx, k)
+        hit = self._hit(e, exact=False)
+        hit.relation = f"near {e.name}"
+        return hit
+
+    def _sole_in_stated(self, cands: list[Entry], ctx: Context) -> list[Entry]:
+        """The populated places of ``cands`` in the governorate the text states (the event's,
+        else the one the document names), when they are one place (records within
+        ``SAME_PLACE_KM``); else none: namesakes apart, or no stated governorate."""
+        gov = ctx.admin1 or (next(iter(ctx.governorates)) if len(ctx.governorates) == 1
+                             else None)
+        if gov is None:
+            return []
+        inside = [e for e in cands
+                  if e.kind == "populated" and not e.is_feature and self._admin1(e) == gov]
+        if any(distance_km(e.lat, e.lon, inside[0].lat, inside[0].lon) > SAME_PLACE_KM
+               for e in inside):
+            return []
+        return inside
 
     def _prefix(self, name: str) -> list[Entry]:
         """Entries named by the leading words when the rest are common nouns."""
@@ -446,7 +507,7 @@ class Resolver:
                     a1 = admin.admin1_at(lat, lon)
                     return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
                                "Syria" if a1 else base.country, 2, 2,
-                               " ".join(m.group(0).split()))
+                               " ".join(m.group(0).split()), reach_km=km)
             m = _NEAR.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
