@@ -565,3 +565,31 @@ def test_a_dash_after_an_article_does_not_cut_a_name_into_two_places() -> None:
     # "Burj al-Ishara": not a line between "Burj al" and "Ishara"
     hit = resolver().resolve("Burj al-Ishara", Context(admin1="Homs"))
     assert hit is None or not hit.entry_id.startswith("area:")
+
+
+def test_a_name_without_its_generic_opening_word_is_the_sole_such_place_stated() -> None:
+    r = resolver()
+    # "Dar Basidah" (a house, dar) is the only such place in Idlib; "Basidah" is it
+    hit = r.resolve("Basidah", Context(admin1="Idlib"))
+    assert hit is not None and hit.relation == "near Dar Basidah"
+    assert (hit.geo_precision, hit.where_prec) == (2, 2)
+    # without a stated governorate or other places of the story: unknown
+    assert r.resolve("Basidah") is None
+    assert r.resolve("Basidah", Context(admin1="Raqqa")) is None
+
+
+def test_an_army_unit_names_its_base() -> None:
+    # UCDP's "Division 17 Army Base": "the Division 17 base", "Division 17"
+    r = resolver()
+    base = r.resolve("Division 17 base", Context(admin1="Raqqa"))
+    unit = r.resolve("Division 17", Context(admin1="Raqqa"))
+    assert base is not None and unit is not None and base.entry_id == unit.entry_id
+
+
+def test_an_apposition_before_the_relation_places_the_name() -> None:
+    text = "In the evening ISIL seized Qwertz Hill, a strategic high point near the historic " \
+           "Palmyra Castle."
+    hit = resolver().resolve("Qwertz Hill", Context(text=text))
+    palmyra = resolver().resolve("Palmyra")
+    assert hit is not None and hit.relation.startswith("near ")
+    assert _near(hit, palmyra.lat, palmyra.lon, 10)

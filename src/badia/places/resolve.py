@@ -24,7 +24,15 @@ from badia.model import Place
 from badia.places import admin
 from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
 from badia.places.kinds import LINE, PLACE, REGION, RIVER, SITE, name_kind
-from badia.places.normalise import ARTICLES, FEATURE_TOKENS, core, fold, key, skeleton
+from badia.places.normalise import (
+    ARTICLES,
+    FEATURE_TOKENS,
+    core,
+    fold,
+    key,
+    skeleton,
+    without_generic,
+)
 
 BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
@@ -76,7 +84,8 @@ _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
     r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+    r"(?:the\s+(?:(?:historic|ancient|old|strategic|main|nearby)\s+)?)?"
+    r"(?:(?:town|city|village)\s+of\s+)?"
     r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
@@ -86,6 +95,8 @@ _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
          # the other members of a list the relation closes: "X and Y, south of Z"
          r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
+         # an apposition that says what the place is: "X, a strategic high point near Y"
+         r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?=near\b|close\b|outside\b))?"
          r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
          r"nearly|immediately|just|directly)[\s,]+)*")
@@ -236,7 +247,7 @@ class Resolver:
             return (self._country, self._exact, self._governorate, self._line,
                     self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
-                self._named_after, self._fuzzy, self._relative)
+                self._named_after, self._generic_word, self._fuzzy, self._relative)
 
     @staticmethod
     def _district(name: str, hit: Hit) -> Hit:
@@ -372,7 +383,11 @@ class Resolver:
 
     def _point_of(self, name: str, ctx: Context) -> Hit | None:
         name = _clean(name)
-        return self._exact(name, ctx) or self._governorate(name + " governorate", ctx)
+        hit = self._exact(name, ctx) or self._governorate(name + " governorate", ctx)
+        if hit is not None:
+            return hit
+        # a site of a known place: "near the historic Palmyra Castle" is near Palmyra
+        return self._partial(name, ctx) if _prefix_site(name) else None
 
     def _partial(self, name: str, ctx: Context) -> Hit | None:
         """Drop a direction or feature word: 'Eastern Bayarat', 'Hayyan Hills' -> near X;
@@ -434,6 +449,35 @@ class Resolver:
         if not cands:
             return None
         e = self._best(cands, ctx, k)
+        hit = self._hit(e, exact=False)
+        hit.relation = f"near {e.name}"
+        return hit
+
+    def _generic_word(self, name: str, ctx: Context) -> Hit | None:
+        """A name written without the generic word its record opens with ("Basidah" for "Dar
+        Basidah", "Abu al-Shamat" for "Himmat Abu ash Shamat"), or with one its record lacks
+        ("Khirbet X" for "X"): that place, ``geo_precision`` 2 and relation "near X".
+
+        Taken only when it is one place: the sole one in the governorate the text states,
+        else the sole one within ``UNCERTAIN_ANCHOR_KM`` of the story's other places.
+        """
+        k = key(name)
+        tail = without_generic(k)
+        cands = list(self.g.by_tail.get(k, [])) + (self.g.by_key.get(tail, []) if tail else [])
+        cands = [e for e in dict.fromkeys(cands) if e.kind == "populated"]
+        if ctx.admin1 or len(ctx.governorates) == 1:
+            cands = self._sole_in_stated(cands, ctx)
+        elif ctx.anchors:
+            cands = [e for e in cands if admin.in_syria(e.lat, e.lon)
+                     and _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        else:
+            return None
+        if ctx.anchors:
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands or any(distance_km(e.lat, e.lon, cands[0].lat, cands[0].lon)
+                            > SAME_PLACE_KM for e in cands):
+            return None
+        e = self._best(cands, ctx)
         hit = self._hit(e, exact=False)
         hit.relation = f"near {e.name}"
         return hit
@@ -583,6 +627,12 @@ class Resolver:
         else:
             geo, wp = 2, 2
         return Hit(e.id, e.lat, e.lon, a1, e.admin2, e.country, geo, wp)
+
+
+def _prefix_site(name: str) -> bool:
+    """Whether the name ends in common nouns of a site ("Palmyra Castle", "X Triangle")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in SITE_NOUNS
 
 
 def _names_country(text: str, country: str) -> bool:
