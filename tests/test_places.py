@@ -593,3 +593,13 @@ def test_an_apposition_before_the_relation_places_the_name() -> None:
     palmyra = resolver().resolve("Palmyra")
     assert hit is not None and hit.relation.startswith("near ")
     assert _near(hit, palmyra.lat, palmyra.lon, 10)
+
+
+def test_a_spelling_that_folds_to_far_villages_yields_to_the_namesake_by_the_story() -> None:
+    # "Resafa" folds like the "Ressâfé" villages of Idlib and Hama; in a story about Raqqa
+    # (named, and its other places there) it is Ar Rasafah by Raqqa
+    r = resolver()
+    raqqa = r.resolve("Raqqa")
+    hit = r.resolve("Resafa", Context(governorates={"Raqqa", "Aleppo"},
+                                      anchors=[(raqqa.lat, raqqa.lon), (36.2, 37.16)]))
+    assert hit is not None and hit.admin1 == "Raqqa"

@@ -118,6 +118,9 @@ CITY_POPULATION = 15000
 # alike, the one the war's event data names is the likelier (0.3 for 1 event, 0.9 for 100).
 SALIENCE_WEIGHT = 0.45
 PRIMARY_NAME_BONUS = 0.6
+# A place whose name folds to the text's spelling over one that only shares its consonants;
+# less than naming the event's governorate (2) or the document's (2).
+SPELLING_BONUS = 1.5
 SALIENT_EVENTS = 10  # UCDP GED events at a place that make it as well known as a city
 ANCHOR_DECAY_KM = 75.0  # the pull of the story's other places halves every ~50 km
 NEAR_GOV_DEG = 0.4  # ~40 km of slack around the coarse governorate polygons
@@ -271,17 +274,24 @@ class Resolver:
     def _exact(self, name: str, ctx: Context) -> Hit | None:
         k = key(name)
         cands = self._plausible(self.g.by_key.get(k, []), ctx, strict=False)
+        if cands and any(_big(e) for e in cands):
+            return self._hit(self._best(cands, ctx, k), exact=True)  # a city is its name's
+        # the name spelt otherwise, ranked with the places spelt alike by the story's context
+        # ("Resafa" by Raqqa is "Ar Rasafah", not the "Ressâfé" villages of Idlib and Hama);
+        # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur");
+        # three consonants are common to many names: those must be spelt closer still
         sk = skeleton(k)
-        if not cands and len(sk) >= 3:
-            # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur");
-            # three consonants are common to many names: those must be spelt closer still
+        alike: list[Entry] = []
+        if len(sk) >= 3:
             ratio = SKELETON_RATIO if len(sk) >= 4 else SHORT_SKELETON_RATIO
-            alike = [e for e in self.g.by_skeleton.get(sk, [])
-                     if max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
-            cands = self._plausible(alike, ctx)
-        if not cands:
+            alike = [e for e in self.g.by_skeleton.get(sk, []) if e not in cands
+                     and max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
+            alike = self._plausible(alike, ctx)
+        if not cands and not alike:
             return None
-        best = self._best(cands, ctx, k)
+        spelt = {e.id for e in cands}
+        best = max(cands + alike, key=lambda e: (
+            self._score(e, ctx, k) + SPELLING_BONUS * (e.id in spelt), e.id))
         if self._far_from_story(best, ctx):
             return None
         return self._hit(best, exact=True)
