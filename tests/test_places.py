@@ -603,3 +603,20 @@ def test_a_spelling_that_folds_to_far_villages_yields_to_the_namesake_by_the_sto
     hit = r.resolve("Resafa", Context(governorates={"Raqqa", "Aleppo"},
                                       anchors=[(raqqa.lat, raqqa.lon), (36.2, 37.16)]))
     assert hit is not None and hit.admin1 == "Raqqa"
+
+
+def test_a_longer_name_of_a_site_the_document_placed_takes_its_point() -> None:
+    text = ("On 2 May rebels stormed the Regiment 404 base, south of Palmyra. "
+            "On 3 May soldiers died defending the Artillery Regiment 404 base.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q1, q2 = text.split(". ")
+    evs = [_event(q1, 0, ["Regiment 404 base"]),
+           _event(q2, text.index(q2), ["Artillery Regiment 404 base"])]
+    short, long_ = (ev.places[0] for ev in locate_events(evs, doc))
+    assert short.latitude is not None and short.relation == "south of Palmyra"
+    assert (long_.latitude, long_.longitude) == (short.latitude, short.longitude)
+    assert long_.geo_precision == 2 and long_.relation == "south of Palmyra"
+    # one shared word is not a name of the same site
+    lone = [_event(q2, text.index(q2), ["Artillery Regiment 404 base"]),
+            _event(q1, 0, ["Palmyra"])]
+    assert locate_events(lone, doc)[0].places[0].latitude is None

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 from badia.model import Document, Event, Place
+from badia.places.kinds import PLACE, SITE, name_kind
+from badia.places.normalise import tokens
 from badia.places.resolve import Context, Hit, Resolver, governorates_named
 
 __all__ = ["locate_events", "resolver", "document_frame", "Context", "Resolver"]
@@ -61,6 +63,10 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             continue
         anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
         second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
+    placed = {k[0]: h for k, h in second.items() if h is not None}
+    for k, h in second.items():
+        if h is None:
+            second[k] = _longer_name_of(k[0], placed)
     frame = document_frame(document)
     out = []
     for ev in events:
@@ -83,6 +89,25 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             admin1 = next((p.admin1 for p in sure_places or known), None)
         out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
     return out
+
+
+def _longer_name_of(loc: str, placed: dict[str, Hit]) -> Hit | None:
+    """A longer name of a site the document placed under a shorter one: "the Artillery
+    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah". The shorter name
+    (two words or more, all of them in the longer) gives its point, at ``geo_precision`` and
+    ``where_prec`` 2 at best, with its relation or "near" it; None when none is placed."""
+    if name_kind(loc) not in (PLACE, SITE):
+        return None
+    words = set(tokens(loc))
+    shorter = [(len(set(tokens(n))), n) for n in placed
+               if name_kind(n) in (PLACE, SITE) and len(set(tokens(n))) >= 2
+               and set(tokens(n)) < words]
+    if not shorter:
+        return None
+    _, name = max(shorter)
+    h = placed[name]
+    return Hit(h.entry_id, h.lat, h.lon, h.admin1, h.admin2, h.country,
+               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}")
 
 
 # A place the text gives as a reference point, not as the spot: "near X", "west of X",
