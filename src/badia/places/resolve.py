@@ -4,7 +4,10 @@ Order of attempts, most to least certain: exact normalised key; consonant skelet
 a qualified form ("eastern Hama", "countryside of Deir ez-Zor", "Homs Governorate")
 read as its governorate; a line between two places ("Palmyra-Deir ez-Zor highway");
 the name without its feature word or direction ("Hayyan Hills" -> near Hayyan);
-a conservative fuzzy match among keys sharing the first letter. Candidates are
+a facility named after the sole village of that name in the stated governorate ("the X
+checkpoint" -> near X); the name without (or with) a generic opening word ("Basidah" ->
+near Dar Basidah), again only when one place fits; a conservative fuzzy match among
+keys sharing the first letter. Candidates are
 ranked by the document's context: the event's governorate, governorates the
 document names, distance to places already resolved, Syria first. A relative
 description in the text near the name ("75 km southeast of Damascus", "near
