@@ -620,3 +620,21 @@ def test_a_longer_name_of_a_site_the_document_placed_takes_its_point() -> None:
     lone = [_event(q2, text.index(q2), ["Artillery Regiment 404 base"]),
             _event(q1, 0, ["Palmyra"])]
     assert locate_events(lone, doc)[0].places[0].latitude is None
+
+
+def test_a_site_at_the_edge_of_the_town_the_sentence_names_is_placed_there() -> None:
+    r = resolver()
+    palmyra = r.resolve("Palmyra")
+    text = ("As they advanced to the outskirts of Palmyra, they seized the Qwertz checkpoint "
+            "in the eastern outskirts.")
+    hit = r.resolve("Qwertz checkpoint", Context(text=text))
+    assert hit is not None and hit.relation == "eastern outskirts of Palmyra"
+    assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, palmyra.lat, palmyra.lon, 1)
+    entrance = "Rebels hit Homs, and the Qwertz checkpoint at the southern entrance to the city."
+    hit = r.resolve("Qwertz checkpoint", Context(text=entrance))
+    assert hit is not None and hit.relation == "southern entrance of Homs"
+    # no town named before it in the sentence, or the edge of another named place: unknown
+    alone = "They took the Qwertz checkpoint in the eastern outskirts."
+    assert r.resolve("Qwertz checkpoint", Context(text=alone)) is None
+    assert r.resolve("Qwertz checkpoint", Context(
+        text="In Homs they took the Qwertz checkpoint at the entrance to Blorf village.")) is None

@@ -92,6 +92,18 @@ _NEAR = re.compile(
     r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
+# "X in the eastern outskirts", "X at the southern entrance to the city": a part of the town
+# the sentence has named, not named again
+_EDGE = re.compile(
+    r"(?:in|at|on)\s+the\s+(?P<edge>(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"(?:outskirts|entrance|edge|suburbs))(?:\s+(?:to|of)\s+the\s+(?:city|town))?"
+    r"(?!\s+(?:to|of)\s+(?!the\s+(?:city|town)))",
+    re.I,
+)
+_CAPITALISED = re.compile(
+    r"(?:(?:al|el|ez|as|ad|ar|ash|az|at|an|Al|El)-)?[A-Z][\w’'`]*(?:-[A-Z][\w’'`]*)*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`]*)*"
+)
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 # The words that may stand between a name and the relation that places it
 # ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
@@ -549,7 +561,7 @@ class Resolver:
 
     def _relative(self, name: str, ctx: Context) -> Hit | None:
         """Place an unknown name by a relation stated next to it in the text."""
-        for text in _windows(name, ctx.text):
+        for before, text in _windows(name, ctx.text):
             m = re.match(_LEAD, text)
             lead = m.end() if m else 0
             m = _RELATIVE.match(text, lead)
@@ -573,6 +585,25 @@ class Resolver:
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
                     return base
+            m = _EDGE.match(text, lead)
+            if m:
+                town = self._town_before(before, ctx)
+                if town is not None:
+                    hit, town_name = town
+                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
+                    hit.relation = f"{' '.join(m.group('edge').split())} of {town_name}"
+                    return hit
+        return None
+
+    def _town_before(self, before: str, ctx: Context) -> tuple[Hit, str] | None:
+        """The last city (or well-known town) the sentence names before a place said to lie
+        at "the outskirts" or "the entrance to the city" without naming it."""
+        for m in reversed(list(_CAPITALISED.finditer(before))):
+            hit = self._exact(m.group(0), ctx)
+            entry = self.g.by_id.get(hit.entry_id) if hit is not None else None
+            if hit is not None and entry is not None and _big(entry) \
+                    and entry.kind == "populated":
+                return hit, m.group(0)
         return None
 
     # ---------------------------------------------------------------- ranking
@@ -687,15 +718,17 @@ def _clean(name: str) -> str:
     return re.sub(r"^(?:the|a)\s+", "", n, flags=re.I)
 
 
-def _windows(name: str, text: str) -> list[str]:
-    """The text right after each occurrence of the name (where 'X, 40 km east of Y' sits)."""
+def _windows(name: str, text: str) -> list[tuple[str, str]]:
+    """For each occurrence of the name: the sentence's text before it and the text right
+    after it (where "X, 40 km east of Y" or "X at the entrance to the city" sits)."""
     if not text:
         return []
     out = []
     low = text.lower()
     i = low.find(name.lower())
     while i >= 0 and len(out) < 3:
-        out.append(text[i + len(name): i + len(name) + 120])
+        cut = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
+        out.append((text[cut + 1: i], text[i + len(name): i + len(name) + 120]))
         i = low.find(name.lower(), i + 1)
     return out
 
