@@ -21,6 +21,7 @@ import argparse
 import json
 import logging
 import random
+import sys
 import time
 import traceback
 from collections import Counter
@@ -111,13 +112,16 @@ def run_one(name: str, data: bytes, budget: float) -> tuple[str, str]:
     return "ok", ""
 
 
-def run(seed: int, count: int, budget: float, keep: Path | None = None) -> dict:
-    """Counts of outcomes over ``count`` inputs; crash and hang inputs saved in ``keep``."""
+def run(
+    seed: int, count: int, budget: float, keep: Path | None = None, progress: int = 0
+) -> dict:
+    """Counts of outcomes over ``count`` inputs; crash and hang inputs saved in ``keep``;
+    every ``progress`` inputs (0: never) a line of counts so far on stderr."""
     outcomes: Counter[str] = Counter()
     samples: dict[str, str] = {}
     started = time.perf_counter()
     slowest = 0.0
-    for name, data in inputs(seed, count):
+    for done, (name, data) in enumerate(inputs(seed, count), 1):
         t0 = time.perf_counter()
         outcome, detail = run_one(name, data, budget)
         slowest = max(slowest, time.perf_counter() - t0)
@@ -127,6 +131,9 @@ def run(seed: int, count: int, budget: float, keep: Path | None = None) -> dict:
             if keep is not None:
                 keep.mkdir(parents=True, exist_ok=True)
                 (keep / name).write_bytes(data)
+        if progress and done % progress == 0:
+            elapsed = round(time.perf_counter() - started)
+            print(f"{done} inputs in {elapsed} s: {dict(outcomes)}", file=sys.stderr, flush=True)
     return {
         "inputs": count,
         "seed": seed,
@@ -145,9 +152,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per stage")
     parser.add_argument("--keep", type=Path, default=REPO / "build" / "fuzz")
+    parser.add_argument("--progress", type=int, default=1000, help="inputs between reports")
     args = parser.parse_args()
     logging.getLogger("badia").setLevel(logging.ERROR)  # decoding notes are expected here
-    print(json.dumps(run(args.seed, args.inputs, args.budget, args.keep), indent=1))
+    print(json.dumps(run(args.seed, args.inputs, args.budget, args.keep, args.progress), indent=1))
 
 
 if __name__ == "__main__":
