@@ -43,6 +43,24 @@ def _span(body: str, words: str) -> tuple[str, str]:
             "In early May, the army attacked Tell Jaban. Two weeks later, ISIL captured Qasr.",
             ("2016-05-15", "2016-05-24"),
         ),
+        # a relative time counts from the date written before it in the same clause
+        (
+            "Rebels captured the Jaban hills on 28 March, after midnight, areas in Qasr "
+            "were targeted by an air raid.",
+            ("2016-03-28", "2016-03-29"),
+        ),
+        # a night told before the sentence's written day is the night that ends on it
+        (
+            "On 1 August, the army attacked Tell Jaban. After overnight clashes that started "
+            "with a car bomb in Qasr, on 7 August, ISIL captured the Jaban base.",
+            ("2016-08-06", "2016-08-07"),
+        ),
+        # a year written after a yearless date belongs to another time of the sentence
+        (
+            "On 3 February, ISIL attacked Jaban. On 23 February, ISIL also released the "
+            "hostages of Qasr that it had taken, during a previous offensive in March 2014.",
+            ("2016-02-23", "2016-02-23"),
+        ),
     ],
 )
 def test_date_span(body: str, expected: tuple[str, str]):
