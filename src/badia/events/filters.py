@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from badia.events import retype
 from badia.events.clauses import Clause
 from badia.events.draft import Draft
 from badia.events.grammar import SentenceGrammar
@@ -43,6 +44,7 @@ _PURPOSE_AND = re.compile(
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
 )
+_BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
@@ -106,6 +108,11 @@ def usable_triggers(
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
+        if head is not None and grammar is not None:
+            battle_told = any(x is not t and x.type in _BATTLE and not x.weak for x in triggers)
+            typed = retype.by_object(grammar.parse, head, t.type, battle_told)
+            if typed != t.type:
+                t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
         if _PURPOSE_AND.search(before) and not re.search(r"(?:ed|ing)$", t.text, re.I):
             continue  # "to lift the siege and cut the supply lines": the second verb too
         if head is not None and t.type == "capture" and grammar.takes_people(head):
@@ -333,7 +340,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
-    if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
+    if (
+        lowered.endswith("ed")
+        and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
+    ):
         return True  # "an abandoned base", "the besieged garrison": an adjective
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted

@@ -158,7 +158,10 @@ class SentenceGrammar:
         nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
         a verb the tagger missed)."""
         p = self.parse
-        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+        gerund_noun = tok.tag == "NN" and tok.text.lower().endswith("ing")  # "a fighting position"
+        if tok.dep not in ("amod", "compound") or not (
+            tok.tag in ("VBN", "VBG", "JJ") or gerund_noun
+        ):
             return False
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
@@ -167,8 +170,11 @@ class SentenceGrammar:
         if not opening:
             return False
         between = p.tokens[min(opening) + 1 : tok.i]
+        modifiers = ("det", "nummod", "amod", "advmod", "poss") + (
+            ("compound",) if gerund_noun else ()  # "an SDF fighting position"
+        )
         return all(
-            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            (t.head == noun.i and t.dep in modifiers)
             or t.head == tok.i
             for t in between
         )
