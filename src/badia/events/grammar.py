@@ -62,6 +62,7 @@ class Grammar:
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
     idiom_heads: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @cache
@@ -266,7 +267,7 @@ class SentenceGrammar:
             clause is not None
             and not initiator
             and bool(p.children(clause.i, "nsubjpass", "auxpass"))
-            and not p.children(clause.i, "agent")
+            and not self._agents(clause)
         )
         agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
         unnamed = not initiator and agent_acts and self._unnamed_agent(clause)
@@ -288,7 +289,20 @@ class SentenceGrammar:
         """ "bombed by an unidentified jet": the by-phrase is there and names no actor."""
         if verb is None:
             return False
-        return any(self.parse.children(a.i, "pobj") for a in self.parse.children(verb.i, "agent"))
+        return any(self.parse.children(a.i, "pobj") for a in self._agents(verb))
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The verb's by-phrases that name an agent: not a time ("was captured by the next
+        day", "by the end of May", "by 5 April"), which the parser also labels 'agent'."""
+        return [
+            a
+            for a in self.parse.children(verb.i, "agent")
+            if not any(self._is_time(o) for o in self.parse.children(a.i, "pobj"))
+        ]
+
+    def _is_time(self, tok: Token) -> bool:
+        """A noun of time: a word of the list ("day", "dawn", "May") or a bare number."""
+        return tok.lemma in self.g.time_nouns or tok.pos == "NUM"
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's
