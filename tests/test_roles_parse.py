@@ -31,3 +31,26 @@ def test_a_by_phrase_of_time_names_no_agent() -> None:
         "On Saturday, SDF fighters entered Tal Warda. The town was captured by the next day."
     )
     assert ("capture", "opposition") in found
+
+
+def test_a_strike_whose_owner_is_not_named_has_side_unknown() -> None:
+    # GUIDELINES 1b: "warplanes", "air strikes" with no owner give side1 unknown, even in a
+    # story that names one camp's enemies (no guess from who was hit)
+    found = _events(
+        "SDF fighters stormed Tal Warda on Saturday. On Sunday, an ISIL post near Tal Warda "
+        "was bombed by an unidentified jet."
+    )
+    assert ("airstrike", "unknown") in found
+    found = _events(
+        "ISIL fighters shelled Kafr Nur on Saturday. On Sunday, SDF positions in Kafr Nur "
+        "were targeted by an air raid."
+    )
+    assert ("airstrike", "unknown") in found
+
+
+def test_the_air_force_unqualified_is_the_syrian_one() -> None:
+    found = _events(
+        "SDF fighters stormed Tal Warda on Saturday. On Sunday, an ISIL camp near Kafr Nur "
+        "was bombed by the Air Force."
+    )
+    assert ("airstrike", "government") in found
