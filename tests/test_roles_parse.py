@@ -54,3 +54,12 @@ def test_the_air_force_unqualified_is_the_syrian_one() -> None:
         "was bombed by the Air Force."
     )
     assert ("airstrike", "government") in found
+
+
+def test_an_agentless_passive_is_not_done_by_the_camp_it_is_done_to() -> None:
+    # the camp the paragraph follows is the one driven back: the act is its enemy's
+    found = _events(
+        "SDF fighters shelled Tal Warda on Friday. ISIL attacked Kafr Nur on Saturday, while "
+        "on Sunday ISIL forces were driven back from Tal Warda."
+    )
+    assert found[-1] == ("capture", "opposition")
