@@ -63,3 +63,15 @@ def test_an_agentless_passive_is_not_done_by_the_camp_it_is_done_to() -> None:
         "on Sunday ISIL forces were driven back from Tal Warda."
     )
     assert found[-1] == ("capture", "opposition")
+
+
+def test_an_offensive_in_the_course_of_which_a_subject_acts_is_its_own() -> None:
+    # "IS territory" is not the owner of the offensive: the army advancing during it is
+    found = _events(
+        "On Sunday, the Syrian Army advanced 30 kilometers into ISIL territory during an "
+        "offensive near Tal Warda."
+    )
+    assert ("attack", "government") in found and ("attack", "islamic_state") not in found
+    # a subject that undergoes the verb does not own the offensive
+    found = _events("On Sunday, ISIL fighters fled Tal Warda during an SDF offensive.")
+    assert ("attack", "opposition") in found
