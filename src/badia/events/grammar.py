@@ -63,6 +63,9 @@ class Grammar:
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
     idiom_heads: frozenset[str]
+    time_nouns: frozenset[str]
+    course_preps: frozenset[str]
+    undergo_verbs: frozenset[str]
 
 
 @cache
@@ -261,6 +264,8 @@ class SentenceGrammar:
                 refers_back = kind is not None
                 if kind == "pronoun":
                     antecedent = self._antecedent(tok, actors)
+        if not initiator and not verbal:
+            initiator = self._in_the_course_of(tok, actors)
         # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
         # ISIL", "a car bomb was detonated" (no agent: the camp followed)
         clause = tok if verbal else self._serving_verb(tok)
@@ -276,11 +281,25 @@ class SentenceGrammar:
             clause is not None
             and not initiator
             and bool(p.children(clause.i, "nsubjpass", "auxpass"))
-            and not p.children(clause.i, "agent")
+            and not self._agents(clause)
         )
         agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
         unnamed = not initiator and agent_acts and self._unnamed_agent(clause)
         return Roles(initiator, target, refers_back, antecedent, agentless, unnamed)
+
+    def _in_the_course_of(self, noun: Token, actors: list[Mention]) -> list[Mention]:
+        """The actors of an act done in the course of the action noun ("the army advanced 30
+        km during an offensive"): the subject of the verb the 'during' phrase hangs from,
+        unless that verb is undergone ("soldiers died during an offensive")."""
+        p = self.parse
+        prep = p.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.dep != "prep" or prep.lemma not in self.g.course_preps:
+            return []
+        verb = p.head(prep.i)
+        if verb is None or verb.pos != "VERB" or verb.lemma in self.g.undergo_verbs:
+            return []
+        subject = self._subject(verb)
+        return self._actors_in(subject.i, actors) if subject is not None else []
 
     def _serving_verb(self, noun: Token) -> Token | None:
         """The verb whose object is a light verb's ("launched an attack") or whose passive
@@ -298,7 +317,20 @@ class SentenceGrammar:
         """ "bombed by an unidentified jet": the by-phrase is there and names no actor."""
         if verb is None:
             return False
-        return any(self.parse.children(a.i, "pobj") for a in self.parse.children(verb.i, "agent"))
+        return any(self.parse.children(a.i, "pobj") for a in self._agents(verb))
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The verb's by-phrases that name an agent: not a time ("was captured by the next
+        day", "by the end of May", "by 5 April"), which the parser also labels 'agent'."""
+        return [
+            a
+            for a in self.parse.children(verb.i, "agent")
+            if not any(self._is_time(o) for o in self.parse.children(a.i, "pobj"))
+        ]
+
+    def _is_time(self, tok: Token) -> bool:
+        """A noun of time: a word of the list ("day", "dawn", "May") or a bare number."""
+        return tok.lemma in self.g.time_nouns or tok.pos == "NUM"
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's
