@@ -179,6 +179,7 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
             and (strong_types - {"attack"} or strong_attack)
             # "advanced", "targeting" name the action only when nothing stronger does
             and not (t.text.lower().startswith("advanc") and "capture" not in strong_types)
+            and not (_ASSAULT.match(t.text) and strong_types == {"capture"})
         ):
             continue
         out.append(t)
@@ -365,13 +366,15 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
+# GUIDELINES 1b: "launched / stormed ..., capturing X" is an attack AND a capture (unlike
+# "advanced ..., capturing X", a capture only): the assault stands beside the gain.
+_ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
+_SOFT = re.compile(r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$", re.I)
+
+
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return (
-        t.type == "attack"
-        and t.voice == "active"
-        and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
-    )
+    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
 
 
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
