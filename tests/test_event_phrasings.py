@@ -172,6 +172,11 @@ def test_storming_beside_a_capture_is_two_events_advancing_one():
     assert [t for _, t, _ in advanced] == ["capture"]
 
 
+def test_shelling_stepped_up_stays_shelling():
+    events = _events("On 4 May, the army intensified its shelling of Qasr.")
+    assert [t for _, t, _ in events] == ["shelling"]
+
+
 def test_a_wreck_under_an_air_strike_is_the_strike():
     events = _events("On 4 May, Syrian warplanes destroyed the old bridge of Qasr.")
     assert [t for _, t, _ in events] == ["airstrike"]
