@@ -114,6 +114,29 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the Syrian Army set up a military base in Jaban.",
             ("deployment", "government"),
         ),
+        # an infinitive that was done: after "proceeded", "managed once again", coordinated
+        ("On 4 May, the rebels proceeded to capture two villages.", ("capture", "opposition")),
+        (
+            "On 4 May, the rebels managed once again to retake control of Qasr.",
+            ("capture", "opposition"),
+        ),
+        (
+            "On 4 May, the Army managed to advance and capture the hills of Qasr.",
+            ("capture", "government"),
+        ),
+        # an act told as it begins is new, even after a determiner
+        ("On 4 May, the Army counter-attack started at Qasr.", ("attack", "government")),
+        ("On 4 May, the rebels re-seized three villages near Qasr.", ("capture", "opposition")),
+        ("On 4 May, government troops made progress near Qasr.", ("attack", "government")),
+        (
+            "On 4 May, 300 rockets were launched at rebel positions in Qasr.",
+            ("shelling", "unknown"),
+        ),
+        ("On 4 May, another large Army convoy arrived in Qasr.", ("deployment", "government")),
+        (
+            "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
+            ("other", "coalition"),
+        ),
         # a building wrecked on purpose is a dated act (`other`)
         ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
@@ -170,6 +193,15 @@ def test_storming_beside_a_capture_is_two_events_advancing_one():
     assert {t for _, t, _ in stormed} == {"attack", "capture"}
     advanced = _events("On 4 May, the army advanced north of Qasr, capturing Jaban.")
     assert [t for _, t, _ in advanced] == ["capture"]
+
+
+def test_progress_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_people_arriving_are_no_deployment():
+    assert _events("On 4 May, 100 refugees arrived in Qasr.") == []
 
 
 def test_shelling_stepped_up_stays_shelling():
