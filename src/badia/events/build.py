@@ -31,7 +31,12 @@ from badia.events.filters import (
 from badia.events.grammar import SentenceGrammar
 from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
-from badia.events.tellings import drop_restatements, fold_into, merge_same_action
+from badia.events.tellings import (
+    drop_restatements,
+    flip_side_withdrawals,
+    fold_into,
+    merge_same_action,
+)
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.mentions.places import antecedent, event_places, find_places
@@ -97,9 +102,10 @@ def build_events(
             state = _State()
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
+            previous: list[Draft] = []  # the drafts of the sentence before
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
-                for draft in reader.read_sentence(
+                read = reader.read_sentence(
                     sentence.reading(),
                     sentence.start,
                     sentence.end,
@@ -107,7 +113,9 @@ def build_events(
                     lead=section.heading is None,
                     orphans=orphans,
                     parse=parses.get(sentence.start),
-                ):
+                )
+                read, previous = flip_side_withdrawals(read, previous), read
+                for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
                         draft.places = list(paragraph_drafts[-1].places)
