@@ -37,3 +37,53 @@ def test_a_retreat_from_the_place_just_taken_is_the_flip_side(parse_path: None) 
         "On Sunday, ISIL fighters captured Tal Zaytun. The same day, Syrian Army troops "
         "retreated from Ain Sifa towards Kafr Ward."
     ) == [("capture", "islamic_state"), ("withdrawal", "government")]
+
+
+def test_spoils_and_prisoners_taken_are_no_ground(parse_path: None) -> None:
+    # a participle on the thing taken, and an absolute "with X captured"
+    assert (
+        _events("On Sunday, the Lions Brigade displayed rifles and crates seized at Ain Sifa.")
+        == []
+    )
+    found = _events(
+        "On Sunday, a jet was shot down near Tal Zaytun by the Eagles Brigade, with the pilot "
+        "captured."
+    )
+    assert "capture" not in [t for t, _ in found]
+
+
+def test_a_purpose_is_no_act_and_a_tried_one_is_an_attack(parse_path: None) -> None:
+    assert _events(
+        "On Sunday, hundreds of Syrian Army reinforcements were sent to help retake Kafr Ward."
+    ) == [("deployment", "government")]
+    found = _events(
+        "On Sunday, ISIL fighters shelled Ain Sifa in an attempt to capture the Tal Zaytun hill."
+    )
+    assert ("capture", "islamic_state") not in found
+
+
+def test_the_anchor_of_a_relative_date_was_told_before(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun. Three days after ISIL captured the "
+        "village, the rebels attacked Kafr Ward."
+    )
+    assert found == [("capture", "islamic_state"), ("attack", "opposition")]
+
+
+def test_a_bomb_destroyed_before_it_went_off_is_no_bombing(parse_path: None) -> None:
+    assert _events("On Sunday, the Syrian Army destroyed an ISIL car bomb near Kafr Ward.") == []
+    assert [t for t, _ in _events("On Sunday, an ISIL car bomb exploded in Kafr Ward.")] == [
+        "bombing"
+    ]
+
+
+def test_a_report_called_wrong_tells_no_act(parse_path: None) -> None:
+    assert _events("On Sunday, it was falsely reported that ISIL fighters took Kafr Ward.") == []
+
+
+def test_backed_up_by_airstrikes_qualifies_the_attack(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, a Lions Brigade counter-attack, backed-up by U.S. airstrikes, recaptured "
+        "Kafr Ward."
+    )
+    assert "airstrike" not in [t for t, _ in found]

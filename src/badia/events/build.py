@@ -208,14 +208,17 @@ class _DocumentReader:
         ):
             return []
         clauses = split_clauses(text, start)
-        triggers = usable_triggers(
-            text, find_triggers(text), actors, start, time_spans, clauses, grammar
-        )
+        found = find_triggers(text)
+        triggers = usable_triggers(text, found, actors, start, time_spans, clauses, grammar)
         if not triggers:
             claimant = claims[0].claimant if claims else None
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
             self._remember(state, self._places(text, start, actors, time_spans))
+            if own is None and found:
+                # "The next day, it was wrongly claimed they took X.": no event, but the
+                # story told of the war has moved on to that day
+                own = clause_date(times, self.narrative, self.period)
             if own is not None and own.precision == "day":
                 # "On 23 February, reinforcements arrived.": the story has reached that day
                 # even when no event is read here, so "the following morning" counts from it

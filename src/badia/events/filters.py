@@ -100,6 +100,10 @@ def usable_triggers(
         before = text[max(0, t.start - 60) : t.start]
         head = grammar.action(a, b) if grammar else None
         status = grammar.status(head) if grammar and head else None
+        if status == "purpose":  # "sent to help recapture": a goal, unless it was tried
+            if not _ATTEMPT.search(before):
+                continue
+            status = "attempt"
         if status == "attempt":
             if t.type not in _TRIED_AS_ATTACK:
                 continue  # "failed to withdraw": nothing happened
@@ -108,8 +112,10 @@ def usable_triggers(
             continue  # negated, modal, an intention, or disputed
         if _PURPOSE_AND.search(before) and not re.search(r"(?:ed|ing)$", t.text, re.I):
             continue  # "to lift the siege and cut the supply lines": the second verb too
-        if head is not None and t.type == "capture" and grammar.takes_people(head):
-            continue  # prisoners taken, not ground
+        if head is not None and t.type == "capture" and grammar.takes_no_ground(head):
+            continue  # prisoners or spoils taken, not ground
+        if head is not None and t.type == "bombing" and grammar.averted(head):
+            continue  # "destroyed a car bomb": it never went off
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -188,8 +194,8 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
 # "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
 # act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:under|due to|because of|amid|with the help of|backed by|supported by|aided by|"
-    r"with the support of|with support from)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:under|due to|because of|amid|with the help of|backed(?:[- ]up)? by|supported by|"
+    r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
 )
 # "50 soldiers ... were captured": people taken prisoner, not ground taken
@@ -291,6 +297,15 @@ _DEMINING = re.compile(
 )
 
 
+# "Four days after ISIL regained the villages, the rebels ...": the act that anchors a
+# relative date was told before; it is the reference point, not a new event.
+_ANCHOR_OF_OFFSET = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|several)\s+"
+    r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)\s+(?:[\w'-]+\s+){0,5}$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -327,6 +342,8 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
+        return True  # "two days after the army captured X": the anchor, told before
     if t.type != "capture" and _DEFINITE_AFTER_PREP.search(before):
         return True  # "killed in the ambush", "responsibility for the bombing": told before
     if "repel" in lowered and _ACTION_NOUN_SUBJECT.search(before):
