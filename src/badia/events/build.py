@@ -181,7 +181,8 @@ class _DocumentReader:
         parse: Parse | None = None,
     ) -> list[Draft]:
         """The events of one sentence; a toll stated without an action goes to ``orphans``."""
-        grammar = SentenceGrammar(parse) if parse is not None else None
+        news = self.document.format == "news"
+        grammar = SentenceGrammar(parse, news=news) if parse is not None else None
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)

@@ -58,6 +58,7 @@ class Grammar:
     leader_verbs: frozenset[str]
     force_nouns: frozenset[str]
     own_act_marks: frozenset[str]
+    own_act_marks_news: frozenset[str]
     light_verbs: frozenset[str]
     people: frozenset[str]
     not_done_preps: frozenset[str]
@@ -101,9 +102,12 @@ class Roles:
 class SentenceGrammar:
     """The parse of one sentence, read for its actions (offsets: document offsets)."""
 
-    def __init__(self, parse: Parse) -> None:
+    def __init__(self, parse: Parse, news: bool = False) -> None:
+        """``news``: the sentence is from a news story (its conventions differ, see
+        ``own_act_marks_news`` in ``grammar.yaml``)."""
         self.parse = parse
         self.g = grammar()
+        self.own_act_marks = self.g.own_act_marks | (self.g.own_act_marks_news if news else set())
 
     # ------------------------------------------------------------------ the action
 
@@ -249,7 +253,7 @@ class SentenceGrammar:
         """A subordinate clause with an actor of its own as subject ("after government
         troops withdrew from the city") tells an act of its own."""
         if tok.dep != "advcl" or not any(
-            m.lemma in self.g.own_act_marks for m in self.parse.children(tok.i, "mark")
+            m.lemma in self.own_act_marks for m in self.parse.children(tok.i, "mark")
         ):
             return False
         return any(self._actors_in(s.i, actors) for s in self.parse.children(tok.i, *_SUBJECTS))
