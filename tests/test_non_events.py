@@ -87,3 +87,32 @@ def test_backed_up_by_airstrikes_qualifies_the_attack(parse_path: None) -> None:
         "Kafr Ward."
     )
     assert "airstrike" not in [t for t, _ in found]
+
+
+def test_the_length_of_a_battle_is_no_new_clash(parse_path: None) -> None:
+    assert _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun after two days of heavy fighting."
+    ) == [("capture", "islamic_state")]
+    assert _events("On Sunday, the first day of fighting left 30 Syrian Army soldiers dead.") == []
+
+
+def test_a_battle_noun_naming_a_kind_of_thing_is_no_battle(parse_path: None) -> None:
+    found = _events("On Sunday, U.S. warplanes struck an SDF fighting position near Kafr Ward.")
+    assert [t for t, _ in found] == ["airstrike"]
+
+
+def test_habits_and_objectives_are_no_events_but_name_the_camp(parse_path: None) -> None:
+    assert _events("On Sunday, officials said that in the past, rebels besieged Kafr Ward.") == []
+    assert (
+        _events("On Sunday, the main objective of the operation was to retake land lost in 2015.")
+        == []
+    )
+    found = _events(
+        "In the past, ISIL fighters besieged Kafr Ward at different times. On Sunday, they "
+        "shot down a helicopter near the town."
+    )
+    assert found == [("other", "islamic_state")]
+
+
+def test_clearing_the_way_takes_no_ground(parse_path: None) -> None:
+    assert _events("On Sunday, the bombers cleared the way for the infantry at Ain Sifa.") == []

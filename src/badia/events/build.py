@@ -197,7 +197,10 @@ class _DocumentReader:
             casualties_all = []  # the counts went to the tally; the act is still an event
         if is_not_an_event(text):
             self._remember(state, self._places(text, start, actors, time_spans))
-            return []  # its places still name what "the region" later refers to
+            fighting = [a for a in actors if a.side in _FIGHTING_SIDES]
+            if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
+                state.last_actor1 = fighting[:1]
+            return []  # its places and its camp still name what "the region", "they" refer to
         actors = _not_attributions(actors, claims, text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story

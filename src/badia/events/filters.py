@@ -23,7 +23,8 @@ _NOT_AN_EVENT = re.compile(
     r"(?:campaign|offensive|operation|battle|series|military)\b"
     r"|\b(?:continued throughout|continued into|have been|had been waging|"
     r"throughout (?:the )?(?:summer|winter|spring|autumn|year|month|war|period)|"
-    r"the aim of|their goal|its goal|was meant to|were meant to|"
+    r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
+    r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
     r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
     re.I,
@@ -306,6 +307,15 @@ _ANCHOR_OF_OFFSET = re.compile(
 )
 
 
+# "following two days of fighting", "The first day of fighting left 70 dead": the length
+# or a part of a battle told in the same or an earlier sentence.
+_DURATION_OF = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?|nights?)\s+of\s+"
+    r"(?:(?:heavy|fierce|intense|bitter|street|renewed)\s+)?$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -342,6 +352,8 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.type in ("clash", "attack") and _DURATION_OF.search(before):
+        return True  # "after four hours of fighting": how long a told battle lasted
     if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
         return True  # "two days after the army captured X": the anchor, told before
     if t.type != "capture" and _DEFINITE_AFTER_PREP.search(before):

@@ -50,6 +50,8 @@ class Grammar:
     false_adverbs: frozenset[str]
     averted: frozenset[str]
     materiel: frozenset[str]
+    no_ground: frozenset[str]
+    kind_nouns: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -165,6 +167,9 @@ class SentenceGrammar:
         nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
         a verb the tagger missed)."""
         p = self.parse
+        if tok.dep == "compound" and tok.lemma in self.g.kind_nouns:
+            noun = p.head(tok.i)  # "an SDF fighting position": a kind of position
+            return noun is not None and noun.i > tok.i and noun.lemma not in self.g.kind_nouns
         if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
             return False
         noun = p.head(tok.i)
@@ -246,7 +251,7 @@ class SentenceGrammar:
         for theme in themes:
             taken.append(theme)
             taken += [c for c in p.children(theme.i, "conj")]
-        spoils = self.g.people | self.g.materiel
+        spoils = self.g.people | self.g.materiel | self.g.no_ground
         return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
