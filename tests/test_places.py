@@ -638,3 +638,19 @@ def test_a_site_at_the_edge_of_the_town_the_sentence_names_is_placed_there() -> 
     assert r.resolve("Qwertz checkpoint", Context(text=alone)) is None
     assert r.resolve("Qwertz checkpoint", Context(
         text="In Homs they took the Qwertz checkpoint at the entrance to Blorf village.")) is None
+
+
+def test_a_relation_to_the_base_or_city_the_sentence_named_places_the_name() -> None:
+    r = resolver()
+    palmyra = r.resolve("Palmyra")
+    text = ("They seized the Qwertz area, north of the city of Palmyra, and the Blorf "
+            "checkpoint located immediately west of the city.")
+    hit = r.resolve("Blorf checkpoint", Context(text=text))
+    assert hit is not None and hit.relation == "west of Palmyra"
+    assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, palmyra.lat, palmyra.lon, 1)
+    base = "Rebels attacked Palmyra, and the Blorf checkpoint just west of the base."
+    hit = r.resolve("Blorf checkpoint", Context(text=base))
+    assert hit is not None and hit.relation == "west of Palmyra"
+    # "the city" is a city: a village of unknown size named before it does not stand for it
+    assert r.resolve("Blorf checkpoint", Context(
+        text="Rebels took Qwertz and the Blorf checkpoint west of the city.")) is None
