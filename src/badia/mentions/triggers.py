@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from badia.mentions.lexicon import packaged
 
@@ -136,4 +136,12 @@ def default_triggers() -> TriggerLexicon:
 
 
 def find_triggers(text: str) -> list[Trigger]:
-    return default_triggers().find(text)
+    """The triggers of a sentence (offsets within ``text``), a new list per call."""
+    return list(_sentence_triggers(text))
+
+
+# The pipeline asks twice per sentence (which sentences to parse, then reading each one):
+# the second asking finds the first one's answer. Bounded, so memory stays flat.
+@lru_cache(maxsize=4096)
+def _sentence_triggers(text: str) -> tuple[Trigger, ...]:
+    return tuple(default_triggers().find(text))
