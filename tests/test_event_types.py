@@ -49,6 +49,11 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         # a gerund modifying a noun names no act: "a fighting position", "a clearing operation"
         ("On 4 May, the coalition bombed an SDF fighting position near Qasr.",
          [("airstrike", "coalition")]),
+        # a siege lifted, told as a noun, is a capture; "advanced ..., capturing" one capture
+        ("On 4 May, rebels advanced towards Qasr, which resulted in the lifting of the siege "
+         "of the town.", [("capture", "opposition")]),
+        ("On 4 May, rebels advanced on Qasr, cutting the supply line of the Jaban base.",
+         [("capture", "opposition")]),
         # "took off" is a flight, not a capture
         ("On 4 May, a helicopter carrying Army officers took off from the Qasr base.", []),
     ],
