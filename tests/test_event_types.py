@@ -54,6 +54,12 @@ def _types(body: str) -> list[tuple[str, str | None]]:
          "of the town.", [("capture", "opposition")]),
         ("On 4 May, rebels advanced on Qasr, cutting the supply line of the Jaban base.",
          [("capture", "opposition")]),
+        # an action noun as the subject of a capture is its means: one capture
+        ("On 4 May, a joint attack by ISIL fighters captured the village of Qasr.",
+         [("capture", "islamic_state")]),
+        # an action noun called earlier was told before; an oil field is ground, not spoils
+        ("On 4 May, SDF forces recaptured the Qasr oil field, following an earlier ISIL "
+         "counterattack.", [("capture", "opposition")]),
         # "took off" is a flight, not a capture
         ("On 4 May, a helicopter carrying Army officers took off from the Qasr base.", []),
     ],

@@ -92,9 +92,20 @@ def usable_triggers(
     kept: list[Trigger] = []
     in_time = SpanIndex(time_spans)
     in_actor = SpanIndex((m.start, m.end) for m in actors)
+    capture_heads = {
+        h.i
+        for x in triggers
+        if grammar is not None and x.type == "capture"
+        for h in [grammar.action(offset + x.start, offset + x.end)]
+        if h is not None
+    }
     for t in triggers:
         a, b = offset + t.start, offset + t.end
         if in_time.contains(a, b):
+            continue
+        if grammar is not None and t.voice == "noun" and _means_or_told(
+            grammar, grammar.action(a, b), capture_heads
+        ):
             continue
         inside_actor = in_actor.contains(a, b)
         if inside_actor and t.type not in ("airstrike",):
@@ -140,6 +151,23 @@ def usable_triggers(
     for part in _parts(text, kept, cuts):
         out += _strongest(part)
     return out
+
+
+# Adjectives that place an action noun before the story's present: told already or background
+# ("following an earlier ISIL counterattack", "after the previous assault")
+_BEFORE_NOW = frozenset({"earlier", "previous", "prior", "preceding", "former"})
+
+
+def _means_or_told(grammar: SentenceGrammar, noun, capture_heads: set[int]) -> bool:
+    """An action noun that is not an act of its own: the subject of a capture verb is the
+    means of the capture ("a joint attack by ISIL captured the village": one capture), and
+    one called earlier or previous was told before ("following an earlier counterattack")."""
+    if noun is None:
+        return False
+    p = grammar.parse
+    if noun.dep == "nsubj" and noun.head in capture_heads:
+        return True
+    return any(c.text.lower() in _BEFORE_NOW for c in p.children(noun.i, "amod"))
 
 
 def _clauses_with_own_time(clauses: list[Clause], time_starts: list[int]) -> list[Clause]:
@@ -281,7 +309,8 @@ _HEARSAY = re.compile(
 _MATERIEL = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+|large\s+quantities\s+of\s+|\d+\s+|several\s+)?"
     r"(?:[\w-]+\s+)?(?:cargo|weapons?|arms|ammunition|equipment|vehicles?|tanks?|trucks?|"
-    r"guns?|supplies|materiel|munitions|rifles|documents|money|oil)\b",
+    r"guns?|supplies|materiel|munitions|rifles|documents|money|"
+    r"oil(?![\s-]+(?:and\s+gas\s+)?(?:fields?|wells?|stations?|refiner\w*|facilit\w*|plants?)))\b",
     re.I,
 )
 
