@@ -60,6 +60,19 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         # an action noun called earlier was told before; an oil field is ground, not spoils
         ("On 4 May, SDF forces recaptured the Qasr oil field, following an earlier ISIL "
          "counterattack.", [("capture", "opposition")]),
+        # the weapon names the means: launched munitions, a weapon modifying the action noun
+        ("On 4 May, the two sides launched shells at the villages of Qasr and Jaban.",
+         [("shelling", "unknown")]),
+        ("On 4 May, the Sham Legion launched an anti-tank guided missile at an army position "
+         "near Qasr.", [("shelling", "opposition")]),
+        ("On 4 May, the rebels launched an artillery attack on Qasr.",
+         [("shelling", "opposition")]),
+        ("On 4 May, ISIL launched a drone attack on the Qasr base.",
+         [("airstrike", "islamic_state")]),
+        ("On 4 May, ISIL launched an attack on Qasr, followed by a tank assault.",
+         [("attack", "islamic_state")]),
+        # a car bomb destroyed before it went off is no bombing
+        ("On 4 May, the army destroyed an ISIL car-bomb near Qasr.", []),
         # "took off" is a flight, not a capture
         ("On 4 May, a helicopter carrying Army officers took off from the Qasr base.", []),
     ],

@@ -322,7 +322,7 @@ _OBJECT_NOT_GROUND = re.compile(
 
 _DEMINING = re.compile(
     r"\b(?:clear(?:ed|ing)?|remov(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|swept|sweeping|"
-    r"clean(?:ed|ing)?)\s+(?:the\s+|of\s+)?(?:[\w-]+\s+)?$",
+    r"clean(?:ed|ing)?|destroy(?:ed|ing)|intercept(?:ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
