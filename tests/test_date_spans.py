@@ -43,6 +43,18 @@ def _span(body: str, words: str) -> tuple[str, str]:
             "In early May, the army attacked Tell Jaban. Two weeks later, ISIL captured Qasr.",
             ("2016-05-15", "2016-05-24"),
         ),
+        # "several hours later" after an evening is that day and the next (GUIDELINES 1b) ...
+        (
+            "Late on 12 May, the army captured the Jaban base. Several hours later, ISIL "
+            "counterattacked in Qasr.",
+            ("2016-05-12", "2016-05-13"),
+        ),
+        # ... and the same day otherwise
+        (
+            "On 12 May, the army captured the Jaban base. A few hours later, ISIL "
+            "counterattacked in Qasr.",
+            ("2016-05-12", "2016-05-12"),
+        ),
         # a relative time counts from the date written before it in the same clause
         (
             "Rebels captured the Jaban hills on 28 March, after midnight, areas in Qasr "

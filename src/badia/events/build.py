@@ -244,6 +244,7 @@ class _DocumentReader:
             date = own_date or sentence_date or self.narrative.reference
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
+                self.narrative.told_at_evening(c_times, own_date)
             if date is None or not c_triggers:
                 continue
             dates = _listed_days(text, start, c_times, self.narrative) or [date]
