@@ -102,3 +102,27 @@ def test_a_story_told_in_order_crosses_into_the_next_year():
     assert ("clash", "2021-01-06") in dates
     assert ("capture", "2021-01-09") in dates
     assert ("capture", "2021-03-01") in dates
+
+
+def test_an_act_told_before_a_later_offset_runs_until_it():
+    """ "subsequently counterattacked and by the following day had retaken": the
+    counterattack has no time of its own and runs from the story's day to the offset's."""
+    body = (
+        "On 8 May, ISIL attacked Qasr. However, the Syrian Army subsequently counterattacked "
+        "and by the following day it was reported that the army had retaken Qasr."
+    )
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    dates = [(e.type, str(e.date_start), str(e.date_end)) for e in extract_document(doc).events]
+    assert ("attack", "2016-05-08", "2016-05-09") in dates
+    assert ("capture", "2016-05-09", "2016-05-09") in dates
+
+
+def test_a_part_of_the_day_is_the_story_day():
+    """ "In the evening" is the day the story has reached, not the next offset's."""
+    body = (
+        "On 26 July, ISIL attacked Jaban. In the evening, it was reported that ISIL managed to "
+        "capture large parts of the Qasr base, and by the next day had taken the whole base."
+    )
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    captures = [str(e.date_start) for e in extract_document(doc).events if e.type == "capture"]
+    assert captures[0] == "2016-07-26"

@@ -241,7 +241,12 @@ class _DocumentReader:
             own_date = _night_before(c_times, times, clause.end, self.narrative) or clause_date(
                 c_times, self.narrative, self.period
             )
-            date = own_date or sentence_date or self.narrative.reference
+            date = (
+                own_date
+                or _until_later(times, clause.end, sentence_date, self.narrative.reference)
+                or sentence_date
+                or self.narrative.reference
+            )
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
                 self.narrative.told_at_evening(c_times, own_date)
@@ -452,6 +457,26 @@ def _governing_date(
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
         return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _until_later(
+    times: list[TimeExpr],
+    clause_end: int,
+    sentence_date: TimeValue | None,
+    reference: TimeValue | None,
+) -> TimeValue | None:
+    """ "However, the army subsequently counterattacked and by the following day it had
+    retaken the city": an act told without a time of its own before a later clause's
+    forward offset runs from the story's day to that offset's day. ``None`` unless every
+    time of the sentence is such an offset written after the clause."""
+    if sentence_date is None or reference is None or not times:
+        return None
+    forward = all(
+        t.start >= clause_end and t.relative and (t.offset_days or 0) >= 1 for t in times
+    )
+    if not forward or sentence_date.end <= reference.end:
+        return None
+    return TimeValue(start=reference.start, end=sentence_date.end, precision="range")
 
 
 def _night_before(

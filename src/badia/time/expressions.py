@@ -424,7 +424,9 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
      r"(?:later|afterwards?)", "relative", 0, 0, "hours"),
     (r"later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day"
      r"|(?:on\s+)?(?:the|that)\s+same\s+day|(?:on\s+)?that\s+day|during\s+the\s+day"
-     r"|(?:that|the\s+same)\s+(?:night|evening|morning)", "anchor", 0, 0, "same_day"),
+     r"|(?:that|the\s+same)\s+(?:night|evening|morning)"
+     r"|(?:in|during)\s+the\s+(?:morning|afternoon|evening)(?!\s+of\b)", "anchor", 0, 0,
+     "same_day"),
     (r"meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|around\s+the\s+same\s+time"
      r"|concurrently|simultaneously|by\s+this\s+(?:point|time)|by\s+then|by\s+that\s+time"
      r"|at\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+"
