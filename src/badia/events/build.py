@@ -32,7 +32,12 @@ from badia.events.filters import (
 from badia.events.grammar import SentenceGrammar
 from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
-from badia.events.tellings import drop_restatements, fold_into, merge_same_action
+from badia.events.tellings import (
+    drop_restatements,
+    flip_side_withdrawals,
+    fold_into,
+    merge_same_action,
+)
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.mentions.places import antecedent, event_places, find_places
@@ -98,9 +103,10 @@ def build_events(
             state = _State()
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
+            previous: list[Draft] = []  # the drafts of the sentence before
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
-                for draft in reader.read_sentence(
+                read = reader.read_sentence(
                     sentence.reading(),
                     sentence.start,
                     sentence.end,
@@ -108,7 +114,9 @@ def build_events(
                     lead=section.heading is None,
                     orphans=orphans,
                     parse=parses.get(sentence.start),
-                ):
+                )
+                read, previous = flip_side_withdrawals(read, previous), read
+                for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
                         draft.places = list(paragraph_drafts[-1].places)
@@ -190,7 +198,10 @@ class _DocumentReader:
             casualties_all = []  # the counts went to the tally; the act is still an event
         if is_not_an_event(text):
             self._remember(state, self._places(text, start, actors, time_spans))
-            return []  # its places still name what "the region" later refers to
+            fighting = [a for a in actors if a.side in _FIGHTING_SIDES]
+            if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
+                state.last_actor1 = fighting[:1]
+            return []  # its places and its camp still name what "the region", "they" refer to
         actors = _not_attributions(actors, claims, text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
@@ -202,14 +213,17 @@ class _DocumentReader:
         ):
             return []
         clauses = split_clauses(text, start)
-        triggers = usable_triggers(
-            text, find_triggers(text), actors, start, time_spans, clauses, grammar
-        )
+        found = find_triggers(text)
+        triggers = usable_triggers(text, found, actors, start, time_spans, clauses, grammar)
         if not triggers:
             claimant = claims[0].claimant if claims else None
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
             self._remember(state, self._places(text, start, actors, time_spans))
+            if own is None and found:
+                # "The next day, it was wrongly claimed they took X.": no event, but the
+                # story told of the war has moved on to that day
+                own = clause_date(times, self.narrative, self.period)
             if own is not None and own.precision == "day":
                 # "On 23 February, reinforcements arrived.": the story has reached that day
                 # even when no event is read here, so "the following morning" counts from it
