@@ -41,6 +41,9 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         ("On 4 May, YPG units seized weaponry from the army in Qasr.", [("other", "opposition")]),
         ("On 4 May, rebels stormed the checkpoint of Qasr and seized a number of tanks.",
          [("attack", "opposition")]),
+        # a capture only purposed ("to prevent ISIL taking control") makes no battle beside it
+        ("On 4 May, YPG units seized weaponry from the army in Qasr, to prevent ISIL taking "
+         "control of the city.", [("other", "opposition")]),
         # "bomb" by a camp without aircraft: shelling (verb); by an air power: an air strike
         ("On 4 May, rebel forces bombed residential neighbourhoods of Qasr.",
          [("shelling", "opposition")]),

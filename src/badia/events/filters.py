@@ -130,7 +130,10 @@ def usable_triggers(
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
         if head is not None and grammar is not None:
-            battle_told = any(x is not t and x.type in _BATTLE and not x.weak for x in triggers)
+            battle_told = any(
+                x is not t and x.type in _BATTLE and not x.weak and _asserted(grammar, x, offset)
+                for x in triggers
+            )
             typed = retype.by_object(grammar.parse, head, t.type, battle_told)
             if typed != t.type:
                 t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
@@ -184,6 +187,12 @@ def _means_or_told(grammar: SentenceGrammar, noun, capture_heads: set[int]) -> b
     if noun.dep == "nsubj" and noun.head in capture_heads:
         return True
     return any(c.text.lower() in _BEFORE_NOW for c in p.children(noun.i, "amod"))
+
+
+def _asserted(grammar: SentenceGrammar, t: Trigger, offset: int) -> bool:
+    """The parse tells the trigger's action as done (not a purpose, intention, negation)."""
+    head = grammar.action(offset + t.start, offset + t.end)
+    return head is None or grammar.status(head) is None
 
 
 def _clauses_with_own_time(clauses: list[Clause], time_starts: list[int]) -> list[Clause]:
