@@ -76,6 +76,12 @@ def _types(body: str) -> list[tuple[str, str | None]]:
          [("attack", "islamic_state")]),
         # a car bomb destroyed before it went off is no bombing
         ("On 4 May, the army destroyed an ISIL car-bomb near Qasr.", []),
+        # clashes that an attack of the same time started are that attack; with a time of
+        # their own they are a clash of their own
+        ("On 4 May, violent clashes erupted, after ISIL attempted to infiltrate an area in the "
+         "Qasr countryside.", [("attack", "islamic_state")]),
+        ("On 4 May, ISIL attacked Qasr, and on 6 May, 25 soldiers were killed in clashes in "
+         "Jaban.", [("attack", "islamic_state"), ("clash", "government")]),
         # "took off" is a flight, not a capture
         ("On 4 May, a helicopter carrying Army officers took off from the Qasr base.", []),
     ],

@@ -169,7 +169,15 @@ def usable_triggers(
         cuts += [start - offset for start in grammar.clause_starts(actors)]
     for part in _parts(text, kept, cuts):
         out += _strongest(part)
-    return out
+    # "clashes erupted, after ISIL attempted to infiltrate the area": the fighting that an
+    # attack of the same time started is that attack, not a clash of its own
+    time_cuts = [c.start - offset for c in own_time]
+    merged: list[Trigger] = []
+    for part in _parts(text, out, time_cuts):
+        if any(t.type == "attack" and not t.weak for t in part):
+            part = [t for t in part if not (t.type == "clash" and t.weak)]
+        merged += part
+    return merged
 
 
 # Adjectives that place an action noun before the story's present: told already or background
