@@ -126,3 +126,17 @@ def test_a_part_of_the_day_is_the_story_day():
     doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
     captures = [str(e.date_start) for e in extract_document(doc).events if e.type == "capture"]
     assert captures[0] == "2016-07-26"
+
+
+def test_a_participle_with_a_later_day_carries_the_act_on():
+    """ "made a large advance at the same time, reaching the lines the next day": the
+    advance runs over both days, and the story goes on from that span."""
+    body = (
+        "On 26 March, the army attacked Jaban. The FSA made a large advance at the same time, "
+        "reaching the front lines with the army the next day. The FSA announced that they "
+        "had captured the Qasr area."
+    )
+    doc = read_text(FRONT + "## Offensive\n" + body + "\n", "t.md")
+    dates = [(e.type, str(e.date_start), str(e.date_end)) for e in extract_document(doc).events]
+    assert ("attack", "2016-03-26", "2016-03-27") in dates
+    assert ("capture", "2016-03-26", "2016-03-27") in dates

@@ -274,6 +274,12 @@ class _DocumentReader:
             ):
                 if len(dates) == 1:
                     date = _governing_date(trigger, text, start, c_times, self.narrative) or date
+                    until = _continued_until(
+                        trigger, text, start, c_times, c_triggers, date, self.narrative
+                    )
+                    if until is not None:
+                        date = until
+                        self.narrative.advance(until, widen=True)
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -471,6 +477,33 @@ def _governing_date(
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
         return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _continued_until(
+    trigger: Trigger,
+    text: str,
+    offset: int,
+    times: list[TimeExpr],
+    triggers: list[Trigger],
+    date: TimeValue,
+    narrative: Narrative,
+) -> TimeValue | None:
+    """ "The FSA made a large advance at the same time, reaching the front lines the next
+    day": a participle phrase after the act, with a forward offset and no act of its own
+    that the sentence keeps, carries the act on to that day (26-27 March). ``None``
+    otherwise. ``text`` is the sentence at document ``offset``; ``triggers`` the clause's
+    kept triggers (sentence offsets)."""
+    comma = text.find(",", trigger.end)
+    if comma < 0 or not text[comma + 1 :].lstrip().lower().split(" ", 1)[0].endswith("ing"):
+        return None
+    hi = offset + comma
+    later = [t for t in times if t.start > hi and t.relative and (t.offset_days or 0) >= 1]
+    if not later or any(hi < offset + t.start < later[0].start for t in triggers):
+        return None
+    end = narrative.resolve(later[0])
+    if end is None or end.end <= date.end:
+        return None
+    return TimeValue(start=date.start, end=end.end, precision="range")
 
 
 def _until_later(

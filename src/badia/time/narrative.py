@@ -193,9 +193,14 @@ class Narrative:
             return False
         return value.end < span.start.replace(day=1) or value.start > span.end
 
-    def advance(self, value: TimeValue) -> None:
-        """Move the reference to an event's date (forward only) and the year with it."""
+    def advance(self, value: TimeValue, widen: bool = False) -> None:
+        """Move the reference to an event's date (forward only) and the year with it;
+        ``widen``: an act carried on from the reference's day to a later one ("made an
+        advance at the same time, reaching the lines the next day") becomes the reference."""
         ref = self.reference
+        if widen and ref is not None and value.start == ref.start and value.end > ref.end:
+            self.reference = value
+            return
         if (value.start, value.end) in self._derived:
             return  # counted from the reference, too vague to count from in turn
         if self._in_lead and value.precision != "year":
