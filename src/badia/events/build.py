@@ -255,9 +255,15 @@ class _DocumentReader:
             own_date = _night_before(c_times, times, clause.end, self.narrative) or clause_date(
                 c_times, self.narrative, self.period
             )
-            date = own_date or sentence_date or self.narrative.reference
+            date = (
+                own_date
+                or _until_later(times, clause.end, sentence_date, self.narrative.reference)
+                or sentence_date
+                or self.narrative.reference
+            )
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
+                self.narrative.told_at_evening(c_times, own_date)
             if date is None or not c_triggers:
                 continue
             dates = _listed_days(text, start, c_times, self.narrative) or [date]
@@ -268,6 +274,12 @@ class _DocumentReader:
             ):
                 if len(dates) == 1:
                     date = _governing_date(trigger, text, start, c_times, self.narrative) or date
+                    until = _continued_until(
+                        trigger, text, start, c_times, c_triggers, date, self.narrative
+                    )
+                    if until is not None:
+                        date = until
+                        self.narrative.advance(until, widen=True)
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -465,6 +477,53 @@ def _governing_date(
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
         return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _continued_until(
+    trigger: Trigger,
+    text: str,
+    offset: int,
+    times: list[TimeExpr],
+    triggers: list[Trigger],
+    date: TimeValue,
+    narrative: Narrative,
+) -> TimeValue | None:
+    """ "The FSA made a large advance at the same time, reaching the front lines the next
+    day": a participle phrase after the act, with a forward offset and no act of its own
+    that the sentence keeps, carries the act on to that day (26-27 March). ``None``
+    otherwise. ``text`` is the sentence at document ``offset``; ``triggers`` the clause's
+    kept triggers (sentence offsets)."""
+    comma = text.find(",", trigger.end)
+    if comma < 0 or not text[comma + 1 :].lstrip().lower().split(" ", 1)[0].endswith("ing"):
+        return None
+    hi = offset + comma
+    later = [t for t in times if t.start > hi and t.relative and (t.offset_days or 0) >= 1]
+    if not later or any(hi < offset + t.start < later[0].start for t in triggers):
+        return None
+    end = narrative.resolve(later[0])
+    if end is None or end.end <= date.end:
+        return None
+    return TimeValue(start=date.start, end=end.end, precision="range")
+
+
+def _until_later(
+    times: list[TimeExpr],
+    clause_end: int,
+    sentence_date: TimeValue | None,
+    reference: TimeValue | None,
+) -> TimeValue | None:
+    """ "However, the army subsequently counterattacked and by the following day it had
+    retaken the city": an act told without a time of its own before a later clause's
+    forward offset runs from the story's day to that offset's day. ``None`` unless every
+    time of the sentence is such an offset written after the clause."""
+    if sentence_date is None or reference is None or not times:
+        return None
+    forward = all(
+        t.start >= clause_end and t.relative and (t.offset_days or 0) >= 1 for t in times
+    )
+    if not forward or sentence_date.end <= reference.end:
+        return None
+    return TimeValue(start=reference.start, end=sentence_date.end, precision="range")
 
 
 def _night_before(

@@ -98,9 +98,20 @@ def usable_triggers(
     kept: list[Trigger] = []
     in_time = SpanIndex(time_spans)
     in_actor = SpanIndex((m.start, m.end) for m in actors)
+    capture_heads = {
+        h.i
+        for x in triggers
+        if grammar is not None and x.type == "capture"
+        for h in [grammar.action(offset + x.start, offset + x.end)]
+        if h is not None
+    }
     for t in triggers:
         a, b = offset + t.start, offset + t.end
         if in_time.contains(a, b):
+            continue
+        if grammar is not None and t.voice == "noun" and _means_or_told(
+            grammar, grammar.action(a, b), capture_heads
+        ):
             continue
         inside_actor = in_actor.contains(a, b)
         if inside_actor and t.type not in ("airstrike",):
@@ -119,7 +130,10 @@ def usable_triggers(
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
         if head is not None and grammar is not None:
-            battle_told = any(x is not t and x.type in _BATTLE and not x.weak for x in triggers)
+            battle_told = any(
+                x is not t and x.type in _BATTLE and not x.weak and _asserted(grammar, x, offset)
+                for x in triggers
+            )
             typed = retype.by_object(grammar.parse, head, t.type, battle_told)
             if typed != t.type:
                 t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
@@ -155,7 +169,38 @@ def usable_triggers(
         cuts += [start - offset for start in grammar.clause_starts(actors)]
     for part in _parts(text, kept, cuts):
         out += _strongest(part)
-    return out
+    # "clashes erupted, after ISIL attempted to infiltrate the area": the fighting that an
+    # attack of the same time started is that attack, not a clash of its own
+    time_cuts = [c.start - offset for c in own_time]
+    merged: list[Trigger] = []
+    for part in _parts(text, out, time_cuts):
+        if any(t.type == "attack" and not t.weak for t in part):
+            part = [t for t in part if not (t.type == "clash" and t.weak)]
+        merged += part
+    return merged
+
+
+# Adjectives that place an action noun before the story's present: told already or background
+# ("following an earlier ISIL counterattack", "after the previous assault")
+_BEFORE_NOW = frozenset({"earlier", "previous", "prior", "preceding", "former"})
+
+
+def _means_or_told(grammar: SentenceGrammar, noun, capture_heads: set[int]) -> bool:
+    """An action noun that is not an act of its own: the subject of a capture verb is the
+    means of the capture ("a joint attack by ISIL captured the village": one capture), and
+    one called earlier or previous was told before ("following an earlier counterattack")."""
+    if noun is None:
+        return False
+    p = grammar.parse
+    if noun.dep == "nsubj" and noun.head in capture_heads:
+        return True
+    return any(c.text.lower() in _BEFORE_NOW for c in p.children(noun.i, "amod"))
+
+
+def _asserted(grammar: SentenceGrammar, t: Trigger, offset: int) -> bool:
+    """The parse tells the trigger's action as done (not a purpose, intention, negation)."""
+    head = grammar.action(offset + t.start, offset + t.end)
+    return head is None or grammar.status(head) is None
 
 
 def _clauses_with_own_time(clauses: list[Clause], time_starts: list[int]) -> list[Clause]:
@@ -304,7 +349,8 @@ _HEARSAY = re.compile(
 _MATERIEL = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+|large\s+quantities\s+of\s+|\d+\s+|several\s+)?"
     r"(?:[\w-]+\s+)?(?:cargo|weapons?|arms|ammunition|equipment|vehicles?|tanks?|trucks?|"
-    r"guns?|supplies|materiel|munitions|rifles|documents|money|oil)\b",
+    r"guns?|supplies|materiel|munitions|rifles|documents|money|"
+    r"oil(?![\s-]+(?:and\s+gas\s+)?(?:fields?|wells?|stations?|refiner\w*|facilit\w*|plants?)))\b",
     re.I,
 )
 
@@ -316,7 +362,7 @@ _OBJECT_NOT_GROUND = re.compile(
 
 _DEMINING = re.compile(
     r"\b(?:clear(?:ed|ing)?|remov(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|swept|sweeping|"
-    r"clean(?:ed|ing)?)\s+(?:the\s+|of\s+)?(?:[\w-]+\s+)?$",
+    r"clean(?:ed|ing)?|destroy(?:ed|ing)|intercept(?:ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
