@@ -75,3 +75,16 @@ def test_an_offensive_in_the_course_of_which_a_subject_acts_is_its_own() -> None
     # a subject that undergoes the verb does not own the offensive
     found = _events("On Sunday, ISIL fighters fled Tal Warda during an SDF offensive.")
     assert ("attack", "opposition") in found
+
+
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
+    # GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote
+    found = _events("On Sunday, SDF and US forces stormed Tal Warda.")
+    assert sorted(found) == [("attack", "coalition"), ("attack", "opposition")]
+    found = _events("On Sunday, Tal Warda was taken by Hezbollah and ISIL fighters.")
+    assert sorted(found) == [("capture", "government"), ("capture", "islamic_state")]
+    # one side named twice is one event; a clash has no initiator to split
+    assert _events("On Sunday, Hezbollah and Syrian Army troops stormed Tal Warda.") == [
+        ("attack", "government")
+    ]
+    assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from badia.events import roles
 from badia.events.assemble import opponents, to_event
@@ -295,7 +295,7 @@ class _DocumentReader:
                     named = antecedent(clause.text, state.places + before, self.seen_places)
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
-                drafts.append(draft)
+                drafts.extend(_one_per_side(draft))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -309,6 +309,25 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+def _one_per_side(draft: Draft) -> list[Draft]:
+    """GUIDELINES 1b: an actor list that spans two sides ("SDF and US forces landed ...",
+    "a joint attack by ISIL and Jund al-Aqsa") gives one event per side, same quote; a
+    clash has no initiator to split."""
+    parts = roles.by_side(draft.actor1) if draft.type != "clash" else [draft.actor1]
+    if len(parts) < 2:
+        return [draft]
+    return [
+        replace(
+            draft,
+            actor1=part,
+            actor2=[a for a in draft.actor2 if a.side not in {m.side for m in part}],
+            places=list(draft.places),
+            casualties=list(draft.casualties),
+        )
+        for part in parts
+    ]
 
 
 def _in_parentheses(text: str, at: int) -> bool:

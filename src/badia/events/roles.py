@@ -434,3 +434,26 @@ def with_parse(
         not_parties = grammar.speakers(actors) + grammar.means(actors)
         actor2 = [a for a in actor2 if a not in not_parties]
     return actor1, [a for a in actor2 if a not in actor1]
+
+
+_FIGHTING_SIDES = ("government", "russia", "opposition", "islamic_state", "coalition")
+
+
+def by_side(actors: list[Mention]) -> list[list[Mention]]:
+    """The initiators grouped by fighting side, in the order the sides are first named;
+    actors of no side (an unknown brigade) go with the first group. One group when the
+    list names one side, or three and more: such a list rolls the war's parties ("by the
+    government, the coalition and the SDF, Turkey and its rebels, IS withdrew") and is no
+    joint act."""
+    groups: dict[str, list[Mention]] = {}
+    loose: list[Mention] = []
+    for a in actors:
+        if a.side in _FIGHTING_SIDES:
+            groups.setdefault(a.side, []).append(a)
+        else:
+            loose.append(a)
+    if len(groups) != 2:
+        return [actors]
+    parts = list(groups.values())
+    parts[0] = sorted(parts[0] + loose, key=lambda a: a.start)
+    return parts
