@@ -88,3 +88,23 @@ def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
         ("attack", "government")
     ]
     assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1
+
+
+def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
+    # "the militants"/"the jihadists" default to the Islamic State only when the paragraph
+    # follows no other non-state camp as initiator
+    found = _events("Rebels stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "opposition")
+    found = _events("ISIL stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "islamic_state")
+    # the army is not who "the militants" describe: the lexicon's side holds
+    found = _events(
+        "The army shelled Tal Warda on Saturday. On Sunday, the militants took Kafr Nur."
+    )
+    assert found[-1] == ("capture", "islamic_state")
+
+
+def test_a_name_says_whose_act_it_is_before_a_common_adjective() -> None:
+    # "al-Nusra led a jihadist assault": the assault is al-Nusra's, not a generic jihadist's
+    found = _events("On Sunday, Jabhat al-Nusra led a jihadist assault on Tal Warda.")
+    assert found == [("attack", "opposition")]

@@ -273,6 +273,7 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
+                actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,

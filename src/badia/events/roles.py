@@ -457,3 +457,28 @@ def by_side(actors: list[Mention]) -> list[list[Mention]]:
     parts = list(groups.values())
     parts[0] = sorted(parts[0] + loose, key=lambda a: a.start)
     return parts
+
+
+# "the militants", "these jihadists": a definite description before a generic noun
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def described_camp(
+    actor1: list[Mention], last_actor1: list[Mention], text: str, offset: int
+) -> list[Mention]:
+    """ "Rebels stormed X. The militants then took Y": a definite generic noun of armed
+    non-state fighters ("the militants", "the jihadists") refers to the non-state camp the
+    paragraph follows as initiator; the lexicon's default side (the Islamic State) holds only
+    when the paragraph follows no other such camp. ``text`` is the sentence at ``offset``."""
+    if not actor1 or not last_actor1 or any(a.value != 1 for a in actor1):
+        return actor1
+    followed = [a for a in last_actor1 if a.side in ("opposition", "islamic_state")]
+    if len({a.side for a in followed}) != 1 or len(followed) != len(last_actor1):
+        return actor1
+    if all(a.side == "islamic_state" for a in actor1) and all(
+        a.text.lower().startswith("the ")
+        or _DEFINITE_BEFORE.search(text[max(0, a.start - offset - 8) : a.start - offset])
+        for a in actor1
+    ):
+        return followed
+    return actor1
