@@ -91,11 +91,17 @@ def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
 
 
 def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
-    # "the militants"/"the jihadists" default to the Islamic State only when the paragraph
-    # follows no other non-state camp as initiator
+    # in a story that does not name the Islamic State, "the militants"/"the jihadists" are
+    # the non-state camp the paragraph follows
     found = _events("Rebels stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
     assert found[-1] == ("capture", "opposition")
     found = _events("ISIL stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "islamic_state")
+    # in a story that names the Islamic State, its default holds
+    found = _events(
+        "SDF fighters stormed Tal Warda, held by ISIL, on Saturday. On Sunday, the militants "
+        "took Kafr Nur."
+    )
     assert found[-1] == ("capture", "islamic_state")
     # the army is not who "the militants" describe: the lexicon's side holds
     found = _events(
@@ -108,3 +114,8 @@ def test_a_name_says_whose_act_it_is_before_a_common_adjective() -> None:
     # "al-Nusra led a jihadist assault": the assault is al-Nusra's, not a generic jihadist's
     found = _events("On Sunday, Jabhat al-Nusra led a jihadist assault on Tal Warda.")
     assert found == [("attack", "opposition")]
+
+
+def test_iranian_forces_fight_on_the_government_side() -> None:
+    found = _events("On Sunday, Iranian special forces stormed Tal Warda.")
+    assert found == [("attack", "government")]

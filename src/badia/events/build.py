@@ -147,6 +147,7 @@ class _DocumentReader:
     period: TimeValue | None
     actors: ActorLexicon | None = None
     side_counts: Counter[str] = field(default_factory=Counter)
+    named_sides: set[str] = field(default_factory=set)  # sides named by a proper name so far
     seen_places: list[Mention] = field(default_factory=list)
 
     def _places(
@@ -178,6 +179,7 @@ class _DocumentReader:
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
+        self.named_sides.update(a.side for a in actors if a.value != 1)
         time_spans = [(t.start, t.end) for t in times]
         casualties_all = find_casualties(text, start, actors, time_spans)
         claims = find_claims(text)
@@ -273,7 +275,8 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
-                actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
+                if "islamic_state" not in self.named_sides:
+                    actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,

@@ -468,8 +468,10 @@ def described_camp(
 ) -> list[Mention]:
     """ "Rebels stormed X. The militants then took Y": a definite generic noun of armed
     non-state fighters ("the militants", "the jihadists") refers to the non-state camp the
-    paragraph follows as initiator; the lexicon's default side (the Islamic State) holds only
-    when the paragraph follows no other such camp. ``text`` is the sentence at ``offset``."""
+    paragraph follows as initiator. The builder asks only in a document that has not named
+    the Islamic State (where the lexicon's default side for these nouns cannot be meant);
+    where it has, "SDF fighters took X. The militants withdrew" are IS's men.
+    ``text`` is the sentence at ``offset``."""
     if not actor1 or not last_actor1 or any(a.value != 1 for a in actor1):
         return actor1
     followed = [a for a in last_actor1 if a.side in ("opposition", "islamic_state")]
