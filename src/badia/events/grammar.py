@@ -47,6 +47,11 @@ class Grammar:
     denial: frozenset[str]
     report_nouns: frozenset[str]
     false_words: frozenset[str]
+    false_adverbs: frozenset[str]
+    averted: frozenset[str]
+    materiel: frozenset[str]
+    no_ground: frozenset[str]
+    kind_nouns: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -150,6 +155,10 @@ class SentenceGrammar:
             reported = h.dep in ("ccomp", "acl") and gov.lemma in g.report_nouns
             if reported and self._called_false(gov):
                 return "disputed"
+            if h.dep == "ccomp" and gov.lemma in g.speech and self._said_wrongly(gov):
+                return "disputed"  # "it was incorrectly claimed they recaptured the town"
+            if h.dep == "advcl" and any(a.tag == "TO" for a in p.children(h.i, "aux")):
+                return "purpose"  # "reinforcements were sent to help recapture the town"
             if h.dep not in _CLIMB:
                 return None
             own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
@@ -161,7 +170,13 @@ class SentenceGrammar:
         nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
         a verb the tagger missed)."""
         p = self.parse
-        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+        if tok.dep == "compound" and tok.lemma in self.g.kind_nouns:
+            noun = p.head(tok.i)  # "an SDF fighting position": a kind of position
+            return noun is not None and noun.i > tok.i and noun.lemma not in self.g.kind_nouns
+        gerund_noun = tok.tag == "NN" and tok.text.lower().endswith("ing")  # "a fighting position"
+        if tok.dep not in ("amod", "compound") or not (
+            tok.tag in ("VBN", "VBG", "JJ") or gerund_noun
+        ):
             return False
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
@@ -170,8 +185,11 @@ class SentenceGrammar:
         if not opening:
             return False
         between = p.tokens[min(opening) + 1 : tok.i]
+        modifiers = ("det", "nummod", "amod", "advmod", "poss") + (
+            ("compound",) if gerund_noun else ()  # "an SDF fighting position"
+        )
         return all(
-            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            (t.head == noun.i and t.dep in modifiers)
             or t.head == tok.i
             for t in between
         )
@@ -200,6 +218,17 @@ class SentenceGrammar:
             c.lemma in self.g.false_words for c in self.parse.children(pred.i, "acomp", "attr")
         )
 
+    def _said_wrongly(self, verb: Token) -> bool:
+        """ "incorrectly claimed", "falsely reported": the speech verb calls its report wrong."""
+        return any(a.lemma in self.g.false_adverbs for a in self.parse.children(verb.i, "advmod"))
+
+    def averted(self, tok: Token) -> bool:
+        """ "the army destroyed a car bomb", "an IED was defused": the bomb never went off."""
+        if tok.dep not in ("dobj", "nsubjpass"):
+            return False
+        verb = self.parse.head(tok.i)
+        return verb is not None and verb.lemma in self.g.averted
+
     def _sentence_disputed(self, tok: Token) -> bool:
         """ "X claimed it captured Y, which the army denied": a denial relative clause
         disputes what the sentence tells outside it."""
@@ -213,13 +242,17 @@ class SentenceGrammar:
                     return True
         return False
 
-    def takes_people(self, tok: Token) -> bool:
-        """ "50 soldiers were captured", "seized 20 fighters": what is taken is people
-        (every conjunct of the object is a person noun), so no ground changes hands."""
+    def takes_no_ground(self, tok: Token) -> bool:
+        """ "50 soldiers were captured", "seized 20 fighters", "weapons seized during the
+        battle", "with the pilot captured": what is taken is people or materiel (every
+        conjunct of the object is such a noun), so no ground changes hands."""
         p = self.parse
         themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
-        if not themes and tok.dep == "relcl":
-            above = p.head(tok.i)  # "the hostages that they had captured"
+        if not themes and tok.dep == "advcl":
+            # "with the pilot captured": an absolute clause's own subject is what is taken
+            themes = [s for s in p.children(tok.i, "nsubj") if s.lemma not in _WH]
+        if not themes and tok.dep in ("relcl", "acl"):
+            above = p.head(tok.i)  # "the hostages that they had captured", "weapons seized"
             themes = [above] if above is not None else []
         if not themes:
             return False
@@ -227,7 +260,8 @@ class SentenceGrammar:
         for theme in themes:
             taken.append(theme)
             taken += [c for c in p.children(theme.i, "conj")]
-        return all(t.lemma in self.g.people for t in taken)
+        spoils = self.g.people | self.g.materiel | self.g.no_ground
+        return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government
