@@ -119,3 +119,12 @@ def test_a_name_says_whose_act_it_is_before_a_common_adjective() -> None:
 def test_iranian_forces_fight_on_the_government_side() -> None:
     found = _events("On Sunday, Iranian special forces stormed Tal Warda.")
     assert found == [("attack", "government")]
+
+
+def test_a_paragraph_goes_on_with_the_camp_the_one_before_ended_with() -> None:
+    # an agentless act opening a paragraph is the act of the camp the story follows
+    found = _events(
+        "On Saturday, ISIL fighters stormed the Tal Warda checkpoint.\n\n"
+        "On Sunday, a car bomb was detonated at the checkpoint, killing five soldiers."
+    )
+    assert found[-1] == ("bombing", "islamic_state")

@@ -98,9 +98,12 @@ def build_events(
             continue
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
+        followed: list[Mention] = []  # the camp the section's story follows
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
-            state = _State()
+            # a paragraph goes on with the camp the one before it ended with, until it names
+            # its own ("During the night, a car bomb was detonated at the checkpoint")
+            state = _State(last_actor1=list(followed))
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
             previous: list[Draft] = []  # the drafts of the sentence before
@@ -124,6 +127,7 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
+            followed = state.last_actor1
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
