@@ -128,3 +128,11 @@ def test_a_paragraph_goes_on_with_the_camp_the_one_before_ended_with() -> None:
         "On Sunday, a car bomb was detonated at the checkpoint, killing five soldiers."
     )
     assert found[-1] == ("bombing", "islamic_state")
+
+
+def test_who_sends_reinforcements_moves_its_own() -> None:
+    found = _events(
+        "On Sunday, it was reported that the SDF cleared two villages of ISIL militants, and "
+        "that ISIL was sending reinforcements from Kafr Nur to stop further SDF advances."
+    )
+    assert ("deployment", "islamic_state") in found
