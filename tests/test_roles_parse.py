@@ -136,3 +136,13 @@ def test_who_sends_reinforcements_moves_its_own() -> None:
         "that ISIL was sending reinforcements from Kafr Nur to stop further SDF advances."
     )
     assert ("deployment", "islamic_state") in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["JFS militants", "Turkistan Islamic Party fighters", "Hurras al-Din", "the Hamza Division",
+     "the Syrian National Army", "Nour al-Din al-Zenki fighters"],
+)
+def test_rebel_and_non_isil_jihadist_groups_are_opposition(name: str) -> None:
+    # GUIDELINES 1b: non-ISIL rebel and jihadist groups are `opposition`
+    assert _events(f"On Sunday, {name} stormed Tal Warda.") == [("attack", "opposition")]
