@@ -146,3 +146,13 @@ def test_who_sends_reinforcements_moves_its_own() -> None:
 def test_rebel_and_non_isil_jihadist_groups_are_opposition(name: str) -> None:
     # GUIDELINES 1b: non-ISIL rebel and jihadist groups are `opposition`
     assert _events(f"On Sunday, {name} stormed Tal Warda.") == [("attack", "opposition")]
+
+
+def test_turkish_forces_are_named_but_of_no_listed_side() -> None:
+    # GUIDELINES list no side for Turkey's own forces: named, `unknown`, never the camp the
+    # paragraph followed before
+    found = _events(
+        "On Saturday, SDF fighters stormed Tal Warda. On Sunday, Turkish forces shelled SDF "
+        "positions in Tal Warda."
+    )
+    assert found[-1] == ("shelling", "unknown")
