@@ -307,12 +307,17 @@ class SentenceGrammar:
         # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
         # ISIL", "a car bomb was detonated" (no agent: the camp followed)
         clause = tok if verbal else self._serving_verb(tok)
-        if not initiator and clause is not tok and clause is not None:
+        # (also when the noun's own modifier is only a common noun of a camp: in "al-Nusra
+        # led a jihadist assault" the name, not the adjective, says whose it is)
+        generic = bool(initiator) and all(a.value == 1 for a in initiator)
+        if (not initiator or generic) and clause is not tok and clause is not None:
             if tok.dep == "dobj":
                 subject = self._subject(clause)
-                initiator = self._actors_in(subject.i, actors) if subject is not None else []
+                named = self._actors_in(subject.i, actors) if subject is not None else []
             else:
-                initiator = self._fill(clause, ("agent",), actors)
+                named = self._fill(clause, ("agent",), actors)
+            if named and not (generic and all(a.value == 1 for a in named)):
+                initiator = named
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
         p = self.parse
         agentless = (
