@@ -195,6 +195,27 @@ def test_storming_beside_a_capture_is_two_events_advancing_one():
     assert [t for _, t, _ in advanced] == ["capture"]
 
 
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side():
+    """GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote."""
+    events = _events("On 4 May, SDF and US forces landed on Qasr Island, capturing it.")
+    assert sorted(s for _, t, s in events if t == "capture") == ["coalition", "opposition"]
+
+
+def test_actors_named_apart_are_not_one_list():
+    body = "On 4 May, a rebel counter-attack, backed-up by U.S. airstrikes, recaptured Qasr."
+    assert [s for _, t, s in _events(body) if t == "capture"] == ["opposition"]
+
+
+def test_clashing_sides_are_no_list_to_split():
+    events = _events("On 4 May, SDF fighters and ISIL militants clashed in Qasr.")
+    assert len([t for _, t, _ in events if t == "clash"]) == 1
+
+
+def test_an_offensive_as_the_manner_of_a_capture_is_its_own_attack():
+    events = _events("On 4 May, ISIL forces retook the town of Qasr in a sudden offensive.")
+    assert sorted(t for _, t, _ in events) == ["attack", "capture"]
+
+
 def test_progress_beside_a_capture_is_the_capture():
     events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
     assert [t for _, t, _ in events] == ["capture"]

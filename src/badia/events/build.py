@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from badia.events import roles
 from badia.events.assemble import opponents, to_event
@@ -296,6 +296,10 @@ class _DocumentReader:
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
                 drafts.append(draft)
+                groups = _per_side(actor1, trigger.type, text, start)
+                draft.actor1 = groups[0]
+                for group in groups[1:]:
+                    drafts.append(replace(draft, actor1=group, places=list(draft.places)))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -309,6 +313,39 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+# what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
+
+
+# Syrian and Russian state forces named together stay one event: the seed gold and the
+# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
+# and Syrian Air Forces", is one name in the actor lexicon).
+_ONE_CAMP = {"government", "russia"}
+
+
+def _per_side(actor1: list[Mention], type_: str, text: str, offset: int) -> list[list[Mention]]:
+    """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed",
+    "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
+    quote; only a list the text coordinates (names joined by "and" or commas), not actors
+    gathered from apart. Clashes have no initiator to split, Syrian and Russian state forces
+    are one camp; actors of no known side stay with the first group. ``text``: the
+    sentence, at document ``offset``."""
+    ordered = sorted(actor1, key=lambda a: a.start)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    gaps = (text[a.end - offset : b.start - offset] for a, b in pairs)
+    if not all(_LIST_GAP.fullmatch(g) for g in gaps):
+        return [actor1]
+    groups: dict[str, list[Mention]] = {}
+    for a in actor1:
+        groups.setdefault(a.side if a.side in _FIGHTING_SIDES else "", []).append(a)
+    sides = [s for s in groups if s]
+    if type_ == "clash" or len(sides) < 2 or set(sides) == _ONE_CAMP:
+        return [actor1]
+    out = [groups[s] for s in sides]
+    out[0] = out[0] + groups.get("", [])
+    return out
 
 
 def _in_parentheses(text: str, at: int) -> bool:
