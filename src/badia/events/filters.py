@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from badia.events import retype
 from badia.events.clauses import Clause
 from badia.events.draft import Draft
 from badia.events.grammar import SentenceGrammar
@@ -23,7 +24,8 @@ _NOT_AN_EVENT = re.compile(
     r"(?:campaign|offensive|operation|battle|series|military)\b"
     r"|\b(?:continued throughout|continued into|have been|had been waging|"
     r"throughout (?:the )?(?:summer|winter|spring|autumn|year|month|war|period)|"
-    r"the aim of|their goal|its goal|was meant to|were meant to|"
+    r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
+    r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
     r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
     re.I,
@@ -43,6 +45,7 @@ _PURPOSE_AND = re.compile(
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
 )
+_BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
@@ -105,20 +108,31 @@ def usable_triggers(
         before = text[max(0, t.start - 60) : t.start]
         head = grammar.action(a, b) if grammar else None
         status = grammar.status(head) if grammar and head else None
+        if status == "purpose":  # "sent to help recapture": a goal, unless it was tried
+            if not _ATTEMPT.search(before):
+                continue
+            status = "attempt"
         if status == "attempt":
             if t.type not in _TRIED_AS_ATTACK:
                 continue  # "failed to withdraw": nothing happened
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
+        if head is not None and grammar is not None:
+            battle_told = any(x is not t and x.type in _BATTLE and not x.weak for x in triggers)
+            typed = retype.by_object(grammar.parse, head, t.type, battle_told)
+            if typed != t.type:
+                t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
         if (
             _PURPOSE_AND.search(before)
             and not _SUCCESS_AND.search(before)
             and not re.search(r"(?:ed|ing)$", t.text, re.I)
         ):
             continue  # "to lift the siege and cut the supply lines": the second verb too
-        if head is not None and t.type == "capture" and grammar.takes_people(head):
-            continue  # prisoners taken, not ground
+        if head is not None and t.type == "capture" and grammar.takes_no_ground(head):
+            continue  # prisoners or spoils taken, not ground
+        if head is not None and t.type == "bombing" and grammar.averted(head):
+            continue  # "destroyed a car bomb": it never went off
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -198,8 +212,8 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
 # "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
 # act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:under|due to|because of|amid|with the help of|backed by|supported by|aided by|"
-    r"with the support of|with support from)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:under|due to|because of|amid|with the help of|backed(?:[- ]up)? by|supported by|"
+    r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
 )
 # "50 soldiers ... were captured": people taken prisoner, not ground taken
@@ -307,6 +321,24 @@ _DEMINING = re.compile(
 )
 
 
+# "Four days after ISIL regained the villages, the rebels ...": the act that anchors a
+# relative date was told before; it is the reference point, not a new event.
+_ANCHOR_OF_OFFSET = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|several)\s+"
+    r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)\s+(?:[\w'-]+\s+){0,5}$",
+    re.I,
+)
+
+
+# "following two days of fighting", "The first day of fighting left 70 dead": the length
+# or a part of a battle told in the same or an earlier sentence.
+_DURATION_OF = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?|nights?)\s+of\s+"
+    r"(?:(?:heavy|fierce|intense|bitter|street|renewed)\s+)?$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -344,13 +376,21 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.type in ("clash", "attack") and _DURATION_OF.search(before):
+        return True  # "after four hours of fighting": how long a told battle lasted
+    if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
+        return True  # "two days after the army captured X": the anchor, told before
     if t.type != "capture" and _DEFINITE_AFTER_PREP.search(before):
         return True  # "killed in the ambush", "responsibility for the bombing": told before
     if "repel" in lowered and _ACTION_NOUN_SUBJECT.search(before):
         return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
-    if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
+    if (
+        lowered.endswith("ed")
+        and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
+    ):
         return True  # "an abandoned base", "the besieged garrison": an adjective
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted

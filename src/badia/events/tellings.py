@@ -35,6 +35,36 @@ def merge_same_action(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def flip_side_withdrawals(drafts: list[Draft], previous: list[Draft]) -> list[Draft]:
+    """Drop a sentence's withdrawals from a place that another side was just told to have
+    taken in the sentence before (``previous``: that sentence's drafts).
+
+    GUIDELINES 1b: no withdrawal for the flip side of a capture coded for the other side
+    ("ISIL took the base. Hundreds of troops retreated from the base towards X" is one
+    capture). A retreat from another place, or after the side's own failed attack, is a
+    move of its own; within one sentence the clauses decide (``filters``).
+    """
+    # the first place of a capture is what was taken; later ones may be where the loser went
+    taken = [(side_of(b), b.places[0].text) for b in previous if b.type == "capture" and b.places]
+    if not taken:
+        return drafts
+    return [
+        d
+        for d in drafts
+        if d.type != "withdrawal"
+        or not any(side != side_of(d) and _names_place(d.clause.text, name) for side, name in taken)
+    ]
+
+
+def _names_place(text: str, name: str) -> bool:
+    """``name`` is written in ``text`` (its places may list only where the side went)."""
+    return _place_key(name) in _place_key(text)
+
+
+def _place_key(name: str) -> str:
+    return " ".join(name.lower().replace("al-", "").split())
+
+
 def telling_key(d: Draft) -> tuple | None:
     """What a later sentence must share with an earlier event to be folded into it:
     action, initiating side and day (``None`` when the draft is not dated to a day)."""

