@@ -137,6 +137,14 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
             ("other", "coalition"),
         ),
+        ("By 4 May, 20 villages had come under Army control.", ("capture", "unknown")),
+        ("On 4 May, the remaining ISIL forces left Qasr.", ("withdrawal", "islamic_state")),
+        ("On 4 May, ISIL fighters fled the town of Qasr.", ("withdrawal", "islamic_state")),
+        # an attempt told with adverbs between is still tried: an attack
+        (
+            "On 4 May, ISIL attempted yet again to break the siege on Qasr.",
+            ("attack", "islamic_state"),
+        ),
         # a building wrecked on purpose is a dated act (`other`)
         ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
@@ -219,6 +227,14 @@ def test_an_offensive_as_the_manner_of_a_capture_is_its_own_attack():
 def test_progress_beside_a_capture_is_the_capture():
     events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
     assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_fire_control_is_no_control_of_ground():
+    assert _events("By 4 May, the road had come under Army fire control.") == []
+
+
+def test_civilians_fleeing_are_no_withdrawal():
+    assert _events("On 4 May, 100 civilians fled Qasr.") == []
 
 
 def test_people_arriving_are_no_deployment():

@@ -43,7 +43,9 @@ _PURPOSE_AND = re.compile(
     r"[^,.;:]{0,60}?\s+and\s+$"
 )
 _ATTEMPT = re.compile(
-    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
+    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
+    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly))*\s+to\s+$",
+    re.I,
 )
 _BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
