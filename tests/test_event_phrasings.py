@@ -145,6 +145,26 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, ISIL attempted yet again to break the siege on Qasr.",
             ("attack", "islamic_state"),
         ),
+        # a Cyrillic look-alike letter inside an English word (mirrored pages)
+        ("On 4 May, the Syrian Army managed to captur\u0435 Qasr.", ("capture", "government")),
+        ("On 4 May, ISIL forces continued their advance near Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army came within 1 kilometre of Qasr.", ("attack", "government")),
+        ("On 4 May, the SDF imposed a siege on Qasr.", ("attack", "opposition")),
+        ("On 4 May, the YPG expanded their control over Qasr.", ("capture", "opposition")),
+        ("On 4 May, 500 YPG fighters reinforced the Kurds in Qasr.", ("deployment", "opposition")),
+        (
+            "On 4 May, the US-led coalition conducted seven air sorties against ISIL in Qasr.",
+            ("airstrike", "coalition"),
+        ),
+        (
+            "On 4 May, rebels destroyed an army tank near Qasr with an anti-tank guided missile.",
+            ("shelling", "opposition"),
+        ),
+        (
+            "On 4 May, the rebels launched an anti-tank guided missile at an army post in Qasr.",
+            ("shelling", "opposition"),
+        ),
+        ("On 4 May, ISIL failed for the fourth time to capture Qasr.", ("attack", "islamic_state")),
         # a building wrecked on purpose is a dated act (`other`)
         ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
@@ -227,6 +247,16 @@ def test_an_offensive_as_the_manner_of_a_capture_is_its_own_attack():
 def test_progress_beside_a_capture_is_the_capture():
     events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
     assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_a_continued_advance_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, ISIL continued its advance, capturing the north of Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_weapons_a_side_used_are_no_shelling_of_their_own():
+    body = "On 4 May, the rebels used TOW missiles, tanks and other weapons taken from the army."
+    assert "shelling" not in [t for _, t, _ in _events(body)]
 
 
 def test_fire_control_is_no_control_of_ground():

@@ -44,7 +44,8 @@ _PURPOSE_AND = re.compile(
 )
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
-    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly))*\s+to\s+$",
+    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly)|\s+for\s+the\s+\w+\s+time)*"
+    r"\s+to\s+$",
     re.I,
 )
 _BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
@@ -429,12 +430,15 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
 _ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
 _SOFT = re.compile(
     r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$"
-    r"|ma(?:de|king) .*(?:progress|headway|inroads)",
+    r"|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
     re.I,
 )
 # ground gained with no place stated taken: "advanced", "made progress" (GUIDELINES 1b: beside a
 # capture in the same stretch, the capture alone)
-_ADVANCE = re.compile(r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)", re.I)
+_ADVANCE = re.compile(
+    r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
+    re.I,
+)
 
 
 def _is_soft(t: Trigger) -> bool:
