@@ -165,6 +165,12 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             ("shelling", "opposition"),
         ),
         ("On 4 May, ISIL failed for the fourth time to capture Qasr.", ("attack", "islamic_state")),
+        # a withdrawal forced on a side is done; an attempt told as a noun is an attack
+        (
+            "On 4 May, the rebels were forced to withdraw to the north of Qasr.",
+            ("withdrawal", "opposition"),
+        ),
+        ("On 4 May, an ISIL attempt to breach Qasr was repelled.", ("attack", "islamic_state")),
         # a building wrecked on purpose is a dated act (`other`)
         ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
@@ -257,6 +263,16 @@ def test_a_continued_advance_beside_a_capture_is_the_capture():
 def test_weapons_a_side_used_are_no_shelling_of_their_own():
     body = "On 4 May, the rebels used TOW missiles, tanks and other weapons taken from the army."
     assert "shelling" not in [t for _, t, _ in _events(body)]
+
+
+def test_an_attempt_by_a_named_side_is_an_attack():
+    events = _events("On 4 May, a fifth attempt by ISIL to capture Qasr was also repelled.")
+    assert [t for _, t, _ in events] == ["attack"]
+
+
+def test_a_withdrawal_decided_or_ordered_is_not_done():
+    assert _events("On 4 May, the rebels decided to withdraw from Qasr.") == []
+    assert _events("On 4 May, the army ordered the rebels to withdraw from Qasr.") == []
 
 
 def test_fire_control_is_no_control_of_ground():

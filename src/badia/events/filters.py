@@ -44,6 +44,7 @@ _PURPOSE_AND = re.compile(
 )
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
+    r"(?:\s+by(?:\s+[\w'-]+){1,4}?(?=\s+to\s+$))?"  # "a fifth attempt by ISIL to capture"
     r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly)|\s+for\s+the\s+\w+\s+time)*"
     r"\s+to\s+$",
     re.I,
@@ -342,6 +343,14 @@ _DURATION_OF = re.compile(
 )
 
 
+# a withdrawal forced on a side or done: "were forced to withdraw", "managed to pull back"
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:ed|ing)|compell(?:ed|ing)|obliged|managed|began|started|proceeded)"
+    r"\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -420,8 +429,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "was in control of X" is a state; "By 23 September, ... in control of X"
     if t.type == "bombing" and _INSTRUMENT.search(before):
         return True  # "an attack involving suicide bombers", "by using 10 SVBIEDs": the means
-    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
-        return True
+    if t.type == "withdrawal" and (
+        _SUBORDINATE.search(before)
+        or (re.search(r"\bto\s+$", before) and not _MADE_TO.search(before))
+    ):
+        return True  # "after ISIL withdrew", "to withdraw"; not "were forced to withdraw"
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
