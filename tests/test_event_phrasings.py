@@ -137,7 +137,11 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
             ("other", "coalition"),
         ),
-        ("By 4 May, 20 villages had come under Army control.", ("capture", "unknown")),
+        ("By 4 May, 20 villages had come under Army control.", ("capture", "government")),
+        (
+            "On 4 May, Qasr changed hands twice, ending up under ISIL control.",
+            ("capture", "islamic_state"),
+        ),
         ("On 4 May, the remaining ISIL forces left Qasr.", ("withdrawal", "islamic_state")),
         ("On 4 May, ISIL fighters fled the town of Qasr.", ("withdrawal", "islamic_state")),
         # an attempt told with adverbs between is still tried: an attack
@@ -273,6 +277,10 @@ def test_an_attempt_by_a_named_side_is_an_attack():
 def test_a_withdrawal_decided_or_ordered_is_not_done():
     assert _events("On 4 May, the rebels decided to withdraw from Qasr.") == []
     assert _events("On 4 May, the army ordered the rebels to withdraw from Qasr.") == []
+
+
+def test_a_place_that_stays_held_is_no_capture():
+    assert _events("On 4 May, the town of Qasr remained under ISIL control.") == []
 
 
 def test_fire_control_is_no_control_of_ground():
