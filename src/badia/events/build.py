@@ -332,7 +332,7 @@ class _DocumentReader:
                     named = antecedent(clause.text, state.places + before, self.seen_places)
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
-                drafts.extend(_one_per_side(draft))
+                drafts.extend(_one_per_side(draft, text, start))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -348,12 +348,26 @@ class _DocumentReader:
         return merge_same_action(drafts)
 
 
-def _one_per_side(draft: Draft) -> list[Draft]:
-    """GUIDELINES 1b: an actor list that spans two sides ("SDF and US forces landed ...",
-    "a joint attack by ISIL and Jund al-Aqsa") gives one event per side, same quote; a
-    clash has no initiator to split."""
-    parts = roles.by_side(draft.actor1) if draft.type != "clash" else [draft.actor1]
-    if len(parts) < 2:
+# what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
+
+# Syrian and Russian state forces named together stay one event: the seed gold and the
+# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
+# and Syrian Air Forces", is one name in the actor lexicon).
+_ONE_CAMP = {"government", "russia"}
+
+
+def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
+    """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed ...",
+    "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
+    quote. Only a list the text coordinates (names joined by "and" or commas), not actors
+    gathered from apart; a clash has no initiator to split; Syrian and Russian state forces
+    are one camp. ``text``: the sentence, at document ``offset``."""
+    if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
+        return [draft]
+    parts = roles.by_side(draft.actor1)
+    sides = {m.side for part in parts for m in part if m.side in _FIGHTING_SIDES}
+    if len(parts) < 2 or sides == _ONE_CAMP:
         return [draft]
     return [
         replace(
@@ -365,6 +379,13 @@ def _one_per_side(draft: Draft) -> list[Draft]:
         )
         for part in parts
     ]
+
+
+def _coordinated(actors: list[Mention], text: str, offset: int) -> bool:
+    ordered = sorted(actors, key=lambda a: a.start)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    gaps = (text[a.end - offset : b.start - offset] for a, b in pairs)
+    return all(_LIST_GAP.fullmatch(g) for g in gaps)
 
 
 def _refined_type(

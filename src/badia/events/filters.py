@@ -43,7 +43,11 @@ _PURPOSE_AND = re.compile(
     r"[^,.;:]{0,60}?\s+and\s+$"
 )
 _ATTEMPT = re.compile(
-    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
+    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
+    r"(?:\s+by(?:\s+[\w'-]+){1,4}?(?=\s+to\s+$))?"  # "a fifth attempt by ISIL to capture"
+    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly)|\s+for\s+the\s+\w+\s+time)*"
+    r"\s+to\s+$",
+    re.I,
 )
 _BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
@@ -385,6 +389,14 @@ _DURATION_OF = re.compile(
 )
 
 
+# a withdrawal forced on a side or done: "were forced to withdraw", "managed to pull back"
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:ed|ing)|compell(?:ed|ing)|obliged|managed|began|started|proceeded)"
+    r"\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -463,8 +475,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "was in control of X" is a state; "By 23 September, ... in control of X"
     if t.type == "bombing" and _INSTRUMENT.search(before):
         return True  # "an attack involving suicide bombers", "by using 10 SVBIEDs": the means
-    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
-        return True
+    if t.type == "withdrawal" and (
+        _SUBORDINATE.search(before)
+        or (re.search(r"\bto\s+$", before) and not _MADE_TO.search(before))
+    ):
+        return True  # "after ISIL withdrew", "to withdraw"; not "were forced to withdraw"
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
@@ -473,12 +488,15 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
 _ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
 _SOFT = re.compile(
     r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$"
-    r"|ma(?:de|king) .*(?:progress|headway|inroads)",
+    r"|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
     re.I,
 )
 # ground gained with no place stated taken: "advanced", "made progress" (GUIDELINES 1b: beside a
 # capture in the same stretch, the capture alone)
-_ADVANCE = re.compile(r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)", re.I)
+_ADVANCE = re.compile(
+    r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
+    re.I,
+)
 
 
 def _is_soft(t: Trigger) -> bool:

@@ -363,6 +363,9 @@ def clause_roles(
             elif re.match(_NOUN_AS_PASSIVE_SUBJECT, text[trigger.end :]):
                 # "Attacks were also conducted along the highway": by the camp just named
                 actor1 = previous_subject or last_actor1
+            elif _IN_AN_ACT.search(text[: trigger.start]):
+                # "ISIL retook the city in a sudden offensive": the clause's subject launched it
+                actor1 = subject_actors(text, off, actors, trigger.start)
             if not actor1:
                 return None, []
         actor2 = objects_after(text, off, actors, trigger.end, actor1)
@@ -396,6 +399,10 @@ def clause_roles(
             return [], actor2
     actor2 = [a for a in actor2 if a not in actor1]
     return actor1, actor2
+
+
+# an action noun as the manner of the clause's act: "in a sudden offensive", "in a night raid"
+_IN_AN_ACT = re.compile(r"\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def with_parse(

@@ -21,6 +21,10 @@ class Trigger:
 
 _WORD_START = re.compile(r"(?<![\w-])\w")
 
+# Cyrillic letters that look Latin, as mirrored pages carry them inside English words
+# ("capturе" with a Cyrillic "е"): read as their Latin twins so the word is found.
+_LOOKALIKES = str.maketrans("аеорсухіАЕОРСХІ", "aeopcyxiAEOPCXI")
+
 
 @dataclass
 class TriggerLexicon:
@@ -35,6 +39,7 @@ class TriggerLexicon:
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
+        text = text.translate(_LOOKALIKES)  # one character for one: offsets unchanged
         lowered = text.lower()
         if len(lowered) != len(text):  # a case fold changed the length: keep offsets exact
             lowered = text
