@@ -116,3 +116,29 @@ def test_habits_and_objectives_are_no_events_but_name_the_camp(parse_path: None)
 
 def test_clearing_the_way_takes_no_ground(parse_path: None) -> None:
     assert _events("On Sunday, the bombers cleared the way for the infantry at Ain Sifa.") == []
+
+
+def test_demining_is_neither_a_bombing_nor_a_capture(parse_path: None) -> None:
+    assert (
+        _events(
+            "On Sunday, the SDF began operations to remove the mines and booby traps left in Ain Sifa."
+        )
+        == []
+    )
+    assert (
+        _events("On Sunday, it was reported that half of Kafr Ward had been cleared of bombs.")
+        == []
+    )
+
+
+def test_troops_in_flight_who_reach_a_place_do_not_attack_it(parse_path: None) -> None:
+    assert (
+        _events(
+            "On Sunday, dozens of Syrian Army soldiers, fleeing from the Tal Zaytun base, reached "
+            "the Kafr Ward airport."
+        )
+        == []
+    )
+    assert [
+        t for t, _ in _events("On Sunday, Syrian Army soldiers reached the Kafr Ward airport.")
+    ] == ["attack"]

@@ -117,6 +117,8 @@ def usable_triggers(
             continue  # prisoners or spoils taken, not ground
         if head is not None and t.type == "bombing" and grammar.averted(head):
             continue  # "destroyed a car bomb": it never went off
+        if head is not None and t.type == "attack" and grammar.in_flight(head):
+            continue  # "soldiers, fleeing from the base, reached X": a flight, not an attack
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)

@@ -52,6 +52,7 @@ class Grammar:
     materiel: frozenset[str]
     no_ground: frozenset[str]
     kind_nouns: frozenset[str]
+    flight: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -215,10 +216,22 @@ class SentenceGrammar:
 
     def averted(self, tok: Token) -> bool:
         """ "the army destroyed a car bomb", "an IED was defused": the bomb never went off."""
+        while tok.dep in ("conj", "nmod", "compound"):  # "remove the mines and booby traps"
+            above = self.parse.head(tok.i)
+            if above is None:
+                return False
+            tok = above
         if tok.dep not in ("dobj", "nsubjpass"):
             return False
         verb = self.parse.head(tok.i)
         return verb is not None and verb.lemma in self.g.averted
+
+    def in_flight(self, tok: Token) -> bool:
+        """ "soldiers, fleeing from the captured base, reached X": the subject is in flight."""
+        subject = self._subject(tok)
+        return subject is not None and any(
+            c.lemma in self.g.flight for c in self.parse.children(subject.i, "acl", "amod")
+        )
 
     def _sentence_disputed(self, tok: Token) -> bool:
         """ "X claimed it captured Y, which the army denied": a denial relative clause
@@ -238,6 +251,11 @@ class SentenceGrammar:
         battle", "with the pilot captured": what is taken is people or materiel (every
         conjunct of the object is such a noun), so no ground changes hands."""
         p = self.parse
+        for prep in p.children(tok.i, "prep"):  # "cleared of the bombs": demining
+            if prep.lemma == "of" and any(
+                o.lemma in self.g.no_ground for o in p.children(prep.i, "pobj")
+            ):
+                return True
         themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
         if not themes and tok.dep == "advcl":
             # "with the pilot captured": an absolute clause's own subject is what is taken
