@@ -120,9 +120,7 @@ def test_clearing_the_way_takes_no_ground(parse_path: None) -> None:
 
 def test_demining_is_neither_a_bombing_nor_a_capture(parse_path: None) -> None:
     assert (
-        _events(
-            "On Sunday, the SDF began operations to remove the mines and booby traps left in Ain Sifa."
-        )
+        _events("On Sunday, the SDF began to remove the mines and booby traps left in Ain Sifa.")
         == []
     )
     assert (
