@@ -80,12 +80,20 @@ def _copy(x: Extraction, n: int) -> Extraction:
     return Extraction(document=document, events=events, tallies=tallies)
 
 
-def build_store(path: Path, n_docs: int, samples: list[Extraction] | None = None) -> Path:
-    """A store of ``n_docs`` documents made from real extractions."""
+def build_store(
+    path: Path, n_docs: int, samples: list[Extraction] | None = None, merge: bool = False
+) -> Path:
+    """A store of ``n_docs`` documents made from real extractions; with ``merge`` the
+    merge is saved in it too (as ``badia merge`` does), so the API reads it rather than
+    merging every event in memory for each snapshot."""
     samples = samples or sample_extractions()
     with Store(path) as store:
         for n in range(n_docs):
             store.save_extraction(_copy(samples[n % len(samples)], n))
+        if merge:
+            from badia.merge import run_merge
+
+            run_merge(store)
     return path
 
 
@@ -96,8 +104,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """``badia serve`` on 127.0.0.1 in its own process; stopped with SIGTERM afterwards."""
+def serve(
+    db: Path, port: int | None = None, start_seconds: float = 60
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``badia serve`` on 127.0.0.1 in its own process, ready once it answers (its first
+    snapshot read within ``start_seconds``); stopped with SIGTERM afterwards."""
     port = port or free_port()
     badia = Path(sys.executable).with_name("badia")
     proc = subprocess.Popen(
@@ -107,10 +118,10 @@ def serve(db: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.P
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_seconds
         while True:
             try:
-                if httpx.get(base + "/api/documents?limit=1", timeout=5).status_code == 200:
+                if httpx.get(base + "/api/documents?limit=1", timeout=60).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
@@ -192,14 +203,21 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--db", type=Path, default=REPO / "build" / "loadtest.duckdb")
+    parser.add_argument("--reuse", action="store_true", help="keep a store built before")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.db.exists():
-        os.remove(args.db)
     started = time.perf_counter()
-    build_store(args.db, args.docs)
-    print(f"store: {args.docs} documents in {time.perf_counter() - started:.0f} s", flush=True)
-    with serve(args.db) as (base, proc):
+    if args.reuse and args.db.exists():
+        print(f"store: {args.db} as built before", flush=True)
+    else:
+        if args.db.exists():
+            os.remove(args.db)
+        build_store(args.db, args.docs, merge=True)
+        print(
+            f"store: {args.docs} documents, merged, in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
+    with serve(args.db, start_seconds=300) as (base, proc):
         warm = rss_mb(proc.pid)
         run_load(base, 200, 20, args.docs)  # warm-up: the snapshot and the cached answers
         before = rss_mb(proc.pid)

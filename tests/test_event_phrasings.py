@@ -87,6 +87,58 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
         ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
         ("On 4 May, 20 captured soldiers were executed by ISIL.", ("other", "islamic_state")),
+        # through the line, and the verbs of "repel" (the one repelled attacked)
+        ("On 4 May, ISIL fighters breached the walls of Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, rebels infiltrated the town of Jaban.", ("attack", "opposition")),
+        (
+            "On 4 May, the SDF foiled an ISIL infiltration attempt near Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        ("On 4 May, ISIL stepped up its attacks on Qasr.", ("attack", "islamic_state")),
+        # a supply line named by its owner is still a road cut
+        (
+            "On 4 May, ISIL tried to cut off the Syrian Army supply line to Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        # the defence gives way: the side pressing it takes the ground
+        (
+            "On 4 May, ISIL defences in Qasr collapsed under pressure from the SDF.",
+            ("capture", "opposition"),
+        ),
+        # plural action nouns, armed drones, a force's own posts left or set up
+        ("On 4 May, Turkish bombardments hit the SDF in Qasr.", ("shelling", "unknown")),
+        ("On 4 May, armed drones were used by ISIL against Qasr.", ("airstrike", "islamic_state")),
+        ("On 4 May, ISIL evacuated its headquarters in Qasr.", ("withdrawal", "islamic_state")),
+        ("On 4 May, the SDF set up joint patrols in Qasr.", ("deployment", "opposition")),
+        (
+            "On 4 May, the Syrian Army set up a military base in Jaban.",
+            ("deployment", "government"),
+        ),
+        # an infinitive that was done: after "proceeded", "managed once again", coordinated
+        ("On 4 May, the rebels proceeded to capture two villages.", ("capture", "opposition")),
+        (
+            "On 4 May, the rebels managed once again to retake control of Qasr.",
+            ("capture", "opposition"),
+        ),
+        (
+            "On 4 May, the Army managed to advance and capture the hills of Qasr.",
+            ("capture", "government"),
+        ),
+        # an act told as it begins is new, even after a determiner
+        ("On 4 May, the Army counter-attack started at Qasr.", ("attack", "government")),
+        ("On 4 May, the rebels re-seized three villages near Qasr.", ("capture", "opposition")),
+        ("On 4 May, government troops made progress near Qasr.", ("attack", "government")),
+        (
+            "On 4 May, 300 rockets were launched at rebel positions in Qasr.",
+            ("shelling", "unknown"),
+        ),
+        ("On 4 May, another large Army convoy arrived in Qasr.", ("deployment", "government")),
+        (
+            "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
+            ("other", "coalition"),
+        ),
+        # a building wrecked on purpose is a dated act (`other`)
+        ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
 )
 def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
@@ -132,6 +184,34 @@ def test_look_alikes_give_no_movement_event(sentence: str):
 )
 def test_no_event_of_that_type(sentence: str, not_expected: str):
     assert not_expected not in [t for _, t, _ in _events(sentence)]
+
+
+def test_storming_beside_a_capture_is_two_events_advancing_one():
+    """GUIDELINES 1b: "stormed ... and took X" is an attack and a capture; "advanced ...,
+    capturing X" is a capture only."""
+    stormed = _events("On 4 May, the SDF stormed the Qasr airbase and had taken half of it.")
+    assert {t for _, t, _ in stormed} == {"attack", "capture"}
+    advanced = _events("On 4 May, the army advanced north of Qasr, capturing Jaban.")
+    assert [t for _, t, _ in advanced] == ["capture"]
+
+
+def test_progress_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_people_arriving_are_no_deployment():
+    assert _events("On 4 May, 100 refugees arrived in Qasr.") == []
+
+
+def test_shelling_stepped_up_stays_shelling():
+    events = _events("On 4 May, the army intensified its shelling of Qasr.")
+    assert [t for _, t, _ in events] == ["shelling"]
+
+
+def test_a_wreck_under_an_air_strike_is_the_strike():
+    events = _events("On 4 May, Syrian warplanes destroyed the old bridge of Qasr.")
+    assert [t for _, t, _ in events] == ["airstrike"]
 
 
 def test_a_dated_sentence_without_event_moves_the_story_on():

@@ -4,6 +4,7 @@ budget, or refused with one ``BadiaError`` naming it; nothing raw escapes the bo
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -67,6 +68,63 @@ def test_nested_or_unclosed_wiki_markup_is_no_error(markup):
     text = "Rebels attacked Kafr Halab on 3 May 2020.\n" + markup + "\nEnd.\n"
     result = _extract_within_budget(text, "nested.wiki")
     assert result.document.sections  # the prose before the markup is still read
+
+
+_TAG_OPENER = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[^<>]*>")
+
+
+@pytest.mark.parametrize(
+    ("before", "markup", "after"),
+    [
+        ("<p>Accord", "<table><tr><td>" * 5000, "ing to SOHR.</p>"),  # found by fuzzing
+        ("{{flag|", "<table><tr><tr><td>" * 3000, "Russia}}"),  # inside a template
+        ("<b>", "<tr><td>" * 5000, "</b>"),
+        ("", "<li>" * 5000 + "<dt>" * 2000 + "<dd>" * 2000, ""),
+        ("", "<th>" * 5000 + "<caption>" * 2000, ""),
+    ],
+    ids=["table-rows-in-a-paragraph", "rows-in-a-template", "cells-in-bold", "list-items",
+         "headers-and-captions"],
+)
+def test_table_and_list_tags_never_closed_reach_the_wiki_parser_blanked(before, markup, after):
+    # mwparserfromhell looks for the closer of every <tr>, <td>, <th>, <li>, <dt>, <dd> it
+    # meets and backtracks to the next one when there is none: n unclosed cost n² (5,000
+    # rows inside a paragraph took 11 s, 4,500 inside a template over 60 s). The balancing
+    # pass blanks them, so the parser meets no opener without a closer, whatever n is.
+    text = f"Rebels attacked Kafr Halab on 3 May 2020.\n{before}{markup}{after}\nEnd.\n"
+    balanced = balance(text)
+    assert len(balanced) == len(text)
+    left = [m.group(1).lower() for m in _TAG_OPENER.finditer(balanced)]
+    assert set(left) <= {"p", "b"}, set(left)  # only the openers that have a closer
+    document = read_text(text, "rows.wiki")
+    first = document.sections[0].paragraphs[0]
+    assert document.text[first.start : first.end].startswith("Rebels attacked")
+
+
+def test_table_and_list_tags_that_close_are_kept_for_the_parser():
+    text = "<table><tr><td>a</td></tr></table>\n<ul><li>x</li></ul>\n<br>\n"
+    assert balance(text) == text
+
+
+def _cpu_seconds(text: str, name: str) -> float:
+    """Least CPU time of two reads of ``text`` (under the read budget)."""
+    costs = []
+    for _ in range(2):
+        started = time.process_time()
+        read_text(text, name, time_limit=LONG_SECONDS)
+        costs.append(time.process_time() - started)
+    return min(costs)
+
+
+@pytest.mark.parametrize("opener", ["![", "[a", "<!--", "<a", "<http://"])
+def test_a_markdown_line_of_unclosed_openers_costs_in_proportion_to_its_length(opener):
+    # Each inline pattern scanned from every opener to the end of the line (and
+    # markdown-it's link-label scan did too): 16,000 "![" in one line took 13 s. Eight
+    # times the openers must cost about eight times as much, not sixty-four.
+    def line(n: int) -> str:
+        return f"Rebels attacked Kafr Halab on 3 May 2020.\n\nSee {opener * n} end.\n"
+
+    small, large = _cpu_seconds(line(4000), "line.md"), _cpu_seconds(line(32_000), "line.md")
+    assert large < 20 * small + 0.1, (small, large)
 
 
 def test_a_bad_jsonl_line_is_one_error_and_the_other_records_are_read(tmp_path):

@@ -194,7 +194,7 @@ def test_a_pronoun_takes_the_subject_of_the_clause_above(parse_path: None) -> No
 def test_the_speaker_is_a_source_not_a_party(parse_path: None) -> None:
     assert _events(
         "ISIL fighters killed seven civilians in Beit Nour on Sunday, a Syrian Army officer said."
-    ) == [("attack", "islamic_state", "civilians")]
+    ) == [("civilian_violence", "islamic_state", "civilians")]  # GUIDELINES 1b: civilians
     assert _events("The Observatory said Syrian Army troops shelled Tal Hamra on Sunday.")[0][
         :2
     ] == ("shelling", "government")

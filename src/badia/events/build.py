@@ -15,8 +15,9 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from badia.events import roles
+from badia.events import retype, roles
 from badia.events.assemble import opponents, to_event
 from badia.events.casualties import Casualty, find_casualties
 from badia.events.clauses import Clause, split_clauses
@@ -251,7 +252,9 @@ class _DocumentReader:
             if c_times and all(t.prep == "since" for t in c_times):
                 continue  # "had besieged the city since 2015": a state, not a dated action
             c_times = [t for t in c_times if not _dates_an_earlier_act(text, t.start - start, t)]
-            own_date = clause_date(c_times, self.narrative, self.period)
+            own_date = _night_before(c_times, times, clause.end, self.narrative) or clause_date(
+                c_times, self.narrative, self.period
+            )
             date = own_date or sentence_date or self.narrative.reference
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
@@ -292,7 +295,7 @@ class _DocumentReader:
                     clause,
                     start,
                     end,
-                    trigger.type,
+                    _refined_type(trigger, grammar, start, actor1, actor2),
                     shifted,
                     actor1,
                     actor2,
@@ -323,6 +326,24 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+def _refined_type(
+    trigger: Trigger,
+    grammar: SentenceGrammar | None,
+    offset: int,
+    actor1: list[Mention],
+    actor2: list[Mention],
+) -> str:
+    """The trigger's type as its parties refine it (``retype.by_parties``): the lemma and
+    part of speech from the parse, else the trigger's first word."""
+    head = grammar.action(offset + trigger.start, offset + trigger.end) if grammar else None
+    if head is not None:
+        lemma, verbal = head.lemma, head.pos in ("VERB", "AUX")
+    else:
+        first = trigger.text.split()[0].lower() if trigger.text.split() else ""
+        lemma, verbal = first, trigger.voice != "noun" and first.endswith("ed")
+    return retype.by_parties(trigger.type, lemma, verbal, actor1, actor2, head is not None)
 
 
 def _in_parentheses(text: str, at: int) -> bool:
@@ -408,22 +429,58 @@ def _governing_date(
     """With two dates in a clause, each act takes the one that governs it: a date in its own
     comma-delimited phrase, else the last one written before it, else the first after ("In
     early May, forces launched an offensive, capturing the airbase on 12 May": the launch is
-    early May, the capture 12 May). ``None`` when the clause has fewer than two dates (the
-    clause's date holds). ``text`` is the sentence at document ``offset``."""
+    early May, the capture 12 May; "on 28 March, after midnight, areas were targeted": the
+    night after 28 March). ``None`` when the clause has no written date and one other, or
+    when its one written date governs (the clause's date holds). ``text`` is the sentence
+    at document ``offset``."""
     absolute = [t for t in times if not t.relative]
-    if len(absolute) < 2:
+    if not absolute or len(times) < 2:
         return None
     at = offset + trigger.start
     lo = text.rfind(",", 0, trigger.start) + 1 + offset
     comma = text.find(",", trigger.end)
     hi = offset + (comma if comma >= 0 else len(text))
-    own = [t for t in absolute if lo <= t.start and t.end <= hi]
-    before = [t for t in absolute if t.end <= at]
-    chosen = own[0] if own else before[-1] if before else min(absolute, key=lambda t: t.start)
-    year = next((t.year for t in absolute if t.year is not None), None)
+
+    def governing(pool: list[TimeExpr]) -> TimeExpr | None:
+        own = [t for t in pool if lo <= t.start and t.end <= hi]
+        before = [t for t in pool if t.end <= at]
+        return own[0] if own else before[-1] if before else None
+
+    chosen = governing(times)
+    if (
+        chosen is not None
+        and chosen.relative
+        and chosen.kind != "by"
+        and any(t.kind in ("date", "range") and t.end <= chosen.start for t in absolute)
+    ):
+        # "on 28 March, after midnight, areas were targeted": counted from the date written
+        # before it, which the narrative has already reached
+        return narrative.resolve(chosen)
+    if len(absolute) < 2:
+        return None  # one written date governs: the clause's date holds
+    chosen = governing(absolute) or min(absolute, key=lambda t: t.start)
+    # "In early May 2017, ..., on 12 May": 2017; a year written after the date is another
+    # time's ("On 23 May, ISIL released hostages taken in February 2015")
+    year = next((t.year for t in absolute if t.year is not None and t.start <= chosen.start), None)
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
-        return resolve_calendar(chosen, year)  # "In early May 2017, ..., on 12 May": 2017
+        return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _night_before(
+    c_times: list[TimeExpr], times: list[TimeExpr], clause_end: int, narrative: Narrative
+) -> TimeValue | None:
+    """ "After overnight clashes ..., on 7 August, ISIL captured the base": a night told
+    before the sentence's written day is the night that ends on it (6-7 August), not the
+    night after the last date told. ``None`` unless the clause's only times are nights and
+    a day is written after the clause in the sentence."""
+    if not c_times or not all(t.night and t.relative for t in c_times):
+        return None
+    later = [t for t in times if t.start >= clause_end and not t.relative]
+    day = narrative.resolve(later[0]) if later else None
+    if day is None or day.precision != "day":
+        return None
+    return TimeValue(start=day.start - timedelta(days=1), end=day.start, precision="range")
 
 
 def _own_date(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from badia.events import retype
 from badia.events.clauses import Clause
 from badia.events.draft import Draft
 from badia.events.grammar import SentenceGrammar
@@ -44,13 +45,19 @@ _PURPOSE_AND = re.compile(
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
 )
+_BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
 
-_SUCCESS = re.compile(
-    r"\b(?:managed|continued|began|started|moved|went on|(?:was|were) able)\s+to\s+$", re.I
+# Verbs whose infinitive is done, not aimed at ("managed once again to retake", "proceeded
+# to capture"), also when a second infinitive is coordinated ("managed to advance and capture").
+_DONE_VERB = (
+    r"\b(?:managed|continued|began|started|moved|proceeded|succeeded|went on|(?:was|were) able)"
+    r"(?:\s+(?:once|again|also|then|later|eventually|finally|quickly|soon|even))*\s+to\s+"
 )
+_SUCCESS = re.compile(_DONE_VERB + "$", re.I)
+_SUCCESS_AND = re.compile(_DONE_VERB + r"[a-z]+\b[^,.;:]{0,60}?\s+and\s+$", re.I)
 
 
 _INTENT = re.compile(
@@ -111,7 +118,16 @@ def usable_triggers(
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
-        if _PURPOSE_AND.search(before) and not re.search(r"(?:ed|ing)$", t.text, re.I):
+        if head is not None and grammar is not None:
+            battle_told = any(x is not t and x.type in _BATTLE and not x.weak for x in triggers)
+            typed = retype.by_object(grammar.parse, head, t.type, battle_told)
+            if typed != t.type:
+                t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
+        if (
+            _PURPOSE_AND.search(before)
+            and not _SUCCESS_AND.search(before)
+            and not re.search(r"(?:ed|ing)$", t.text, re.I)
+        ):
             continue  # "to lift the siege and cut the supply lines": the second verb too
         if head is not None and t.type == "capture" and grammar.takes_no_ground(head):
             continue  # prisoners or spoils taken, not ground
@@ -187,7 +203,8 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
             _is_soft(t)
             and (strong_types - {"attack"} or strong_attack)
             # "advanced", "targeting" name the action only when nothing stronger does
-            and not (t.text.lower().startswith("advanc") and "capture" not in strong_types)
+            and not (_ADVANCE.match(t.text) and "capture" not in strong_types)
+            and not (_ASSAULT.match(t.text) and strong_types == {"capture"})
         ):
             continue
         out.append(t)
@@ -220,6 +237,12 @@ def _cause_or_prisoners(before: str, t: Trigger) -> bool:
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+# "the Army counter-attack started", "their assault began at dawn": an act told as it begins
+_BEGINS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:started|began|commenced|kicked\s+off|got\s+under\s*way)\b", re.I
+)
 
 
 _DEFINITE_AFTER_PREP = re.compile(
@@ -348,6 +371,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         and t.type != "capture"
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
+        and not _BEGINS.match(after)
     ):
         return True
     if "repel" in lowered and re.match(
@@ -364,7 +388,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
-    if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
+    if (
+        lowered.endswith("ed")
+        and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
+    ):
         return True  # "an abandoned base", "the besieged garrison": an adjective
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted
@@ -396,13 +424,22 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
+# GUIDELINES 1b: "launched / stormed ..., capturing X" is an attack AND a capture (unlike
+# "advanced ..., capturing X", a capture only): the assault stands beside the gain.
+_ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
+_SOFT = re.compile(
+    r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$"
+    r"|ma(?:de|king) .*(?:progress|headway|inroads)",
+    re.I,
+)
+# ground gained with no place stated taken: "advanced", "made progress" (GUIDELINES 1b: beside a
+# capture in the same stretch, the capture alone)
+_ADVANCE = re.compile(r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)", re.I)
+
+
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return (
-        t.type == "attack"
-        and t.voice == "active"
-        and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
-    )
+    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
 
 
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:

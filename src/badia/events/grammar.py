@@ -69,6 +69,9 @@ class Grammar:
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
     idiom_heads: frozenset[str]
+    time_nouns: frozenset[str]
+    course_preps: frozenset[str]
+    undergo_verbs: frozenset[str]
 
 
 @cache
@@ -171,7 +174,10 @@ class SentenceGrammar:
         if tok.dep == "compound" and tok.lemma in self.g.kind_nouns:
             noun = p.head(tok.i)  # "an SDF fighting position": a kind of position
             return noun is not None and noun.i > tok.i and noun.lemma not in self.g.kind_nouns
-        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+        gerund_noun = tok.tag == "NN" and tok.text.lower().endswith("ing")  # "a fighting position"
+        if tok.dep not in ("amod", "compound") or not (
+            tok.tag in ("VBN", "VBG", "JJ") or gerund_noun
+        ):
             return False
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
@@ -180,8 +186,11 @@ class SentenceGrammar:
         if not opening:
             return False
         between = p.tokens[min(opening) + 1 : tok.i]
+        modifiers = ("det", "nummod", "amod", "advmod", "poss") + (
+            ("compound",) if gerund_noun else ()  # "an SDF fighting position"
+        )
         return all(
-            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            (t.head == noun.i and t.dep in modifiers)
             or t.head == tok.i
             for t in between
         )
@@ -301,6 +310,8 @@ class SentenceGrammar:
                 refers_back = kind is not None
                 if kind == "pronoun":
                     antecedent = self._antecedent(tok, actors)
+        if not initiator and not verbal:
+            initiator = self._in_the_course_of(tok, actors)
         # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
         # ISIL", "a car bomb was detonated" (no agent: the camp followed)
         clause = tok if verbal else self._serving_verb(tok)
@@ -316,11 +327,25 @@ class SentenceGrammar:
             clause is not None
             and not initiator
             and bool(p.children(clause.i, "nsubjpass", "auxpass"))
-            and not p.children(clause.i, "agent")
+            and not self._agents(clause)
         )
         agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
         unnamed = not initiator and agent_acts and self._unnamed_agent(clause)
         return Roles(initiator, target, refers_back, antecedent, agentless, unnamed)
+
+    def _in_the_course_of(self, noun: Token, actors: list[Mention]) -> list[Mention]:
+        """The actors of an act done in the course of the action noun ("the army advanced 30
+        km during an offensive"): the subject of the verb the 'during' phrase hangs from,
+        unless that verb is undergone ("soldiers died during an offensive")."""
+        p = self.parse
+        prep = p.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.dep != "prep" or prep.lemma not in self.g.course_preps:
+            return []
+        verb = p.head(prep.i)
+        if verb is None or verb.pos != "VERB" or verb.lemma in self.g.undergo_verbs:
+            return []
+        subject = self._subject(verb)
+        return self._actors_in(subject.i, actors) if subject is not None else []
 
     def _serving_verb(self, noun: Token) -> Token | None:
         """The verb whose object is a light verb's ("launched an attack") or whose passive
@@ -338,7 +363,20 @@ class SentenceGrammar:
         """ "bombed by an unidentified jet": the by-phrase is there and names no actor."""
         if verb is None:
             return False
-        return any(self.parse.children(a.i, "pobj") for a in self.parse.children(verb.i, "agent"))
+        return any(self.parse.children(a.i, "pobj") for a in self._agents(verb))
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The verb's by-phrases that name an agent: not a time ("was captured by the next
+        day", "by the end of May", "by 5 April"), which the parser also labels 'agent'."""
+        return [
+            a
+            for a in self.parse.children(verb.i, "agent")
+            if not any(self._is_time(o) for o in self.parse.children(a.i, "pobj"))
+        ]
+
+    def _is_time(self, tok: Token) -> bool:
+        """A noun of time: a word of the list ("day", "dawn", "May") or a bare number."""
+        return tok.lemma in self.g.time_nouns or tok.pos == "NUM"
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's

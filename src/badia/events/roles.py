@@ -420,7 +420,12 @@ def with_parse(
         # "the army said it killed": the speaker; "the group attacked": the paragraph's camp
         actor1 = found.antecedent or last_actor1 or actor1
     elif found.agentless and not actor1:
-        actor1 = last_actor1  # "the town was taken": by the camp the paragraph follows
+        # "the town was taken": by the camp the paragraph follows, unless that camp is the
+        # one acted on ("IS attacked ...; IS forces were driven back": by IS's enemy)
+        # (the parse's patient, else the words' one before the verb: its passive subject)
+        acted_on = {a.side for a in found.target or [a for a in actor2 if a.end <= start]}
+        if not any(a.side in acted_on for a in last_actor1):
+            actor1 = last_actor1
     elif found.unnamed:
         actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:

@@ -43,23 +43,27 @@ FRONT_MATTER = re.compile(
 )
 MAX_FRONT_MATTER = 64 * 1024  # larger front matter is not read as metadata (YAML is costly)
 
-_MD = MarkdownIt("commonmark").enable("table")
+# Block structure only: the inline pass (links, emphasis) is the regexes below, and
+# markdown-it's own link-label scan costs n² on a line of n unclosed "[" (16,000 "![" in
+# one line took 6 s there alone).
+_MD = MarkdownIt("commonmark").enable("table").disable("inline")
 _NOT_NEWLINE = re.compile(r"[^\n\r]")
-# Inline non-prose, blanked whole in the view.
+# Inline non-prose, blanked whole in the view. Each pattern that scans forward from an
+# opener stops at the next opener of its kind ("[^\[\]\n]", "[^<>\n]"): a line of n
+# openers that never close then costs n, not n² (each scan would run to the line's end).
 # A link destination, with up to two levels of parentheses inside ("..._(MEU_(SOC)).jpg").
 _DEST = r"\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)"
 _INLINE_JUNK = re.compile(
     r"^[ \t]*!\[[^\n]*\)[ \t]*$|"  # a line holding images only (a caption is no prose)
-    rf"!\[[^\]\n]*\]{_DEST}"  # image
+    rf"!\[[^\[\]\n]*\]{_DEST}"  # image
     r"|\[object Object\]"  # conversion junk
-    r"|<!--.*?-->"  # comment
-    r"|</?[A-Za-z][^>\n]*>"  # inline HTML (<br/ >, <ref ...>)
-    r"|<https?://[^>\s]*>"  # autolink
+    r"|</?[A-Za-z][^<>\n]*>"  # inline HTML (<br/ >, <ref ...>)
+    r"|<https?://[^<>\s]*>"  # autolink
     r"|\bhttps?://[^\s)\]]+",  # bare URL
     re.S | re.M,
 )
 # A link keeps its text: "[" and "](url)" are blanked.
-_LINK = re.compile(r"(\[)[^\]\n]*(\]" + _DEST + ")")
+_LINK = re.compile(r"(\[)[^\[\]\n]*(\]" + _DEST + ")")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[*+-]|\d{1,9}[.)])[ \t]+", re.M)
 _QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
@@ -152,9 +156,27 @@ def _link_text_only(m: re.Match[str]) -> str:
     return " " + whole[a + 1 : b] + _NOT_NEWLINE.sub(" ", whole[b:])
 
 
+def _blank_comments(chunk: str) -> str:
+    """``chunk`` with each ``<!-- … -->`` blanked; an unclosed ``<!--`` stays text.
+
+    A search for each opener's closer in turn: a regex (``<!--.*?-->``) would scan
+    from every unclosed opener to the end of the chunk, n² for n of them.
+    """
+    parts: list[str] = []
+    pos = 0
+    while (start := chunk.find("<!--", pos)) >= 0:
+        end = chunk.find("-->", start + 4)
+        if end < 0:
+            break
+        end += 3
+        parts += [chunk[pos:start], _NOT_NEWLINE.sub(" ", chunk[start:end])]
+        pos = end
+    return "".join(parts) + chunk[pos:] if parts else chunk
+
+
 def blank_inline(chunk: str) -> str:
     """``chunk`` with its inline markup blanked (same length, newlines kept)."""
-    chunk = _INLINE_JUNK.sub(_spaces, chunk)
+    chunk = _INLINE_JUNK.sub(_spaces, _blank_comments(chunk))
     chunk = _LINK.sub(_link_text_only, chunk)
     return _EMPHASIS.sub(_spaces, chunk)
 

@@ -41,6 +41,9 @@ from badia.time.values import (
 )
 
 _CALENDAR = {"date", "range", "month", "year", "part"}
+# How far after the reference a yearless date may fall when it crosses into the next year
+# (days): a story told in order moves on by weeks, a flashback reaches back by months.
+_NEXT_YEAR_GAP = 62
 
 
 def _explicit_year(expr: TimeExpr) -> bool:
@@ -136,6 +139,8 @@ class Narrative:
                         return other
             if value is not None and not _explicit_year(expr) and self.reference is None:
                 value = self._within_period(expr, value)
+            elif value is not None and not _explicit_year(expr):
+                value = self._into_next_year(expr, value)
             return before_publication(expr, value, self.published)
         if kind in ("relative", "anchor"):
             if expr.night and self.reference is None:
@@ -160,6 +165,18 @@ class Narrative:
             if other is not None and _inside(other, period):
                 return other
         return value
+
+    def _into_next_year(self, expr: TimeExpr, value: TimeValue) -> TimeValue:
+        """A yearless date that the narrative year puts most of a year before the reference,
+        and the next year puts within two months after it, is the story crossing into the
+        next year ("On 20 December, ... The villages saw clashes again on 6 January")."""
+        ref = self.reference
+        if ref is None or (ref.start - value.end).days < 180:
+            return value
+        later = resolve_calendar(expr, value.start.year + 1)
+        if later is None or not (0 <= (later.start - ref.start).days <= _NEXT_YEAR_GAP):
+            return value
+        return later
 
     def _outside_span(self, value: TimeValue) -> bool:
         span = self.span
