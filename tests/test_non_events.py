@@ -140,3 +140,19 @@ def test_troops_in_flight_who_reach_a_place_do_not_attack_it(parse_path: None) -
     assert [
         t for t, _ in _events("On Sunday, Syrian Army soldiers reached the Kafr Ward airport.")
     ] == ["attack"]
+
+
+def test_a_withdrawal_beside_another_sides_battle_is_its_flip_side_in_narrative(
+    parse_path: None,
+) -> None:
+    page = (
+        "---\nsubject: Battle of Kafr Ward\n---\n\n## Battle\n"
+        "On 3 May 2016, the Syrian Army had withdrawn from Kafr Ward to its outskirts, and "
+        "ISIL fighters also captured the Tal Zaytun airport.\n"
+    )
+    found = [(e.type, e.side1) for e in extract_text(page, name="t.md", fmt="markdown").events]
+    assert found == [("capture", "islamic_state")]
+    # news tells both moves (fault cases B18, B24): "withdrew after X overran the town"
+    assert ("withdrawal", "government") in _events(
+        "Syrian Army troops withdrew from Kafr Ward on Sunday after ISIL fighters overran it."
+    )
