@@ -156,3 +156,25 @@ def test_a_withdrawal_beside_another_sides_battle_is_its_flip_side_in_narrative(
     assert ("withdrawal", "government") in _events(
         "Syrian Army troops withdrew from Kafr Ward on Sunday after ISIL fighters overran it."
     )
+
+
+def test_an_act_kept_from_happening_is_none(parse_path: None) -> None:
+    assert _events("On Sunday, the SDF cut off the Syrian Army from advancing into Ain Sifa.") == []
+    assert _events("On Sunday, the rebels prevented ISIL fighters from entering Kafr Ward.") == []
+
+
+def test_the_toll_of_a_told_blast_is_no_new_attack(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, a car bomb exploded at the Tal Zaytun checkpoint. The same day, rebels "
+        "killed 20 Syrian Army soldiers due to the explosion."
+    )
+    assert [t for t, _ in found] == ["bombing"]
+
+
+def test_a_retreat_during_the_enemy_advance_is_its_flip_side(parse_path: None) -> None:
+    assert (
+        _events(
+            "On Sunday, during the ISIL advance, hundreds of rebel fighters retreated to Kafr Ward."
+        )
+        == []
+    )

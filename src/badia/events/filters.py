@@ -341,6 +341,21 @@ _DURATION_OF = re.compile(
 )
 
 
+# A kill whose cause is a definite act told before: "killed 35 soldiers due to the explosion"
+_TOLL_OF_TOLD = re.compile(
+    r"[^.;]{0,60}?\b(?:due to|because of|in|during|from) the (?:[\w-]+\s+)?"
+    r"(?:explosion|blast|bombing|attack|ambush|assault|strike|airstrikes?|shelling)\b",
+    re.I,
+)
+# A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
+_DURING_BATTLE = re.compile(
+    r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
+    r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
+    r"fighting|clashes)\b",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -378,6 +393,10 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.weak and _TOLL_OF_TOLD.match(text, t.end):
+        return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
+    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+        return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted
     if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):

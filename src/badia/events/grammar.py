@@ -53,6 +53,7 @@ class Grammar:
     no_ground: frozenset[str]
     kind_nouns: frozenset[str]
     flight: frozenset[str]
+    prevented: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -147,6 +148,8 @@ class SentenceGrammar:
                 return None
             if h.dep == "pcomp" and self._short_of(gov):
                 return "not done"  # "just short of capturing", "without taking", "instead of"
+            if h.dep == "pcomp" and gov.lemma == "from" and self._kept_from(gov):
+                return "not done"  # "cut off the army from advancing"
             if h.dep == "xcomp" and gov.lemma in g.intention:
                 return "intention"
             if h.dep == "xcomp" and gov.lemma in g.attempt:
@@ -198,6 +201,11 @@ class SentenceGrammar:
     def _short_of(self, prep: Token) -> bool:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
         return self._names(prep, self.g.not_done_preps)
+
+    def _kept_from(self, prep: Token) -> bool:
+        """The 'from' of "prevented X from entering", "cut off X from advancing"."""
+        verb = self.parse.head(prep.i)
+        return verb is not None and verb.lemma in self.g.prevented
 
     def _names(self, prep: Token, words: frozenset[str]) -> bool:
         """``prep`` is one of ``words``, or the 'of'/'to' of one ("short of", "due to")."""
