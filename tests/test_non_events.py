@@ -178,3 +178,15 @@ def test_a_retreat_during_the_enemy_advance_is_its_flip_side(parse_path: None) -
         )
         == []
     )
+
+
+def test_a_span_of_years_pins_no_month(parse_path: None) -> None:
+    page = (
+        "---\nsubject: Kafr Ward campaign\n---\n\n## Background\n"
+        "Between 2015 and 2016, ISIL fighters captured Kafr Ward and Ain Sifa.\n"
+        "Between January and April 2016, ISIL fighters captured Tal Zaytun.\n"
+    )
+    found = [
+        (e.type, str(e.date_start)) for e in extract_text(page, name="t.md", fmt="markdown").events
+    ]
+    assert found == [("capture", "2016-01-01")]

@@ -461,10 +461,24 @@ def _is_soft(t: Trigger) -> bool:
     return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
 
 
+# Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
+# still tells one campaign, as the gold codes it)
+_LONGEST_SPAN_DAYS = 183
+
+
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
     """GUIDELINES 1b: an event is pinned at least to a month; "By 2019, ... ambushes and
-    clashes" dated by a year alone is a summary, not an event."""
-    return [d for d in drafts if d.date is None or d.date.precision != "year"]
+    clashes" dated by a year alone, or "a series of campaigns between 2016 and 2017", is a
+    summary, not an event."""
+    return [
+        d
+        for d in drafts
+        if d.date is None
+        or (
+            d.date.precision != "year"
+            and (d.date.end - d.date.start).days <= _LONGEST_SPAN_DAYS
+        )
+    ]
 
 
 def one_per_type(triggers: list[Trigger]) -> list[Trigger]:
