@@ -190,3 +190,26 @@ def test_a_span_of_years_pins_no_month(parse_path: None) -> None:
         (e.type, str(e.date_start)) for e in extract_text(page, name="t.md", fmt="markdown").events
     ]
     assert found == [("capture", "2016-01-01")]
+
+
+def test_a_town_rid_of_explosives_is_demined_not_taken(parse_path: None) -> None:
+    assert _events("On Sunday, Russian sappers cleared the town of ISIL explosives.") == []
+    assert _events("On Sunday, mines and explosive devices were cleared from Kafr Ward.") == []
+    found = _events(
+        "On Sunday, the Syrian Army entered Kafr Ward after demining most of the explosives."
+    )
+    assert "bombing" not in [t for t, _ in found]
+
+
+def test_an_attempt_given_up_is_no_attack(parse_path: None) -> None:
+    assert (
+        _events("On Sunday, the Tiger Forces abandoned attempts to capture the Tal Zaytun airbase.")
+        == []
+    )
+
+
+def test_a_siege_still_going_on_is_a_state(parse_path: None) -> None:
+    assert (
+        _events("On Sunday, the agency reported that the SAA was still besieging Ain Sifa.") == []
+    )
+    assert [t for t, _ in _events("On Sunday, the SAA besieged Ain Sifa.")] == ["attack"]
