@@ -40,7 +40,7 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         # materiel seized is `other`; next to a battle act it is that act's spoils
         ("On 4 May, YPG units seized weaponry from the army in Qasr.", [("other", "opposition")]),
         ("On 4 May, rebels stormed the checkpoint of Qasr and seized a number of tanks.",
-         [("capture", "opposition")]),
+         [("attack", "opposition")]),
         # "bomb" by a camp without aircraft: shelling (verb); by an air power: an air strike
         ("On 4 May, rebel forces bombed residential neighbourhoods of Qasr.",
          [("shelling", "opposition")]),

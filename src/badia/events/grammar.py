@@ -72,6 +72,7 @@ class Grammar:
     negative_determiners: frozenset[str]
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
+    quantity_nouns: frozenset[str]
     idiom_heads: frozenset[str]
     time_nouns: frozenset[str]
     course_preps: frozenset[str]
@@ -309,10 +310,19 @@ class SentenceGrammar:
             return False
         taken = []
         for theme in themes:
-            taken.append(theme)
-            taken += [c for c in p.children(theme.i, "conj")]
+            for t in [theme, *p.children(theme.i, "conj")]:
+                taken += self.counted(t) or [t]
         spoils = self.g.people | self.g.materiel | self.g.no_ground
         return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
+
+    def counted(self, noun: Token) -> list[Token]:
+        """What a noun of quantity counts ("a number of tanks" -> tanks); [] for any other
+        noun."""
+        if noun.lemma not in self.g.quantity_nouns:
+            return []
+        p = self.parse
+        return [o for prep in p.children(noun.i, "prep") if prep.lemma == "of"
+                for o in p.children(prep.i, "pobj")]
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government

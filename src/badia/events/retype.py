@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from badia.events.grammar import grammar
 from badia.mentions.lexicon import packaged
 from badia.model import Mention
 from badia.syntax import Parse, Token
 
 # nouns that only count what follows "of" ("a number of captives", "a cache of weapons"
 # keeps "cache": it is materiel itself)
-_QUANTITY = frozenset({"number", "group", "dozen", "hundred", "score", "total", "batch", "lot",
-                       "amount", "quantity", "handful", "several", "couple", "load"})
 _WH = frozenset({"which", "who", "that", "whom"})
 
 
@@ -118,7 +117,7 @@ def _themes(parse: Parse, head: Token) -> list[Token]:
             counted = [
                 o for p in parse.children(t.i, "prep") if p.lemma == "of"
                 for o in parse.children(p.i, "pobj")
-            ] if t.lemma in _QUANTITY else []
+            ] if t.lemma in grammar().quantity_nouns else []
             out.extend(counted or [t])
     return out
 
