@@ -118,7 +118,8 @@ def build_events(
                     orphans=orphans,
                     parse=parses.get(sentence.start),
                 )
-                read, previous = flip_side_withdrawals(read, previous), read
+                narrative_prose = document.format != "news"
+                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
                 for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place

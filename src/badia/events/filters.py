@@ -151,6 +151,8 @@ def usable_triggers(
             continue  # prisoners or spoils taken, not ground
         if head is not None and t.type == "bombing" and grammar.averted(head):
             continue  # "destroyed a car bomb": it never went off
+        if head is not None and t.type == "attack" and grammar.in_flight(head):
+            continue  # "soldiers, fleeing from the base, reached X": a flight, not an attack
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -395,6 +397,19 @@ _MADE_TO = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?to\s+$",
     re.I,
 )
+# A kill whose cause is a definite act told before: "killed 35 soldiers due to the explosion"
+_TOLL_OF_TOLD = re.compile(
+    r"[^.;]{0,60}?\b(?:due to|because of|in|during|from) the (?:[\w-]+\s+)?"
+    r"(?:explosion|blast|bombing|attack|ambush|assault|strike|airstrikes?|shelling)\b",
+    re.I,
+)
+# A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
+_DURING_BATTLE = re.compile(
+    r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
+    r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
+    r"fighting|clashes)\b",
+    re.I,
+)
 
 
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
@@ -434,6 +449,10 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.weak and _TOLL_OF_TOLD.match(text, t.end):
+        return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
+    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+        return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted
     if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
@@ -504,10 +523,24 @@ def _is_soft(t: Trigger) -> bool:
     return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
 
 
+# Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
+# still tells one campaign, as the gold codes it)
+_LONGEST_SPAN_DAYS = 183
+
+
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
     """GUIDELINES 1b: an event is pinned at least to a month; "By 2019, ... ambushes and
-    clashes" dated by a year alone is a summary, not an event."""
-    return [d for d in drafts if d.date is None or d.date.precision != "year"]
+    clashes" dated by a year alone, or "a series of campaigns between 2016 and 2017", is a
+    summary, not an event."""
+    return [
+        d
+        for d in drafts
+        if d.date is None
+        or (
+            d.date.precision != "year"
+            and (d.date.end - d.date.start).days <= _LONGEST_SPAN_DAYS
+        )
+    ]
 
 
 def one_per_type(triggers: list[Trigger]) -> list[Trigger]:
