@@ -359,7 +359,8 @@ def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
     "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
     quote. Only a list the text coordinates (names joined by "and" or commas), not actors
     gathered from apart; a clash has no initiator to split (1b's own example: "The Russian
-    and Syrian Air Forces targeted ..." is one strike by each). ``text``: the sentence, at document ``offset``."""
+    and Syrian Air Forces targeted ..." is one strike by each). ``text``: the sentence, at
+    document ``offset``."""
     if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
         return [draft]
     parts = roles.by_side(draft.actor1)
