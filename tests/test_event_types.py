@@ -40,7 +40,10 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         # materiel seized is `other`; next to a battle act it is that act's spoils
         ("On 4 May, YPG units seized weaponry from the army in Qasr.", [("other", "opposition")]),
         ("On 4 May, rebels stormed the checkpoint of Qasr and seized a number of tanks.",
-         [("capture", "opposition")]),
+         [("attack", "opposition")]),
+        # a capture only purposed ("to prevent ISIL taking control") makes no battle beside it
+        ("On 4 May, YPG units seized weaponry from the army in Qasr, to prevent ISIL taking "
+         "control of the city.", [("other", "opposition")]),
         # "bomb" by a camp without aircraft: shelling (verb); by an air power: an air strike
         ("On 4 May, rebel forces bombed residential neighbourhoods of Qasr.",
          [("shelling", "opposition")]),
@@ -49,6 +52,36 @@ def _types(body: str) -> list[tuple[str, str | None]]:
         # a gerund modifying a noun names no act: "a fighting position", "a clearing operation"
         ("On 4 May, the coalition bombed an SDF fighting position near Qasr.",
          [("airstrike", "coalition")]),
+        # a siege lifted, told as a noun, is a capture; "advanced ..., capturing" one capture
+        ("On 4 May, rebels advanced towards Qasr, which resulted in the lifting of the siege "
+         "of the town.", [("capture", "opposition")]),
+        ("On 4 May, rebels advanced on Qasr, cutting the supply line of the Jaban base.",
+         [("capture", "opposition")]),
+        # an action noun as the subject of a capture is its means: one capture
+        ("On 4 May, a joint attack by ISIL fighters captured the village of Qasr.",
+         [("capture", "islamic_state")]),
+        # an action noun called earlier was told before; an oil field is ground, not spoils
+        ("On 4 May, SDF forces recaptured the Qasr oil field, following an earlier ISIL "
+         "counterattack.", [("capture", "opposition")]),
+        # the weapon names the means: launched munitions, a weapon modifying the action noun
+        ("On 4 May, the two sides launched shells at the villages of Qasr and Jaban.",
+         [("shelling", "unknown")]),
+        ("On 4 May, the Sham Legion launched an anti-tank guided missile at an army position "
+         "near Qasr.", [("shelling", "opposition")]),
+        ("On 4 May, the rebels launched an artillery attack on Qasr.",
+         [("shelling", "opposition")]),
+        ("On 4 May, ISIL launched a drone attack on the Qasr base.",
+         [("airstrike", "islamic_state")]),
+        ("On 4 May, ISIL launched an attack on Qasr, followed by a tank assault.",
+         [("attack", "islamic_state")]),
+        # a car bomb destroyed before it went off is no bombing
+        ("On 4 May, the army destroyed an ISIL car-bomb near Qasr.", []),
+        # clashes that an attack of the same time started are that attack; with a time of
+        # their own they are a clash of their own
+        ("On 4 May, violent clashes erupted, after ISIL attempted to infiltrate an area in the "
+         "Qasr countryside.", [("attack", "islamic_state")]),
+        ("On 4 May, ISIL attacked Qasr, and on 6 May, 25 soldiers were killed in clashes in "
+         "Jaban.", [("attack", "islamic_state"), ("clash", "government")]),
         # "took off" is a flight, not a capture
         ("On 4 May, a helicopter carrying Army officers took off from the Qasr base.", []),
     ],

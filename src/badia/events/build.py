@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from badia.events import retype, roles
@@ -98,9 +98,12 @@ def build_events(
             continue
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
+        followed: list[Mention] = []  # the camp the section's story follows
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
-            state = _State()
+            # a paragraph goes on with the camp the one before it ended with, until it names
+            # its own ("During the night, a car bomb was detonated at the checkpoint")
+            state = _State(last_actor1=list(followed))
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
             previous: list[Draft] = []  # the drafts of the sentence before
@@ -115,7 +118,8 @@ def build_events(
                     orphans=orphans,
                     parse=parses.get(sentence.start),
                 )
-                read, previous = flip_side_withdrawals(read, previous), read
+                narrative_prose = document.format != "news"
+                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
                 for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -124,6 +128,7 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
+            followed = state.last_actor1
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
@@ -156,6 +161,7 @@ class _DocumentReader:
     period: TimeValue | None
     actors: ActorLexicon | None = None
     side_counts: Counter[str] = field(default_factory=Counter)
+    named_sides: set[str] = field(default_factory=set)  # sides named by a proper name so far
     seen_places: list[Mention] = field(default_factory=list)
 
     def _places(
@@ -187,6 +193,7 @@ class _DocumentReader:
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
+        self.named_sides.update(a.side for a in actors if a.value != 1)
         time_spans = [(t.start, t.end) for t in times]
         casualties_all = find_casualties(text, start, actors, time_spans)
         claims = find_claims(text)
@@ -255,9 +262,15 @@ class _DocumentReader:
             own_date = _night_before(c_times, times, clause.end, self.narrative) or clause_date(
                 c_times, self.narrative, self.period
             )
-            date = own_date or sentence_date or self.narrative.reference
+            date = (
+                own_date
+                or _until_later(times, clause.end, sentence_date, self.narrative.reference)
+                or sentence_date
+                or self.narrative.reference
+            )
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
+                self.narrative.told_at_evening(c_times, own_date)
             if date is None or not c_triggers:
                 continue
             dates = _listed_days(text, start, c_times, self.narrative) or [date]
@@ -268,6 +281,12 @@ class _DocumentReader:
             ):
                 if len(dates) == 1:
                     date = _governing_date(trigger, text, start, c_times, self.narrative) or date
+                    until = _continued_until(
+                        trigger, text, start, c_times, c_triggers, date, self.narrative
+                    )
+                    if until is not None:
+                        date = until
+                        self.narrative.advance(until, widen=True)
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -290,6 +309,8 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
+                if "islamic_state" not in self.named_sides:
+                    actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,
@@ -312,7 +333,7 @@ class _DocumentReader:
                     named = antecedent(clause.text, state.places + before, self.seen_places)
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
-                drafts.append(draft)
+                drafts.extend(_one_per_side(draft, text, start))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -326,6 +347,46 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+# what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
+
+# Syrian and Russian state forces named together stay one event: the seed gold and the
+# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
+# and Syrian Air Forces", is one name in the actor lexicon).
+_ONE_CAMP = {"government", "russia"}
+
+
+def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
+    """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed ...",
+    "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
+    quote. Only a list the text coordinates (names joined by "and" or commas), not actors
+    gathered from apart; a clash has no initiator to split; Syrian and Russian state forces
+    are one camp. ``text``: the sentence, at document ``offset``."""
+    if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
+        return [draft]
+    parts = roles.by_side(draft.actor1)
+    sides = {m.side for part in parts for m in part if m.side in _FIGHTING_SIDES}
+    if len(parts) < 2 or sides == _ONE_CAMP:
+        return [draft]
+    return [
+        replace(
+            draft,
+            actor1=part,
+            actor2=[a for a in draft.actor2 if a.side not in {m.side for m in part}],
+            places=list(draft.places),
+            casualties=list(draft.casualties),
+        )
+        for part in parts
+    ]
+
+
+def _coordinated(actors: list[Mention], text: str, offset: int) -> bool:
+    ordered = sorted(actors, key=lambda a: a.start)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    gaps = (text[a.end - offset : b.start - offset] for a, b in pairs)
+    return all(_LIST_GAP.fullmatch(g) for g in gaps)
 
 
 def _refined_type(
@@ -465,6 +526,53 @@ def _governing_date(
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
         return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _continued_until(
+    trigger: Trigger,
+    text: str,
+    offset: int,
+    times: list[TimeExpr],
+    triggers: list[Trigger],
+    date: TimeValue,
+    narrative: Narrative,
+) -> TimeValue | None:
+    """ "The FSA made a large advance at the same time, reaching the front lines the next
+    day": a participle phrase after the act, with a forward offset and no act of its own
+    that the sentence keeps, carries the act on to that day (26-27 March). ``None``
+    otherwise. ``text`` is the sentence at document ``offset``; ``triggers`` the clause's
+    kept triggers (sentence offsets)."""
+    comma = text.find(",", trigger.end)
+    if comma < 0 or not text[comma + 1 :].lstrip().lower().split(" ", 1)[0].endswith("ing"):
+        return None
+    hi = offset + comma
+    later = [t for t in times if t.start > hi and t.relative and (t.offset_days or 0) >= 1]
+    if not later or any(hi < offset + t.start < later[0].start for t in triggers):
+        return None
+    end = narrative.resolve(later[0])
+    if end is None or end.end <= date.end:
+        return None
+    return TimeValue(start=date.start, end=end.end, precision="range")
+
+
+def _until_later(
+    times: list[TimeExpr],
+    clause_end: int,
+    sentence_date: TimeValue | None,
+    reference: TimeValue | None,
+) -> TimeValue | None:
+    """ "However, the army subsequently counterattacked and by the following day it had
+    retaken the city": an act told without a time of its own before a later clause's
+    forward offset runs from the story's day to that offset's day. ``None`` unless every
+    time of the sentence is such an offset written after the clause."""
+    if sentence_date is None or reference is None or not times:
+        return None
+    forward = all(
+        t.start >= clause_end and t.relative and (t.offset_days or 0) >= 1 for t in times
+    )
+    if not forward or sentence_date.end <= reference.end:
+        return None
+    return TimeValue(start=reference.start, end=sentence_date.end, precision="range")
 
 
 def _night_before(

@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from badia.events.grammar import grammar
 from badia.mentions.lexicon import packaged
 from badia.model import Mention
 from badia.syntax import Parse, Token
 
 # nouns that only count what follows "of" ("a number of captives", "a cache of weapons"
 # keeps "cache": it is materiel itself)
-_QUANTITY = frozenset({"number", "group", "dozen", "hundred", "score", "total", "batch", "lot",
-                       "amount", "quantity", "handful", "several", "couple", "load"})
 _WH = frozenset({"which", "who", "that", "whom"})
 
 
@@ -43,6 +42,9 @@ class _Rules:
     ground_sides: frozenset[str]
     bomb_verb_type: str
     bomb_noun_type: str
+    means_from: frozenset[str]
+    means_nouns: frozenset[str]
+    means: dict[str, str]
 
 
 def _words(items) -> frozenset[str]:
@@ -53,7 +55,7 @@ def _words(items) -> frozenset[str]:
 def rules() -> _Rules:
     """The packaged ``type_rules.yaml``, compiled once."""
     data = packaged("type_rules.yaml")
-    civ, bomb = data["civilian_targets"], data["ground_bombing"]
+    civ, bomb, means = data["civilian_targets"], data["ground_bombing"], data["by_means"]
     return _Rules(
         by_object=tuple(
             _ObjectRule(
@@ -72,6 +74,9 @@ def rules() -> _Rules:
         ground_sides=_words(bomb["sides"]),
         bomb_verb_type=bomb["verb_type"],
         bomb_noun_type=bomb["noun_type"],
+        means_from=_words(means["from_types"]),
+        means_nouns=_words(means["nouns"]),
+        means={str(k).lower(): v for k, v in means["means"].items()},
     )
 
 
@@ -79,6 +84,9 @@ def by_object(parse: Parse, head: Token, event_type: str, battle_told: bool = Fa
     """The type the trigger ``head``'s object gives (every conjunct of it one of a rule's
     nouns), else ``event_type``: "ISIS was shown executing a number of captives" -> other.
     ``battle_told``: the sentence tells another battle act (a rule marked ``alone`` waits)."""
+    by_weapon = _by_means(parse, head, event_type)
+    if by_weapon is not None:
+        return by_weapon
     themes = _themes(parse, head)
     if not themes or any(_general(parse, t) for t in themes):
         return event_type
@@ -92,6 +100,21 @@ def by_object(parse: Parse, head: Token, event_type: str, battle_told: bool = Fa
         ):
             return rule.type
     return event_type
+
+
+def _by_means(parse: Parse, head: Token, event_type: str) -> str | None:
+    """ "launched an artillery attack", "a drone attack": the weapon modifying the action
+    noun (the trigger itself, or a light verb's object) names the means; None if none does."""
+    r = rules()
+    if event_type not in r.means_from:
+        return None
+    nouns = [head] if head.lemma in r.means_nouns else []
+    nouns += [t for t in parse.children(head.i, "dobj") if t.lemma in r.means_nouns]
+    for noun in nouns:
+        for mod in parse.children(noun.i, "compound", "amod", "nmod"):
+            if mod.lemma in r.means:
+                return r.means[mod.lemma]
+    return None
 
 
 def _general(parse: Parse, noun: Token) -> bool:
@@ -118,7 +141,7 @@ def _themes(parse: Parse, head: Token) -> list[Token]:
             counted = [
                 o for p in parse.children(t.i, "prep") if p.lemma == "of"
                 for o in parse.children(p.i, "pobj")
-            ] if t.lemma in _QUANTITY else []
+            ] if t.lemma in grammar().quantity_nouns else []
             out.extend(counted or [t])
     return out
 

@@ -29,7 +29,7 @@ Rules (GUIDELINES section 1):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from badia.model import TimeMention, TimeValue
 from badia.time.expressions import TimeExpr, find_times
@@ -75,6 +75,7 @@ class Narrative:
         self._in_lead = True  # no heading met yet
         self._lead_first_year: int | None = None  # the earliest year the lead stated
         self._section_start = False  # no event dated yet under the current heading
+        self._evenings: set[tuple[date, date]] = set()  # days told at their end
 
     @property
     def in_lead(self) -> bool:
@@ -146,6 +147,14 @@ class Narrative:
             if expr.night and self.reference is None:
                 return resolve_published(expr, self.published)  # "overnight" in a news lead
             value = resolve_relative(expr, self.reference)
+            ref = self.reference
+            if value is not None and expr.hours and ref is not None and (
+                (ref.start, ref.end) in self._evenings
+            ):
+                # GUIDELINES 1b: "several hours later" after an evening: that day and the next
+                value = TimeValue(
+                    start=value.start, end=value.end + timedelta(days=1), precision="range"
+                )
             if value is not None and value.precision == "range" and value != self.reference:
                 self._derived.add((value.start, value.end))
             return value
@@ -184,9 +193,14 @@ class Narrative:
             return False
         return value.end < span.start.replace(day=1) or value.start > span.end
 
-    def advance(self, value: TimeValue) -> None:
-        """Move the reference to an event's date (forward only) and the year with it."""
+    def advance(self, value: TimeValue, widen: bool = False) -> None:
+        """Move the reference to an event's date (forward only) and the year with it;
+        ``widen``: an act carried on from the reference's day to a later one ("made an
+        advance at the same time, reaching the lines the next day") becomes the reference."""
         ref = self.reference
+        if widen and ref is not None and value.start == ref.start and value.end > ref.end:
+            self.reference = value
+            return
         if (value.start, value.end) in self._derived:
             return  # counted from the reference, too vague to count from in turn
         if self._in_lead and value.precision != "year":
@@ -204,6 +218,12 @@ class Narrative:
             self.told_from = value.start
         if value.start.year == value.end.year:
             self.year = value.start.year
+
+    def told_at_evening(self, exprs: Iterable[TimeExpr], value: TimeValue) -> None:
+        """Remember that ``value`` (a clause's date, from ``exprs``) was told at the day's
+        end ("late on 12 May"): "several hours later" then reaches into the next day."""
+        if any(e.evening for e in exprs) and value.precision == "day":
+            self._evenings.add((value.start, value.end))
 
     def mention(self, expr: TimeExpr) -> TimeMention:
         """The shared record for ``expr``, resolved at this point."""
