@@ -646,3 +646,12 @@ def test_a_site_by_the_city_or_base_the_sentence_named_is_placed_there(text, rel
     town = r.resolve(relation.rsplit(" of ", 1)[1])
     assert hit is not None and hit.relation == relation
     assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, town.lat, town.lon, 1)
+
+
+def test_tel_opening_a_name_is_tall() -> None:
+    assert key("Tel Qwertz") == key("Tall Qwertz") == key("Tell al-Qwertz")
+    assert key("Syria Tel Hill") != key("Tal Syria Hill")  # a brand's "Tel" is not a hill
+    # "Tel el-Ais", the hill by the town of al-Eis (UCDP "Al Eis/Ash Shaykh Isa"), not a
+    # line between "Tel el" and "Ais"
+    hit = resolver().resolve("Tel el-Ais", Context(admin1="Aleppo"))
+    assert hit is not None and hit.admin1 == "Aleppo" and not hit.entry_id.startswith("area:")

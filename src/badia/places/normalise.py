@@ -110,6 +110,8 @@ def tokens(name: str) -> tuple[str, ...]:
             w = _ASSIMILATED.sub(lambda m: m.group(1)[0], w)
         if w in GENERIC and len(merged) > 1:
             continue
+        if w == "tel" and not out and len(merged) > 1:
+            w = "tall"  # Arabic "Tall" opens a name ("Tel Abyad"); "Syria Tel" is a brand
         if w in FEATURE_WORDS:
             if FEATURE_WORDS[w]:
                 out.append(FEATURE_WORDS[w])
@@ -160,7 +162,7 @@ _FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}
 GENERIC_PREFIXES = frozenset(_vowels(w) for w in (
     "tal", "jabal", "khirbat", "khirbet", "kherbet", "khirba", "khirbeh", "dar", "mazraat",
     "mazraa", "mazraah", "ard", "himmat", "hammat", "bir", "ayn", "ain", "ein", "rujm", "rajm",
-    "qasr", "dayr", "deir", "hawsh", "hosh", "housh", "tall", "tell",
+    "qasr", "dayr", "deir", "hawsh", "hosh", "housh", "tall", "tell", "tel",
 ))
 
 
