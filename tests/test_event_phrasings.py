@@ -87,6 +87,96 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
         ("On 4 May, ISIL executed 40 Syrian soldiers in Qasr.", ("other", "islamic_state")),
         ("On 4 May, ISIL beheaded a teacher in Qasr.", ("civilian_violence", "islamic_state")),
         ("On 4 May, 20 captured soldiers were executed by ISIL.", ("other", "islamic_state")),
+        # through the line, and the verbs of "repel" (the one repelled attacked)
+        ("On 4 May, ISIL fighters breached the walls of Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, rebels infiltrated the town of Jaban.", ("attack", "opposition")),
+        (
+            "On 4 May, the SDF foiled an ISIL infiltration attempt near Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        ("On 4 May, ISIL stepped up its attacks on Qasr.", ("attack", "islamic_state")),
+        # a supply line named by its owner is still a road cut
+        (
+            "On 4 May, ISIL tried to cut off the Syrian Army supply line to Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        # the defence gives way: the side pressing it takes the ground
+        (
+            "On 4 May, ISIL defences in Qasr collapsed under pressure from the SDF.",
+            ("capture", "opposition"),
+        ),
+        # plural action nouns, armed drones, a force's own posts left or set up
+        ("On 4 May, Turkish bombardments hit the SDF in Qasr.", ("shelling", "unknown")),
+        ("On 4 May, armed drones were used by ISIL against Qasr.", ("airstrike", "islamic_state")),
+        ("On 4 May, ISIL evacuated its headquarters in Qasr.", ("withdrawal", "islamic_state")),
+        ("On 4 May, the SDF set up joint patrols in Qasr.", ("deployment", "opposition")),
+        (
+            "On 4 May, the Syrian Army set up a military base in Jaban.",
+            ("deployment", "government"),
+        ),
+        # an infinitive that was done: after "proceeded", "managed once again", coordinated
+        ("On 4 May, the rebels proceeded to capture two villages.", ("capture", "opposition")),
+        (
+            "On 4 May, the rebels managed once again to retake control of Qasr.",
+            ("capture", "opposition"),
+        ),
+        (
+            "On 4 May, the Army managed to advance and capture the hills of Qasr.",
+            ("capture", "government"),
+        ),
+        # an act told as it begins is new, even after a determiner
+        ("On 4 May, the Army counter-attack started at Qasr.", ("attack", "government")),
+        ("On 4 May, the rebels re-seized three villages near Qasr.", ("capture", "opposition")),
+        ("On 4 May, government troops made progress near Qasr.", ("attack", "government")),
+        (
+            "On 4 May, 300 rockets were launched at rebel positions in Qasr.",
+            ("shelling", "unknown"),
+        ),
+        ("On 4 May, another large Army convoy arrived in Qasr.", ("deployment", "government")),
+        (
+            "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
+            ("other", "coalition"),
+        ),
+        ("By 4 May, 20 villages had come under Army control.", ("capture", "government")),
+        (
+            "On 4 May, Qasr changed hands twice, ending up under ISIL control.",
+            ("capture", "islamic_state"),
+        ),
+        ("On 4 May, the remaining ISIL forces left Qasr.", ("withdrawal", "islamic_state")),
+        ("On 4 May, ISIL fighters fled the town of Qasr.", ("withdrawal", "islamic_state")),
+        # an attempt told with adverbs between is still tried: an attack
+        (
+            "On 4 May, ISIL attempted yet again to break the siege on Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        # a Cyrillic look-alike letter inside an English word (mirrored pages)
+        ("On 4 May, the Syrian Army managed to captur\u0435 Qasr.", ("capture", "government")),
+        ("On 4 May, ISIL forces continued their advance near Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army came within 1 kilometre of Qasr.", ("attack", "government")),
+        ("On 4 May, the SDF imposed a siege on Qasr.", ("attack", "opposition")),
+        ("On 4 May, the YPG expanded their control over Qasr.", ("capture", "opposition")),
+        ("On 4 May, 500 YPG fighters reinforced the Kurds in Qasr.", ("deployment", "opposition")),
+        (
+            "On 4 May, the US-led coalition conducted seven air sorties against ISIL in Qasr.",
+            ("airstrike", "coalition"),
+        ),
+        (
+            "On 4 May, rebels destroyed an army tank near Qasr with an anti-tank guided missile.",
+            ("shelling", "opposition"),
+        ),
+        (
+            "On 4 May, the rebels launched an anti-tank guided missile at an army post in Qasr.",
+            ("shelling", "opposition"),
+        ),
+        ("On 4 May, ISIL failed for the fourth time to capture Qasr.", ("attack", "islamic_state")),
+        # a withdrawal forced on a side is done; an attempt told as a noun is an attack
+        (
+            "On 4 May, the rebels were forced to withdraw to the north of Qasr.",
+            ("withdrawal", "opposition"),
+        ),
+        ("On 4 May, an ISIL attempt to breach Qasr was repelled.", ("attack", "islamic_state")),
+        # a building wrecked on purpose is a dated act (`other`)
+        ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
 )
 def test_phrasing_gives_its_event(sentence: str, expected: tuple[str, str]):
@@ -132,6 +222,87 @@ def test_look_alikes_give_no_movement_event(sentence: str):
 )
 def test_no_event_of_that_type(sentence: str, not_expected: str):
     assert not_expected not in [t for _, t, _ in _events(sentence)]
+
+
+def test_storming_beside_a_capture_is_two_events_advancing_one():
+    """GUIDELINES 1b: "stormed ... and took X" is an attack and a capture; "advanced ...,
+    capturing X" is a capture only."""
+    stormed = _events("On 4 May, the SDF stormed the Qasr airbase and had taken half of it.")
+    assert {t for _, t, _ in stormed} == {"attack", "capture"}
+    advanced = _events("On 4 May, the army advanced north of Qasr, capturing Jaban.")
+    assert [t for _, t, _ in advanced] == ["capture"]
+
+
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side():
+    """GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote."""
+    events = _events("On 4 May, SDF and US forces landed on Qasr Island, capturing it.")
+    assert sorted(s for _, t, s in events if t == "capture") == ["coalition", "opposition"]
+
+
+def test_actors_named_apart_are_not_one_list():
+    body = "On 4 May, a rebel counter-attack, backed-up by U.S. airstrikes, recaptured Qasr."
+    assert [s for _, t, s in _events(body) if t == "capture"] == ["opposition"]
+
+
+def test_clashing_sides_are_no_list_to_split():
+    events = _events("On 4 May, SDF fighters and ISIL militants clashed in Qasr.")
+    assert len([t for _, t, _ in events if t == "clash"]) == 1
+
+
+def test_an_offensive_as_the_manner_of_a_capture_is_its_own_attack():
+    events = _events("On 4 May, ISIL forces retook the town of Qasr in a sudden offensive.")
+    assert sorted(t for _, t, _ in events) == ["attack", "capture"]
+
+
+def test_progress_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_a_continued_advance_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, ISIL continued its advance, capturing the north of Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_weapons_a_side_used_are_no_shelling_of_their_own():
+    body = "On 4 May, the rebels used TOW missiles, tanks and other weapons taken from the army."
+    assert "shelling" not in [t for _, t, _ in _events(body)]
+
+
+def test_an_attempt_by_a_named_side_is_an_attack():
+    events = _events("On 4 May, a fifth attempt by ISIL to capture Qasr was also repelled.")
+    assert [t for _, t, _ in events] == ["attack"]
+
+
+def test_a_withdrawal_decided_or_ordered_is_not_done():
+    assert _events("On 4 May, the rebels decided to withdraw from Qasr.") == []
+    assert _events("On 4 May, the army ordered the rebels to withdraw from Qasr.") == []
+
+
+def test_a_place_that_stays_held_is_no_capture():
+    assert _events("On 4 May, the town of Qasr remained under ISIL control.") == []
+
+
+def test_fire_control_is_no_control_of_ground():
+    assert _events("By 4 May, the road had come under Army fire control.") == []
+
+
+def test_civilians_fleeing_are_no_withdrawal():
+    assert _events("On 4 May, 100 civilians fled Qasr.") == []
+
+
+def test_people_arriving_are_no_deployment():
+    assert _events("On 4 May, 100 refugees arrived in Qasr.") == []
+
+
+def test_shelling_stepped_up_stays_shelling():
+    events = _events("On 4 May, the army intensified its shelling of Qasr.")
+    assert [t for _, t, _ in events] == ["shelling"]
+
+
+def test_a_wreck_under_an_air_strike_is_the_strike():
+    events = _events("On 4 May, Syrian warplanes destroyed the old bridge of Qasr.")
+    assert [t for _, t, _ in events] == ["airstrike"]
 
 
 def test_a_dated_sentence_without_event_moves_the_story_on():

@@ -1,10 +1,10 @@
-"""Every fault case of ``../shared/eval/cases`` through the default path, checked by the
-reference checker (``check_cases.py``) on its focus fields: a ratchet over all 27 kinds.
+"""Every fault case in ``../shared/eval/cases`` passes through the default path, checked
+by the reference checker (``check_cases.py``) on its focus fields: a ratchet over all 27 kinds.
 
-One case is known to disagree with GUIDELINES 1b and is left failing on purpose:
-B18 wants the flip-side withdrawal of "X was overrun by Y after Z withdrew", which 1b
-codes as one capture ("captured X after ISIL withdrew" is one ``capture``), as the
-articles-md gold does. Any other failure, or B18 starting to pass, fails this test.
+B18 ("X was overrun by Y after Z withdrew") wants the flip-side withdrawal as an event of
+its own. In a news story that is how the cases code it (``own_act_marks_news`` in
+``grammar.yaml``); in encyclopedia narrative GUIDELINES 1b make it one capture, as the
+articles-md gold does (``test_syntax.py`` pins both).
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ from badia.events.output import write_extraction
 from badia.pipeline import extract_document
 from badia.read import read_path
 
-AGAINST_THE_GUIDELINES = {"B18_passive_voice"}
 
-
-def test_every_fault_case_passes_but_the_one_the_guidelines_contradict(
+def test_every_fault_case_passes(
     shared_dir: Path, tmp_path: Path
 ) -> None:
     cases = shared_dir / "eval" / "cases"
@@ -39,4 +37,4 @@ def test_every_fault_case_passes_but_the_one_the_guidelines_contradict(
         why = checker.check(case, [json.loads(x) for x in lines.splitlines() if x.strip()])
         if why:
             failed[case["id"]] = why
-    assert set(failed) == AGAINST_THE_GUIDELINES, failed
+    assert not failed, failed

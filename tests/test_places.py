@@ -512,3 +512,137 @@ def test_the_desert_of_a_town_is_a_fuzzy_area_at_the_town() -> None:
     hit, town = r.resolve("the Sukhnah desert"), r.resolve("al-Sukhnah")
     assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 5)
     assert (hit.lat, hit.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Zamlah", "Zamleh", "Az-Zamla"],  # the feminine ending: -ah, -eh, -a
+    ["Hamidiyah", "Hamidieh", "Hamidiah", "Hamidié", "al-Hamidiya"],  # the nisba -iyya
+])
+def test_arabic_endings_fold_to_one_key(spellings: list[str]) -> None:
+    assert len({key(s) for s in spellings}) == 1
+    assert key("Sine") != key("Sina")  # a short word's "-e" is not folded
+
+
+def test_a_relation_in_the_sentence_before_the_quote_places_the_name() -> None:
+    # the event's quote does not name the place's relation; the document's sentence does
+    text = ("The rebels reached Qwertzah, some 12 km north of Palmyra. "
+            "The army shelled it on Monday.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    quote = "The army shelled it on Monday."
+    (ev,) = locate_events([_event(quote, text.index(quote), ["Qwertzah"])], doc)
+    palmyra = resolver().resolve("Palmyra")
+    (place,) = ev.places
+    assert place.latitude is not None and place.relation == "12 km north of Palmyra"
+    assert 10 < distance_km(place.latitude, place.longitude, palmyra.lat, palmyra.lon) < 14
+
+
+def test_a_far_stated_distance_is_loose_enough_for_the_known_village() -> None:
+    # "some 75 km southeast of Damascus" points ~30 km off the village GeoNames and UCDP
+    # place; a compass word spans 45 degrees, so the known village is the one meant
+    text = "Troops surged into the Bir Qassab area some 75 km southeast of Damascus."
+    hit = resolver().resolve("Bir Qassab", Context(text=text))
+    assert hit is not None and hit.entry_id.startswith(("ucdp:", "geonames:", "wof:"))
+    assert hit.relation is None
+
+
+def test_a_facility_named_after_a_place_takes_the_place_only_in_the_stated_governorate():
+    r = resolver()
+    # one village of that name (spelt otherwise) in Idlib: the checkpoint is near it
+    hit = r.resolve("Hamadiyah checkpoint", Context(admin1="Idlib"))
+    assert hit is not None and (hit.geo_precision, hit.where_prec) == (2, 2)
+    assert hit.relation == "near Al-Hamidiah" and hit.admin1 == "Idlib"
+    # no stated governorate, or one without such a village: unknown
+    assert r.resolve("Hamadiyah checkpoint") is None
+    assert r.resolve("Hamadiyah checkpoint", Context(admin1="Daraa")) is None
+    # several villages of the name in the stated governorate: which one is unknown
+    assert r._named_after("Hamidiyah checkpoint", Context(admin1="Homs")) is None
+    # nor is a village far from the story's other places taken
+    assert r.resolve("Hamadiyah checkpoint",
+                     Context(admin1="Idlib", anchors=[(36.2, 37.16)])) is None
+
+
+def test_a_dash_after_an_article_does_not_cut_a_name_into_two_places() -> None:
+    # "Burj al-Ishara": not a line between "Burj al" and "Ishara"
+    hit = resolver().resolve("Burj al-Ishara", Context(admin1="Homs"))
+    assert hit is None or not hit.entry_id.startswith("area:")
+
+
+def test_a_name_without_its_generic_opening_word_is_the_sole_such_place_stated() -> None:
+    r = resolver()
+    # "Dar Basidah" (a house, dar) is the only such place in Idlib; "Basidah" is it
+    hit = r.resolve("Basidah", Context(admin1="Idlib"))
+    assert hit is not None and hit.relation == "near Dar Basidah"
+    assert (hit.geo_precision, hit.where_prec) == (2, 2)
+    # without a stated governorate or other places of the story: unknown
+    assert r.resolve("Basidah") is None
+    assert r.resolve("Basidah", Context(admin1="Raqqa")) is None
+
+
+def test_an_army_unit_names_its_base() -> None:
+    # UCDP's "Division 17 Army Base": "the Division 17 base", "Division 17"
+    r = resolver()
+    base = r.resolve("Division 17 base", Context(admin1="Raqqa"))
+    unit = r.resolve("Division 17", Context(admin1="Raqqa"))
+    assert base is not None and unit is not None and base.entry_id == unit.entry_id
+
+
+def test_an_apposition_before_the_relation_places_the_name() -> None:
+    text = "In the evening ISIL seized Qwertz Hill, a strategic high point near the historic " \
+           "Palmyra Castle."
+    hit = resolver().resolve("Qwertz Hill", Context(text=text))
+    palmyra = resolver().resolve("Palmyra")
+    assert hit is not None and hit.relation.startswith("near ")
+    assert _near(hit, palmyra.lat, palmyra.lon, 10)
+
+
+def test_a_spelling_that_folds_to_far_villages_yields_to_the_namesake_by_the_story() -> None:
+    # "Resafa" folds like the "Ressâfé" villages of Idlib and Hama; in a story about Raqqa
+    # (named, and its other places there) it is Ar Rasafah by Raqqa
+    r = resolver()
+    raqqa = r.resolve("Raqqa")
+    hit = r.resolve("Resafa", Context(governorates={"Raqqa", "Aleppo"},
+                                      anchors=[(raqqa.lat, raqqa.lon), (36.2, 37.16)]))
+    assert hit is not None and hit.admin1 == "Raqqa"
+
+
+def test_a_longer_name_of_a_site_the_document_placed_takes_its_point() -> None:
+    text = ("On 2 May rebels stormed the Regiment 404 base, south of Palmyra. "
+            "On 3 May soldiers died defending the Artillery Regiment 404 base.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q1, q2 = text.split(". ")
+    evs = [_event(q1, 0, ["Regiment 404 base"]),
+           _event(q2, text.index(q2), ["Artillery Regiment 404 base"])]
+    short, long_ = (ev.places[0] for ev in locate_events(evs, doc))
+    assert short.latitude is not None and short.relation == "south of Palmyra"
+    assert (long_.latitude, long_.longitude) == (short.latitude, short.longitude)
+    assert long_.geo_precision == 2 and long_.relation == "south of Palmyra"
+    # one shared word is not a name of the same site
+    lone = [_event(q2, text.index(q2), ["Artillery Regiment 404 base"]),
+            _event(q1, 0, ["Palmyra"])]
+    assert locate_events(lone, doc)[0].places[0].latitude is None
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("As they advanced to the outskirts of Palmyra, they seized the Qwertz checkpoint in the "
+     "eastern outskirts.", "eastern outskirts of Palmyra"),
+    ("Rebels hit Homs, and the Qwertz checkpoint at the southern entrance to the city.",
+     "southern entrance of Homs"),
+    ("They seized the Blorf area, north of the city of Palmyra, and the Qwertz checkpoint "
+     "located immediately west of the city.", "west of Palmyra"),
+    ("Rebels attacked Palmyra, and the Qwertz checkpoint just west of the base.",
+     "west of Palmyra"),
+    # no town named before it in the sentence; the edge of another place; "the city" is a
+    # city, not a village of unknown size named before it
+    ("They took the Qwertz checkpoint in the eastern outskirts.", None),
+    ("In Homs they took the Qwertz checkpoint at the entrance to Blorf village.", None),
+    ("Rebels took Blorf and the Qwertz checkpoint west of the city.", None),
+])
+def test_a_site_by_the_city_or_base_the_sentence_named_is_placed_there(text, relation) -> None:
+    r = resolver()
+    hit = r.resolve("Qwertz checkpoint", Context(text=text))
+    if relation is None:
+        assert hit is None
+        return
+    town = r.resolve(relation.rsplit(" of ", 1)[1])
+    assert hit is not None and hit.relation == relation
+    assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, town.lat, town.lon, 1)

@@ -124,16 +124,30 @@ def test_a_failed_capture_is_an_attack(path: str) -> None:
 
 
 def test_passive_agent_acts_and_an_after_clause_has_its_own_subject(parse_path: None) -> None:
-    # GUIDELINES 1b: the withdrawal that lets the town fall is the flip side of the capture
-    assert _events(
+    # a news story tells each side's act of the day (the fault cases' coding of news)
+    found = _events(
         "Kafr Dalil was overrun by ISIL fighters on Sunday after Syrian Army troops withdrew "
         "from the town."
-    ) == [("capture", "islamic_state", "government")]
+    )
+    assert [(t, s1) for t, s1, _ in found] == [
+        ("capture", "islamic_state"),
+        ("withdrawal", "government"),
+    ]
     found = _events(
         "Syrian Army troops withdrew from Kafr Dalil on Sunday after ISIL fighters stormed it."
     )
     assert ("attack", "islamic_state", "government") in found
     assert found[0][:2] == ("withdrawal", "government")
+
+
+def test_in_narrative_the_flip_side_withdrawal_is_part_of_the_capture(parse_path: None) -> None:
+    # GUIDELINES 1b: "captured X after ISIL withdrew" is one capture in encyclopedia text
+    narrative = (
+        "= Kafr Dalil offensive =\n\nOn 7 May 2017, Kafr Dalil was overrun by ISIL fighters "
+        "after Syrian Army troops withdrew from the town.\n"
+    )
+    found = extract_text(narrative, name="t.txt", fmt="wikitext").events
+    assert [(e.type, e.side1) for e in found] == [("capture", "islamic_state")]
 
 
 def test_people_taken_are_prisoners_not_ground(parse_path: None) -> None:
@@ -180,7 +194,7 @@ def test_a_pronoun_takes_the_subject_of_the_clause_above(parse_path: None) -> No
 def test_the_speaker_is_a_source_not_a_party(parse_path: None) -> None:
     assert _events(
         "ISIL fighters killed seven civilians in Beit Nour on Sunday, a Syrian Army officer said."
-    ) == [("attack", "islamic_state", "civilians")]
+    ) == [("civilian_violence", "islamic_state", "civilians")]  # GUIDELINES 1b: civilians
     assert _events("The Observatory said Syrian Army troops shelled Tal Hamra on Sunday.")[0][
         :2
     ] == ("shelling", "government")
@@ -207,8 +221,7 @@ def test_a_definite_description_refers_to_the_camp_followed(parse_path: None) ->
     assert [s for _, s, _ in found] == ["islamic_state", "islamic_state"]
 
 
-# B18 also expects the flip-side withdrawal that GUIDELINES 1b leave out (see grammar.yaml)
-MINE = ["B10", "B11", "B12", "B14", "B20", "B24", "B25", "B27"]
+MINE = ["B10", "B11", "B12", "B14", "B18", "B20", "B24", "B25", "B27"]
 RULES_PASS = ["B10", "B11", "B12", "B14", "B20"]
 
 

@@ -37,7 +37,9 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
     side2 = _first_side(d.actor2) if d.actor2 else None
     side1 = _first_side(d.actor1) if d.actor1 else None
     if side1 is None:
-        inferable = BATTLE_TYPES | {"airstrike", "shelling"}  # not bombs: IEDs are often unclaimed
+        # not bombs (IEDs are often unclaimed) nor air strikes: GUIDELINES 1b give a strike
+        # whose owner is not named ("warplanes", "an unidentified jet") side1 unknown
+        inferable = BATTLE_TYPES | {"shelling"}
         inferred = opponents.get(side2 or "") if d.type in inferable else None
         side1 = inferred or "unknown"
     victims = _named_victims(d, side1)

@@ -14,9 +14,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
-from badia.events import roles
+from badia.events import retype, roles
 from badia.events.assemble import opponents, to_event
 from badia.events.casualties import Casualty, find_casualties
 from badia.events.clauses import Clause, split_clauses
@@ -31,7 +32,12 @@ from badia.events.filters import (
 from badia.events.grammar import SentenceGrammar
 from badia.events.plausibility import plausible_events, plausible_tallies
 from badia.events.tallies import TallyReader
-from badia.events.tellings import drop_restatements, fold_into, merge_same_action
+from badia.events.tellings import (
+    drop_restatements,
+    flip_side_withdrawals,
+    fold_into,
+    merge_same_action,
+)
 from badia.mentions.actors import ActorLexicon, find_actors
 from badia.mentions.claimants import Claim, find_claims
 from badia.mentions.places import antecedent, event_places, find_places
@@ -92,14 +98,18 @@ def build_events(
             continue
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
+        followed: list[Mention] = []  # the camp the section's story follows
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
-            state = _State()
+            # a paragraph goes on with the camp the one before it ended with, until it names
+            # its own ("During the night, a car bomb was detonated at the checkpoint")
+            state = _State(last_actor1=list(followed))
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
+            previous: list[Draft] = []  # the drafts of the sentence before
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
-                for draft in reader.read_sentence(
+                read = reader.read_sentence(
                     sentence.reading(),
                     sentence.start,
                     sentence.end,
@@ -107,7 +117,10 @@ def build_events(
                     lead=section.heading is None,
                     orphans=orphans,
                     parse=parses.get(sentence.start),
-                ):
+                )
+                narrative_prose = document.format != "news"
+                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
+                for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
                         draft.places = list(paragraph_drafts[-1].places)
@@ -115,6 +128,7 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
+            followed = state.last_actor1
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
@@ -147,6 +161,7 @@ class _DocumentReader:
     period: TimeValue | None
     actors: ActorLexicon | None = None
     side_counts: Counter[str] = field(default_factory=Counter)
+    named_sides: set[str] = field(default_factory=set)  # sides named by a proper name so far
     seen_places: list[Mention] = field(default_factory=list)
 
     def _places(
@@ -173,10 +188,12 @@ class _DocumentReader:
         parse: Parse | None = None,
     ) -> list[Draft]:
         """The events of one sentence; a toll stated without an action goes to ``orphans``."""
-        grammar = SentenceGrammar(parse) if parse is not None else None
+        news = self.document.format == "news"
+        grammar = SentenceGrammar(parse, news=news) if parse is not None else None
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
+        self.named_sides.update(a.side for a in actors if a.value != 1)
         time_spans = [(t.start, t.end) for t in times]
         casualties_all = find_casualties(text, start, actors, time_spans)
         claims = find_claims(text)
@@ -188,7 +205,10 @@ class _DocumentReader:
             casualties_all = []  # the counts went to the tally; the act is still an event
         if is_not_an_event(text):
             self._remember(state, self._places(text, start, actors, time_spans))
-            return []  # its places still name what "the region" later refers to
+            fighting = [a for a in actors if a.side in _FIGHTING_SIDES]
+            if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
+                state.last_actor1 = fighting[:1]
+            return []  # its places and its camp still name what "the region", "they" refer to
         actors = _not_attributions(actors, claims, text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
@@ -200,14 +220,17 @@ class _DocumentReader:
         ):
             return []
         clauses = split_clauses(text, start)
-        triggers = usable_triggers(
-            text, find_triggers(text), actors, start, time_spans, clauses, grammar
-        )
+        found = find_triggers(text)
+        triggers = usable_triggers(text, found, actors, start, time_spans, clauses, grammar)
         if not triggers:
             claimant = claims[0].claimant if claims else None
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
             self._remember(state, self._places(text, start, actors, time_spans))
+            if own is None and found:
+                # "The next day, it was wrongly claimed they took X.": no event, but the
+                # story told of the war has moved on to that day
+                own = clause_date(times, self.narrative, self.period)
             if own is not None and own.precision == "day":
                 # "On 23 February, reinforcements arrived.": the story has reached that day
                 # even when no event is read here, so "the following morning" counts from it
@@ -236,10 +259,18 @@ class _DocumentReader:
             if c_times and all(t.prep == "since" for t in c_times):
                 continue  # "had besieged the city since 2015": a state, not a dated action
             c_times = [t for t in c_times if not _dates_an_earlier_act(text, t.start - start, t)]
-            own_date = clause_date(c_times, self.narrative, self.period)
-            date = own_date or sentence_date or self.narrative.reference
+            own_date = _night_before(c_times, times, clause.end, self.narrative) or clause_date(
+                c_times, self.narrative, self.period
+            )
+            date = (
+                own_date
+                or _until_later(times, clause.end, sentence_date, self.narrative.reference)
+                or sentence_date
+                or self.narrative.reference
+            )
             if own_date is not None and own_date.precision != "year":
                 self.narrative.advance(own_date)
+                self.narrative.told_at_evening(c_times, own_date)
             if date is None or not c_triggers:
                 continue
             dates = _listed_days(text, start, c_times, self.narrative) or [date]
@@ -250,6 +281,12 @@ class _DocumentReader:
             ):
                 if len(dates) == 1:
                     date = _governing_date(trigger, text, start, c_times, self.narrative) or date
+                    until = _continued_until(
+                        trigger, text, start, c_times, c_triggers, date, self.narrative
+                    )
+                    if until is not None:
+                        date = until
+                        self.narrative.advance(until, widen=True)
                 shifted = Trigger(
                     trigger.type,
                     trigger.voice,
@@ -272,12 +309,14 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
+                if "islamic_state" not in self.named_sides:
+                    actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,
                     start,
                     end,
-                    trigger.type,
+                    _refined_type(trigger, grammar, start, actor1, actor2),
                     shifted,
                     actor1,
                     actor2,
@@ -294,7 +333,7 @@ class _DocumentReader:
                     named = antecedent(clause.text, state.places + before, self.seen_places)
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
-                drafts.append(draft)
+                drafts.extend(_one_per_side(draft, text, start))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -308,6 +347,64 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+# what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
+
+# Syrian and Russian state forces named together stay one event: the seed gold and the
+# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
+# and Syrian Air Forces", is one name in the actor lexicon).
+_ONE_CAMP = {"government", "russia"}
+
+
+def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
+    """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed ...",
+    "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
+    quote. Only a list the text coordinates (names joined by "and" or commas), not actors
+    gathered from apart; a clash has no initiator to split; Syrian and Russian state forces
+    are one camp. ``text``: the sentence, at document ``offset``."""
+    if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
+        return [draft]
+    parts = roles.by_side(draft.actor1)
+    sides = {m.side for part in parts for m in part if m.side in _FIGHTING_SIDES}
+    if len(parts) < 2 or sides == _ONE_CAMP:
+        return [draft]
+    return [
+        replace(
+            draft,
+            actor1=part,
+            actor2=[a for a in draft.actor2 if a.side not in {m.side for m in part}],
+            places=list(draft.places),
+            casualties=list(draft.casualties),
+        )
+        for part in parts
+    ]
+
+
+def _coordinated(actors: list[Mention], text: str, offset: int) -> bool:
+    ordered = sorted(actors, key=lambda a: a.start)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    gaps = (text[a.end - offset : b.start - offset] for a, b in pairs)
+    return all(_LIST_GAP.fullmatch(g) for g in gaps)
+
+
+def _refined_type(
+    trigger: Trigger,
+    grammar: SentenceGrammar | None,
+    offset: int,
+    actor1: list[Mention],
+    actor2: list[Mention],
+) -> str:
+    """The trigger's type as its parties refine it (``retype.by_parties``): the lemma and
+    part of speech from the parse, else the trigger's first word."""
+    head = grammar.action(offset + trigger.start, offset + trigger.end) if grammar else None
+    if head is not None:
+        lemma, verbal = head.lemma, head.pos in ("VERB", "AUX")
+    else:
+        first = trigger.text.split()[0].lower() if trigger.text.split() else ""
+        lemma, verbal = first, trigger.voice != "noun" and first.endswith("ed")
+    return retype.by_parties(trigger.type, lemma, verbal, actor1, actor2, head is not None)
 
 
 def _in_parentheses(text: str, at: int) -> bool:
@@ -393,22 +490,105 @@ def _governing_date(
     """With two dates in a clause, each act takes the one that governs it: a date in its own
     comma-delimited phrase, else the last one written before it, else the first after ("In
     early May, forces launched an offensive, capturing the airbase on 12 May": the launch is
-    early May, the capture 12 May). ``None`` when the clause has fewer than two dates (the
-    clause's date holds). ``text`` is the sentence at document ``offset``."""
+    early May, the capture 12 May; "on 28 March, after midnight, areas were targeted": the
+    night after 28 March). ``None`` when the clause has no written date and one other, or
+    when its one written date governs (the clause's date holds). ``text`` is the sentence
+    at document ``offset``."""
     absolute = [t for t in times if not t.relative]
-    if len(absolute) < 2:
+    if not absolute or len(times) < 2:
         return None
     at = offset + trigger.start
     lo = text.rfind(",", 0, trigger.start) + 1 + offset
     comma = text.find(",", trigger.end)
     hi = offset + (comma if comma >= 0 else len(text))
-    own = [t for t in absolute if lo <= t.start and t.end <= hi]
-    before = [t for t in absolute if t.end <= at]
-    chosen = own[0] if own else before[-1] if before else min(absolute, key=lambda t: t.start)
-    year = next((t.year for t in absolute if t.year is not None), None)
+
+    def governing(pool: list[TimeExpr]) -> TimeExpr | None:
+        own = [t for t in pool if lo <= t.start and t.end <= hi]
+        before = [t for t in pool if t.end <= at]
+        return own[0] if own else before[-1] if before else None
+
+    chosen = governing(times)
+    if (
+        chosen is not None
+        and chosen.relative
+        and chosen.kind != "by"
+        and any(t.kind in ("date", "range") and t.end <= chosen.start for t in absolute)
+    ):
+        # "on 28 March, after midnight, areas were targeted": counted from the date written
+        # before it, which the narrative has already reached
+        return narrative.resolve(chosen)
+    if len(absolute) < 2:
+        return None  # one written date governs: the clause's date holds
+    chosen = governing(absolute) or min(absolute, key=lambda t: t.start)
+    # "In early May 2017, ..., on 12 May": 2017; a year written after the date is another
+    # time's ("On 23 May, ISIL released hostages taken in February 2015")
+    year = next((t.year for t in absolute if t.year is not None and t.start <= chosen.start), None)
     if chosen.year is None and chosen.kind in ("date", "month", "part") and year is not None:
-        return resolve_calendar(chosen, year)  # "In early May 2017, ..., on 12 May": 2017
+        return resolve_calendar(chosen, year)
     return narrative.resolve(chosen)
+
+
+def _continued_until(
+    trigger: Trigger,
+    text: str,
+    offset: int,
+    times: list[TimeExpr],
+    triggers: list[Trigger],
+    date: TimeValue,
+    narrative: Narrative,
+) -> TimeValue | None:
+    """ "The FSA made a large advance at the same time, reaching the front lines the next
+    day": a participle phrase after the act, with a forward offset and no act of its own
+    that the sentence keeps, carries the act on to that day (26-27 March). ``None``
+    otherwise. ``text`` is the sentence at document ``offset``; ``triggers`` the clause's
+    kept triggers (sentence offsets)."""
+    comma = text.find(",", trigger.end)
+    if comma < 0 or not text[comma + 1 :].lstrip().lower().split(" ", 1)[0].endswith("ing"):
+        return None
+    hi = offset + comma
+    later = [t for t in times if t.start > hi and t.relative and (t.offset_days or 0) >= 1]
+    if not later or any(hi < offset + t.start < later[0].start for t in triggers):
+        return None
+    end = narrative.resolve(later[0])
+    if end is None or end.end <= date.end:
+        return None
+    return TimeValue(start=date.start, end=end.end, precision="range")
+
+
+def _until_later(
+    times: list[TimeExpr],
+    clause_end: int,
+    sentence_date: TimeValue | None,
+    reference: TimeValue | None,
+) -> TimeValue | None:
+    """ "However, the army subsequently counterattacked and by the following day it had
+    retaken the city": an act told without a time of its own before a later clause's
+    forward offset runs from the story's day to that offset's day. ``None`` unless every
+    time of the sentence is such an offset written after the clause."""
+    if sentence_date is None or reference is None or not times:
+        return None
+    forward = all(
+        t.start >= clause_end and t.relative and (t.offset_days or 0) >= 1 for t in times
+    )
+    if not forward or sentence_date.end <= reference.end:
+        return None
+    return TimeValue(start=reference.start, end=sentence_date.end, precision="range")
+
+
+def _night_before(
+    c_times: list[TimeExpr], times: list[TimeExpr], clause_end: int, narrative: Narrative
+) -> TimeValue | None:
+    """ "After overnight clashes ..., on 7 August, ISIL captured the base": a night told
+    before the sentence's written day is the night that ends on it (6-7 August), not the
+    night after the last date told. ``None`` unless the clause's only times are nights and
+    a day is written after the clause in the sentence."""
+    if not c_times or not all(t.night and t.relative for t in c_times):
+        return None
+    later = [t for t in times if t.start >= clause_end and not t.relative]
+    day = narrative.resolve(later[0]) if later else None
+    if day is None or day.precision != "day":
+        return None
+    return TimeValue(start=day.start - timedelta(days=1), end=day.start, precision="range")
 
 
 def _own_date(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from badia.events import retype
 from badia.events.clauses import Clause
 from badia.events.draft import Draft
 from badia.events.grammar import SentenceGrammar
@@ -23,7 +24,8 @@ _NOT_AN_EVENT = re.compile(
     r"(?:campaign|offensive|operation|battle|series|military)\b"
     r"|\b(?:continued throughout|continued into|have been|had been waging|"
     r"throughout (?:the )?(?:summer|winter|spring|autumn|year|month|war|period)|"
-    r"the aim of|their goal|its goal|was meant to|were meant to|"
+    r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
+    r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
     r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
     re.I,
@@ -41,15 +43,25 @@ _PURPOSE_AND = re.compile(
     r"[^,.;:]{0,60}?\s+and\s+$"
 )
 _ATTEMPT = re.compile(
-    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
+    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
+    r"(?:\s+by(?:\s+[\w'-]+){1,4}?(?=\s+to\s+$))?"  # "a fifth attempt by ISIL to capture"
+    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly)|\s+for\s+the\s+\w+\s+time)*"
+    r"\s+to\s+$",
+    re.I,
 )
+_BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
 
-_SUCCESS = re.compile(
-    r"\b(?:managed|continued|began|started|moved|went on|(?:was|were) able)\s+to\s+$", re.I
+# Verbs whose infinitive is done, not aimed at ("managed once again to retake", "proceeded
+# to capture"), also when a second infinitive is coordinated ("managed to advance and capture").
+_DONE_VERB = (
+    r"\b(?:managed|continued|began|started|moved|proceeded|succeeded|went on|(?:was|were) able)"
+    r"(?:\s+(?:once|again|also|then|later|eventually|finally|quickly|soon|even))*\s+to\s+"
 )
+_SUCCESS = re.compile(_DONE_VERB + "$", re.I)
+_SUCCESS_AND = re.compile(_DONE_VERB + r"[a-z]+\b[^,.;:]{0,60}?\s+and\s+$", re.I)
 
 
 _INTENT = re.compile(
@@ -90,9 +102,20 @@ def usable_triggers(
     kept: list[Trigger] = []
     in_time = SpanIndex(time_spans)
     in_actor = SpanIndex((m.start, m.end) for m in actors)
+    capture_heads = {
+        h.i
+        for x in triggers
+        if grammar is not None and x.type == "capture"
+        for h in [grammar.action(offset + x.start, offset + x.end)]
+        if h is not None
+    }
     for t in triggers:
         a, b = offset + t.start, offset + t.end
         if in_time.contains(a, b):
+            continue
+        if grammar is not None and t.voice == "noun" and _means_or_told(
+            grammar, grammar.action(a, b), capture_heads
+        ):
             continue
         inside_actor = in_actor.contains(a, b)
         if inside_actor and t.type not in ("airstrike",):
@@ -100,16 +123,36 @@ def usable_triggers(
         before = text[max(0, t.start - 60) : t.start]
         head = grammar.action(a, b) if grammar else None
         status = grammar.status(head) if grammar and head else None
+        if status == "purpose":  # "sent to help recapture": a goal, unless it was tried
+            if not _ATTEMPT.search(before):
+                continue
+            status = "attempt"
         if status == "attempt":
             if t.type not in _TRIED_AS_ATTACK:
                 continue  # "failed to withdraw": nothing happened
             t = Trigger("attack", "active", False, t.text, t.start, t.end)
         elif status is not None:
             continue  # negated, modal, an intention, or disputed
-        if _PURPOSE_AND.search(before) and not re.search(r"(?:ed|ing)$", t.text, re.I):
+        if head is not None and grammar is not None:
+            battle_told = any(
+                x is not t and x.type in _BATTLE and not x.weak and _asserted(grammar, x, offset)
+                for x in triggers
+            )
+            typed = retype.by_object(grammar.parse, head, t.type, battle_told)
+            if typed != t.type:
+                t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
+        if (
+            _PURPOSE_AND.search(before)
+            and not _SUCCESS_AND.search(before)
+            and not re.search(r"(?:ed|ing)$", t.text, re.I)
+        ):
             continue  # "to lift the siege and cut the supply lines": the second verb too
-        if head is not None and t.type == "capture" and grammar.takes_people(head):
-            continue  # prisoners taken, not ground
+        if head is not None and t.type == "capture" and grammar.takes_no_ground(head):
+            continue  # prisoners or spoils taken, not ground
+        if head is not None and t.type == "bombing" and grammar.averted(head):
+            continue  # "destroyed a car bomb": it never went off
+        if head is not None and t.type == "attack" and grammar.in_flight(head):
+            continue  # "soldiers, fleeing from the base, reached X": a flight, not an attack
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -132,7 +175,38 @@ def usable_triggers(
         cuts += [start - offset for start in grammar.clause_starts(actors)]
     for part in _parts(text, kept, cuts):
         out += _strongest(part)
-    return out
+    # "clashes erupted, after ISIL attempted to infiltrate the area": the fighting that an
+    # attack of the same time started is that attack, not a clash of its own
+    time_cuts = [c.start - offset for c in own_time]
+    merged: list[Trigger] = []
+    for part in _parts(text, out, time_cuts):
+        if any(t.type == "attack" and not t.weak for t in part):
+            part = [t for t in part if not (t.type == "clash" and t.weak)]
+        merged += part
+    return merged
+
+
+# Adjectives that place an action noun before the story's present: told already or background
+# ("following an earlier ISIL counterattack", "after the previous assault")
+_BEFORE_NOW = frozenset({"earlier", "previous", "prior", "preceding", "former"})
+
+
+def _means_or_told(grammar: SentenceGrammar, noun, capture_heads: set[int]) -> bool:
+    """An action noun that is not an act of its own: the subject of a capture verb is the
+    means of the capture ("a joint attack by ISIL captured the village": one capture), and
+    one called earlier or previous was told before ("following an earlier counterattack")."""
+    if noun is None:
+        return False
+    p = grammar.parse
+    if noun.dep == "nsubj" and noun.head in capture_heads:
+        return True
+    return any(c.text.lower() in _BEFORE_NOW for c in p.children(noun.i, "amod"))
+
+
+def _asserted(grammar: SentenceGrammar, t: Trigger, offset: int) -> bool:
+    """The parse tells the trigger's action as done (not a purpose, intention, negation)."""
+    head = grammar.action(offset + t.start, offset + t.end)
+    return head is None or grammar.status(head) is None
 
 
 def _clauses_with_own_time(clauses: list[Clause], time_starts: list[int]) -> list[Clause]:
@@ -178,7 +252,8 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
             _is_soft(t)
             and (strong_types - {"attack"} or strong_attack)
             # "advanced", "targeting" name the action only when nothing stronger does
-            and not (t.text.lower().startswith("advanc") and "capture" not in strong_types)
+            and not (_ADVANCE.match(t.text) and "capture" not in strong_types)
+            and not (_ASSAULT.match(t.text) and strong_types == {"capture"})
         ):
             continue
         out.append(t)
@@ -188,8 +263,8 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
 # "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
 # act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:under|due to|because of|amid|with the help of|backed by|supported by|aided by|"
-    r"with the support of|with support from)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:under|due to|because of|amid|with the help of|backed(?:[- ]up)? by|supported by|"
+    r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
 )
 # "50 soldiers ... were captured": people taken prisoner, not ground taken
@@ -211,6 +286,12 @@ def _cause_or_prisoners(before: str, t: Trigger) -> bool:
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+# "the Army counter-attack started", "their assault began at dawn": an act told as it begins
+_BEGINS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:started|began|commenced|kicked\s+off|got\s+under\s*way)\b", re.I
+)
 
 
 _DEFINITE_AFTER_PREP = re.compile(
@@ -274,7 +355,8 @@ _HEARSAY = re.compile(
 _MATERIEL = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+|large\s+quantities\s+of\s+|\d+\s+|several\s+)?"
     r"(?:[\w-]+\s+)?(?:cargo|weapons?|arms|ammunition|equipment|vehicles?|tanks?|trucks?|"
-    r"guns?|supplies|materiel|munitions|rifles|documents|money|oil)\b",
+    r"guns?|supplies|materiel|munitions|rifles|documents|money|"
+    r"oil(?![\s-]+(?:and\s+gas\s+)?(?:fields?|wells?|stations?|refiner\w*|facilit\w*|plants?)))\b",
     re.I,
 )
 
@@ -286,7 +368,46 @@ _OBJECT_NOT_GROUND = re.compile(
 
 _DEMINING = re.compile(
     r"\b(?:clear(?:ed|ing)?|remov(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|swept|sweeping|"
-    r"clean(?:ed|ing)?)\s+(?:the\s+|of\s+)?(?:[\w-]+\s+)?$",
+    r"clean(?:ed|ing)?|destroy(?:ed|ing)|intercept(?:ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+# "Four days after ISIL regained the villages, the rebels ...": the act that anchors a
+# relative date was told before; it is the reference point, not a new event.
+_ANCHOR_OF_OFFSET = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|several)\s+"
+    r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)\s+(?:[\w'-]+\s+){0,5}$",
+    re.I,
+)
+
+
+# "following two days of fighting", "The first day of fighting left 70 dead": the length
+# or a part of a battle told in the same or an earlier sentence.
+_DURATION_OF = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?|nights?)\s+of\s+"
+    r"(?:(?:heavy|fierce|intense|bitter|street|renewed)\s+)?$",
+    re.I,
+)
+
+
+# a withdrawal forced on a side or done: "were forced to withdraw", "managed to pull back"
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:ed|ing)|compell(?:ed|ing)|obliged|managed|began|started|proceeded)"
+    r"\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
+# A kill whose cause is a definite act told before: "killed 35 soldiers due to the explosion"
+_TOLL_OF_TOLD = re.compile(
+    r"[^.;]{0,60}?\b(?:due to|because of|in|during|from) the (?:[\w-]+\s+)?"
+    r"(?:explosion|blast|bombing|attack|ambush|assault|strike|airstrikes?|shelling)\b",
+    re.I,
+)
+# A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
+_DURING_BATTLE = re.compile(
+    r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
+    r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
+    r"fighting|clashes)\b",
     re.I,
 )
 
@@ -321,19 +442,32 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         and t.type != "capture"
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
+        and not _BEGINS.match(after)
     ):
         return True
     if "repel" in lowered and re.match(
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.weak and _TOLL_OF_TOLD.match(text, t.end):
+        return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
+    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+        return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
+    if t.type in ("clash", "attack") and _DURATION_OF.search(before):
+        return True  # "after four hours of fighting": how long a told battle lasted
+    if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
+        return True  # "two days after the army captured X": the anchor, told before
     if t.type != "capture" and _DEFINITE_AFTER_PREP.search(before):
         return True  # "killed in the ambush", "responsibility for the bombing": told before
     if "repel" in lowered and _ACTION_NOUN_SUBJECT.search(before):
         return True  # "with the attack eventually being repelled": told before
     if re.search(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
         return True
-    if lowered.endswith("ed") and re.search(r"\b(?:an?|the|its|their|several)\s+$", before):
+    if (
+        lowered.endswith("ed")
+        and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
+    ):
         return True  # "an abandoned base", "the besieged garrison": an adjective
     if _HEARSAY.search(text[max(0, t.start - 70) : t.start]):
         return True  # "amid information about pulling back": not asserted
@@ -360,24 +494,53 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "was in control of X" is a state; "By 23 September, ... in control of X"
     if t.type == "bombing" and _INSTRUMENT.search(before):
         return True  # "an attack involving suicide bombers", "by using 10 SVBIEDs": the means
-    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
-        return True
+    if t.type == "withdrawal" and (
+        _SUBORDINATE.search(before)
+        or (re.search(r"\bto\s+$", before) and not _MADE_TO.search(before))
+    ):
+        return True  # "after ISIL withdrew", "to withdraw"; not "were forced to withdraw"
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
+
+
+# GUIDELINES 1b: "launched / stormed ..., capturing X" is an attack AND a capture (unlike
+# "advanced ..., capturing X", a capture only): the assault stands beside the gain.
+_ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
+_SOFT = re.compile(
+    r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$"
+    r"|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
+    re.I,
+)
+# ground gained with no place stated taken: "advanced", "made progress" (GUIDELINES 1b: beside a
+# capture in the same stretch, the capture alone)
+_ADVANCE = re.compile(
+    r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
+    re.I,
+)
 
 
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return (
-        t.type == "attack"
-        and t.voice == "active"
-        and bool(re.match(r"advanc|target|storm|broke|break|push|(?:re)?launched$", t.text, re.I))
-    )
+    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
+
+
+# Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
+# still tells one campaign, as the gold codes it)
+_LONGEST_SPAN_DAYS = 183
 
 
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
     """GUIDELINES 1b: an event is pinned at least to a month; "By 2019, ... ambushes and
-    clashes" dated by a year alone is a summary, not an event."""
-    return [d for d in drafts if d.date is None or d.date.precision != "year"]
+    clashes" dated by a year alone, or "a series of campaigns between 2016 and 2017", is a
+    summary, not an event."""
+    return [
+        d
+        for d in drafts
+        if d.date is None
+        or (
+            d.date.precision != "year"
+            and (d.date.end - d.date.start).days <= _LONGEST_SPAN_DAYS
+        )
+    ]
 
 
 def one_per_type(triggers: list[Trigger]) -> list[Trigger]:

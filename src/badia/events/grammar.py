@@ -47,6 +47,16 @@ class Grammar:
     denial: frozenset[str]
     report_nouns: frozenset[str]
     false_words: frozenset[str]
+    false_adverbs: frozenset[str]
+    averted: frozenset[str]
+    materiel: frozenset[str]
+    no_ground: frozenset[str]
+    kind_nouns: frozenset[str]
+    flight: frozenset[str]
+    prevented: frozenset[str]
+    gave_up: frozenset[str]
+    tries: frozenset[str]
+    ongoing: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -55,13 +65,18 @@ class Grammar:
     leader_verbs: frozenset[str]
     force_nouns: frozenset[str]
     own_act_marks: frozenset[str]
+    own_act_marks_news: frozenset[str]
     light_verbs: frozenset[str]
     people: frozenset[str]
     not_done_preps: frozenset[str]
     negative_determiners: frozenset[str]
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
+    quantity_nouns: frozenset[str]
     idiom_heads: frozenset[str]
+    time_nouns: frozenset[str]
+    course_preps: frozenset[str]
+    undergo_verbs: frozenset[str]
 
 
 @cache
@@ -98,9 +113,12 @@ class Roles:
 class SentenceGrammar:
     """The parse of one sentence, read for its actions (offsets: document offsets)."""
 
-    def __init__(self, parse: Parse) -> None:
+    def __init__(self, parse: Parse, news: bool = False) -> None:
+        """``news``: the sentence is from a news story (its conventions differ, see
+        ``own_act_marks_news`` in ``grammar.yaml``)."""
         self.parse = parse
         self.g = grammar()
+        self.own_act_marks = self.g.own_act_marks | (self.g.own_act_marks_news if news else set())
 
     # ------------------------------------------------------------------ the action
 
@@ -122,6 +140,12 @@ class SentenceGrammar:
             prep = p.head(tok.i) if tok.dep == "pobj" else None
             if prep is not None and self._names(prep, g.circumstance_preps):
                 return "circumstance"  # "retreated due to heavy shelling": no event of its own
+        if any(
+            a.lemma in g.ongoing and a.i == tok.i - 1 for a in p.children(tok.i, "advmod")
+        ):
+            return "ongoing"  # "SAA was still besieging the city": a state told again
+        if tok.lemma in g.gave_up and any(o.lemma in g.tries for o in p.children(tok.i, "dobj")):
+            return "not done"  # "abandoned attempts to ...": no place was abandoned
         h, own = tok, True
         while True:
             if own:
@@ -134,6 +158,10 @@ class SentenceGrammar:
                 return None
             if h.dep == "pcomp" and self._short_of(gov):
                 return "not done"  # "just short of capturing", "without taking", "instead of"
+            if h.dep == "dobj" and h.lemma in g.tries and gov.lemma in g.gave_up:
+                return "not done"  # "abandoned attempts to capture the airbase"
+            if h.dep == "pcomp" and gov.lemma == "from" and self._kept_from(gov):
+                return "not done"  # "cut off the army from advancing"
             if h.dep == "xcomp" and gov.lemma in g.intention:
                 return "intention"
             if h.dep == "xcomp" and gov.lemma in g.attempt:
@@ -143,6 +171,10 @@ class SentenceGrammar:
             reported = h.dep in ("ccomp", "acl") and gov.lemma in g.report_nouns
             if reported and self._called_false(gov):
                 return "disputed"
+            if h.dep == "ccomp" and gov.lemma in g.speech and self._said_wrongly(gov):
+                return "disputed"  # "it was incorrectly claimed they recaptured the town"
+            if h.dep == "advcl" and any(a.tag == "TO" for a in p.children(h.i, "aux")):
+                return "purpose"  # "reinforcements were sent to help recapture the town"
             if h.dep not in _CLIMB:
                 return None
             own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
@@ -154,7 +186,13 @@ class SentenceGrammar:
         nothing but other modifiers between them (not "the Air Force barrel-bombed Qasr",
         a verb the tagger missed)."""
         p = self.parse
-        if tok.dep not in ("amod", "compound") or tok.tag not in ("VBN", "VBG", "JJ"):
+        if tok.dep == "compound" and tok.lemma in self.g.kind_nouns:
+            noun = p.head(tok.i)  # "an SDF fighting position": a kind of position
+            return noun is not None and noun.i > tok.i and noun.lemma not in self.g.kind_nouns
+        gerund_noun = tok.tag == "NN" and tok.text.lower().endswith("ing")  # "a fighting position"
+        if tok.dep not in ("amod", "compound") or not (
+            tok.tag in ("VBN", "VBG", "JJ") or gerund_noun
+        ):
             return False
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
@@ -163,8 +201,11 @@ class SentenceGrammar:
         if not opening:
             return False
         between = p.tokens[min(opening) + 1 : tok.i]
+        modifiers = ("det", "nummod", "amod", "advmod", "poss") + (
+            ("compound",) if gerund_noun else ()  # "an SDF fighting position"
+        )
         return all(
-            (t.head == noun.i and t.dep in ("det", "nummod", "amod", "advmod", "poss"))
+            (t.head == noun.i and t.dep in modifiers)
             or t.head == tok.i
             for t in between
         )
@@ -172,6 +213,11 @@ class SentenceGrammar:
     def _short_of(self, prep: Token) -> bool:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
         return self._names(prep, self.g.not_done_preps)
+
+    def _kept_from(self, prep: Token) -> bool:
+        """The 'from' of "prevented X from entering", "cut off X from advancing"."""
+        verb = self.parse.head(prep.i)
+        return verb is not None and verb.lemma in self.g.prevented
 
     def _names(self, prep: Token, words: frozenset[str]) -> bool:
         """``prep`` is one of ``words``, or the 'of'/'to' of one ("short of", "due to")."""
@@ -193,6 +239,41 @@ class SentenceGrammar:
             c.lemma in self.g.false_words for c in self.parse.children(pred.i, "acomp", "attr")
         )
 
+    def _said_wrongly(self, verb: Token) -> bool:
+        """ "incorrectly claimed", "falsely reported": the speech verb calls its report wrong."""
+        return any(a.lemma in self.g.false_adverbs for a in self.parse.children(verb.i, "advmod"))
+
+    def averted(self, tok: Token) -> bool:
+        """ "the army destroyed a car bomb", "an IED was defused": the bomb never went off."""
+        while tok.dep in ("conj", "nmod", "compound", "pobj"):
+            # "remove the mines and booby traps", "demining most of the explosives"
+            above = self.parse.head(tok.i)
+            if above is None or (tok.dep == "pobj" and above.lemma != "of"):
+                return False
+            tok = self.parse.head(above.i) if tok.dep == "pobj" else above
+            if tok is None:
+                return False
+        if tok.dep not in ("dobj", "nsubjpass"):
+            return False
+        verb = self.parse.head(tok.i)
+        return verb is not None and verb.lemma in self.g.averted
+
+    def _rid_of(self, theme: Token) -> bool:
+        """ "the town of ISIL explosives": the place is rid of what 'of' names."""
+        return any(
+            o.lemma in self.g.no_ground and o.tag != "NNP"
+            for prep in self.parse.children(theme.i, "prep")
+            if prep.lemma == "of"
+            for o in self.parse.children(prep.i, "pobj")
+        )
+
+    def in_flight(self, tok: Token) -> bool:
+        """ "soldiers, fleeing from the captured base, reached X": the subject is in flight."""
+        subject = self._subject(tok)
+        return subject is not None and any(
+            c.lemma in self.g.flight for c in self.parse.children(subject.i, "acl", "amod")
+        )
+
     def _sentence_disputed(self, tok: Token) -> bool:
         """ "X claimed it captured Y, which the army denied": a denial relative clause
         disputes what the sentence tells outside it."""
@@ -206,27 +287,48 @@ class SentenceGrammar:
                     return True
         return False
 
-    def takes_people(self, tok: Token) -> bool:
-        """ "50 soldiers were captured", "seized 20 fighters": what is taken is people
-        (every conjunct of the object is a person noun), so no ground changes hands."""
+    def takes_no_ground(self, tok: Token) -> bool:
+        """ "50 soldiers were captured", "seized 20 fighters", "weapons seized during the
+        battle", "with the pilot captured": what is taken is people or materiel (every
+        conjunct of the object is such a noun), so no ground changes hands."""
         p = self.parse
+        for prep in p.children(tok.i, "prep"):  # "cleared of the bombs": demining
+            if prep.lemma == "of" and any(
+                o.lemma in self.g.no_ground for o in p.children(prep.i, "pobj")
+            ):
+                return True
         themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
-        if not themes and tok.dep == "relcl":
-            above = p.head(tok.i)  # "the hostages that they had captured"
+        if tok.lemma in self.g.averted and any(self._rid_of(t) for t in themes):
+            return True  # "clear the town of ISIL explosives": demining
+        if not themes and tok.dep == "advcl":
+            # "with the pilot captured": an absolute clause's own subject is what is taken
+            themes = [s for s in p.children(tok.i, "nsubj") if s.lemma not in _WH]
+        if not themes and tok.dep in ("relcl", "acl"):
+            above = p.head(tok.i)  # "the hostages that they had captured", "weapons seized"
             themes = [above] if above is not None else []
         if not themes:
             return False
         taken = []
         for theme in themes:
-            taken.append(theme)
-            taken += [c for c in p.children(theme.i, "conj")]
-        return all(t.lemma in self.g.people for t in taken)
+            for t in [theme, *p.children(theme.i, "conj")]:
+                taken += self.counted(t) or [t]
+        spoils = self.g.people | self.g.materiel | self.g.no_ground
+        return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
+
+    def counted(self, noun: Token) -> list[Token]:
+        """What a noun of quantity counts ("a number of tanks" -> tanks); [] for any other
+        noun."""
+        if noun.lemma not in self.g.quantity_nouns:
+            return []
+        p = self.parse
+        return [o for prep in p.children(noun.i, "prep") if prep.lemma == "of"
+                for o in p.children(prep.i, "pobj")]
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government
         troops withdrew from the city") tells an act of its own."""
         if tok.dep != "advcl" or not any(
-            m.lemma in self.g.own_act_marks for m in self.parse.children(tok.i, "mark")
+            m.lemma in self.own_act_marks for m in self.parse.children(tok.i, "mark")
         ):
             return False
         return any(self._actors_in(s.i, actors) for s in self.parse.children(tok.i, *_SUBJECTS))
@@ -251,26 +353,47 @@ class SentenceGrammar:
                 refers_back = kind is not None
                 if kind == "pronoun":
                     antecedent = self._antecedent(tok, actors)
+        if not initiator and not verbal:
+            initiator = self._in_the_course_of(tok, actors)
         # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
         # ISIL", "a car bomb was detonated" (no agent: the camp followed)
         clause = tok if verbal else self._serving_verb(tok)
-        if not initiator and clause is not tok and clause is not None:
+        # (also when the noun's own modifier is only a common noun of a camp: in "al-Nusra
+        # led a jihadist assault" the name, not the adjective, says whose it is)
+        generic = bool(initiator) and all(a.value == 1 for a in initiator)
+        if (not initiator or generic) and clause is not tok and clause is not None:
             if tok.dep == "dobj":
                 subject = self._subject(clause)
-                initiator = self._actors_in(subject.i, actors) if subject is not None else []
+                named = self._actors_in(subject.i, actors) if subject is not None else []
             else:
-                initiator = self._fill(clause, ("agent",), actors)
+                named = self._fill(clause, ("agent",), actors)
+            if named and not (generic and all(a.value == 1 for a in named)):
+                initiator = named
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
         p = self.parse
         agentless = (
             clause is not None
             and not initiator
             and bool(p.children(clause.i, "nsubjpass", "auxpass"))
-            and not p.children(clause.i, "agent")
+            and not self._agents(clause)
         )
         agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
         unnamed = not initiator and agent_acts and self._unnamed_agent(clause)
         return Roles(initiator, target, refers_back, antecedent, agentless, unnamed)
+
+    def _in_the_course_of(self, noun: Token, actors: list[Mention]) -> list[Mention]:
+        """The actors of an act done in the course of the action noun ("the army advanced 30
+        km during an offensive"): the subject of the verb the 'during' phrase hangs from,
+        unless that verb is undergone ("soldiers died during an offensive")."""
+        p = self.parse
+        prep = p.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.dep != "prep" or prep.lemma not in self.g.course_preps:
+            return []
+        verb = p.head(prep.i)
+        if verb is None or verb.pos != "VERB" or verb.lemma in self.g.undergo_verbs:
+            return []
+        subject = self._subject(verb)
+        return self._actors_in(subject.i, actors) if subject is not None else []
 
     def _serving_verb(self, noun: Token) -> Token | None:
         """The verb whose object is a light verb's ("launched an attack") or whose passive
@@ -288,7 +411,20 @@ class SentenceGrammar:
         """ "bombed by an unidentified jet": the by-phrase is there and names no actor."""
         if verb is None:
             return False
-        return any(self.parse.children(a.i, "pobj") for a in self.parse.children(verb.i, "agent"))
+        return any(self.parse.children(a.i, "pobj") for a in self._agents(verb))
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The verb's by-phrases that name an agent: not a time ("was captured by the next
+        day", "by the end of May", "by 5 April"), which the parser also labels 'agent'."""
+        return [
+            a
+            for a in self.parse.children(verb.i, "agent")
+            if not any(self._is_time(o) for o in self.parse.children(a.i, "pobj"))
+        ]
+
+    def _is_time(self, tok: Token) -> bool:
+        """A noun of time: a word of the list ("day", "dawn", "May") or a bare number."""
+        return tok.lemma in self.g.time_nouns or tok.pos == "NUM"
 
     def _verbal(self, tok: Token) -> bool:
         """A verb by its dependents, or by its tag where it does not stand in a noun's

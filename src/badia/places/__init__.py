@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 from badia.model import Document, Event, Place
+from badia.places.kinds import PLACE, SITE, name_kind
+from badia.places.normalise import tokens
 from badia.places.resolve import Context, Hit, Resolver, governorates_named
 
 __all__ = ["locate_events", "resolver", "document_frame", "Context", "Resolver"]
@@ -35,13 +37,18 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
         | {e.admin1 for e in events if e.admin1}
     )
     first: dict[tuple[str, str | None], Hit | None] = {}
-    quote_of: dict[str, str] = {}  # the first event quote naming each location
+    quote_of: dict[str, str] = {}  # the text around each location (see ``_text_around``)
     for ev in events:
         for loc in ev.locations:
-            quote_of.setdefault(loc, ev.quote)
+            if loc not in quote_of or loc not in quote_of[loc]:
+                around = _text_around(loc, ev, document)
+                if loc not in quote_of or loc in around:
+                    quote_of[loc] = around
+    for ev in events:
+        for loc in ev.locations:
             k = (loc, ev.admin1)
             if k not in first:
-                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], ev.quote))
+                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc]))
     # the points that anchor the others: a name that several governorates hold anchors
     # nothing before the others have placed it, nor does a place placed only near another
     # ("near X") or outside the event's stated governorate
@@ -56,6 +63,10 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             continue
         anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
         second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
+    placed = {k[0]: h for k, h in second.items() if h is not None}
+    for k, h in second.items():
+        if h is None:
+            second[k] = _longer_name_of(k[0], placed)
     frame = document_frame(document)
     out = []
     for ev in events:
@@ -78,6 +89,25 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             admin1 = next((p.admin1 for p in sure_places or known), None)
         out.append(ev.model_copy(update={"places": places, "admin1": admin1}))
     return out
+
+
+def _longer_name_of(loc: str, placed: dict[str, Hit]) -> Hit | None:
+    """A longer name of a site the document placed under a shorter one: "the Artillery
+    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah". The shorter name
+    (two words or more, all of them in the longer) gives its point, at ``geo_precision`` and
+    ``where_prec`` 2 at best, with its relation or "near" it; None when none is placed."""
+    if name_kind(loc) not in (PLACE, SITE):
+        return None
+    words = set(tokens(loc))
+    shorter = [(len(set(tokens(n))), n) for n in placed
+               if name_kind(n) in (PLACE, SITE) and len(set(tokens(n))) >= 2
+               and set(tokens(n)) < words]
+    if not shorter:
+        return None
+    _, name = max(shorter)
+    h = placed[name]
+    return Hit(h.entry_id, h.lat, h.lon, h.admin1, h.admin2, h.country,
+               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}")
 
 
 # A place the text gives as a reference point, not as the spot: "near X", "west of X",
@@ -146,6 +176,27 @@ def document_frame(document: Document) -> Place | None:
         "where_prec": max(hit.where_prec, 3),
         "relation": f"the area of the whole story (infobox place: {name})",
     })
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _text_around(loc: str, ev: Event, document: Document) -> str:
+    """The text that says where ``loc`` is: the event's quote when it names the place, else
+    the document's sentence holding the occurrence of the name nearest the quote (an event
+    told over several clauses, or a place named by a definite description: "X, south of
+    Y" is often written in the sentence before the one that tells the event)."""
+    if loc in ev.quote or not loc:
+        return ev.quote
+    text = document.text
+    hits = [m.start() for m in re.finditer(re.escape(loc), text)]
+    if not hits:
+        return ev.quote
+    i = min(hits, key=lambda h: abs(h - ev.start))
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, i - 400), i)]
+    begin = starts[-1] if starts else max(0, i - 400)
+    m = _SENTENCE_END.search(text, i + len(loc), i + len(loc) + 400)
+    return text[begin: m.end() if m else i + len(loc) + 400].strip()
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from badia.places.normalise import core, key, skeleton
+from badia.places.normalise import core, key, skeleton, without_generic
 
 # Kinds whose point stands for an area rather than a spot: (ACLED geo_precision, UCDP
 # where_prec). A mountain is "part of a region" (2, 2); a named region such as the Syrian
@@ -61,6 +61,8 @@ class Gazetteer:
     by_core: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_skeleton: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # a name's key without its generic opening word ("Dar Basidah" under "basida")
+    by_tail: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     admin_points: dict[str, tuple[float, float, str]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
 
@@ -76,6 +78,9 @@ class Gazetteer:
                 s = skeleton(k)
                 if len(s) >= 3:
                     _add(self.by_skeleton, s, e)
+                tail = without_generic(k)
+                if tail:
+                    _add(self.by_tail, tail, e)
         for k in self.by_key:
             self.by_initial[k[:1]].append(k)
 

@@ -28,7 +28,7 @@ FEATURE_WORDS = {
     "range": "", "hills": "tal", "hill": "tal", "tall": "tal", "tal": "tal", "tell": "tal",
     "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "base": "base",
     "fields": "field", "field": "field", "oilfield": "field", "oilfields": "field",
-    "gasfield": "field", "oil": "", "gas": "", "military": "", "pumping": "",
+    "gasfield": "field", "oil": "", "gas": "", "military": "", "army": "", "pumping": "",
     "station": "station", "dam": "dam", "junction": "junction", "crossroads": "junction",
     "crossroad": "junction", "intersection": "junction", "crossing": "crossing",
 }
@@ -50,6 +50,12 @@ def fold(text: str) -> str:
 _AY = re.compile(r"(?:ei|ey|ai|ay)")
 _AW = re.compile(r"aw(?![aeiouy])")  # the diphthong: Zawr/Zour/Zor, Hawl/Hol
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # Sukhnah/Sukhna, Salamiyah/Salamiya
+# The feminine ending (ta marbuta) after a consonant, as -a, -ah, -e or -eh: Zamlah/Zamleh;
+# only after a stem of four letters or more (a short "-e" word is as often something else)
+_FINAL_E = re.compile(r"(?<=[a-z]{3}[b-df-hj-np-tv-z])e$")
+# The nisba ending -iyya in its spellings -iyah, -iyeh, -ieh, -iah, -ia, -ie (French -ié):
+# Hamidiyah/Hamidieh/Hamidiah/Hamidié
+_NISBA = re.compile(r"(?<=[b-df-hj-np-tv-z])i(?:y?[ae])$")
 _DOUBLE = re.compile(r"(.)\1+")  # doubled consonants and vowels
 
 
@@ -61,7 +67,8 @@ def _vowels(word: str) -> str:
     w = _AY.sub("ay", w)
     w = _AW.sub("u", w)
     w = _FINAL_H.sub("", w)
-    return _DOUBLE.sub(r"\1", w)
+    w = _DOUBLE.sub(r"\1", w)
+    return _FINAL_E.sub("a", _NISBA.sub("iya", w))
 
 
 # English and transliterated Arabic direction / part words ("Upper", "al-Sharqiyah" = eastern).
@@ -147,4 +154,21 @@ def skeleton(k: str) -> str:
 
 
 _FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}
+# Words that open many place names by what the place is or was (a mound, a ruin, a farm, a
+# house, a well, a spring, a hot spring, a cairn, a monastery, a palace, a courtyard, a
+# plot): reports often drop them ("Basidah" for "Dar Basidah") or add them ("Khirbet X").
+GENERIC_PREFIXES = frozenset(_vowels(w) for w in (
+    "tal", "jabal", "khirbat", "khirbet", "kherbet", "khirba", "khirbeh", "dar", "mazraat",
+    "mazraa", "mazraah", "ard", "himmat", "hammat", "bir", "ayn", "ain", "ein", "rujm", "rajm",
+    "qasr", "dayr", "deir", "hawsh", "hosh", "housh", "tall", "tell",
+))
+
+
+def without_generic(k: str) -> str | None:
+    """The key without its opening generic word ("dar basida" -> "basida"), or None when it
+    has none or nothing of four letters or more would be left."""
+    head, _, rest = k.partition(" ")
+    if head in GENERIC_PREFIXES and len(rest.replace(" ", "")) >= 4:
+        return rest
+    return None
 FEATURE_TOKENS = frozenset(_FEATURE_TOKENS)

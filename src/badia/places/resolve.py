@@ -4,7 +4,10 @@ Order of attempts, most to least certain: exact normalised key; consonant skelet
 a qualified form ("eastern Hama", "countryside of Deir ez-Zor", "Homs Governorate")
 read as its governorate; a line between two places ("Palmyra-Deir ez-Zor highway");
 the name without its feature word or direction ("Hayyan Hills" -> near Hayyan);
-a conservative fuzzy match among keys sharing the first letter. Candidates are
+a facility named after the sole village of that name in the stated governorate ("the X
+checkpoint" -> near X); the name without (or with) a generic opening word ("Basidah" ->
+near Dar Basidah), again only when one place fits; a conservative fuzzy match among
+keys sharing the first letter. Candidates are
 ranked by the document's context: the event's governorate, governorates the
 document names, distance to places already resolved, Syria first. A relative
 description in the text near the name ("75 km southeast of Damascus", "near
@@ -24,7 +27,15 @@ from badia.model import Place
 from badia.places import admin
 from badia.places.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km, load, offset
 from badia.places.kinds import LINE, PLACE, REGION, RIVER, SITE, name_kind
-from badia.places.normalise import FEATURE_TOKENS, core, fold, key, skeleton
+from badia.places.normalise import (
+    ARTICLES,
+    FEATURE_TOKENS,
+    core,
+    fold,
+    key,
+    skeleton,
+    without_generic,
+)
 
 BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
@@ -76,9 +87,28 @@ _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
     r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+    r"(?:the\s+(?:(?:historic|ancient|old|strategic|main|nearby)\s+)?)?"
+    r"(?:(?:town|city|village)\s+of\s+)?"
     r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+)
+# "X in the eastern outskirts", "X at the southern entrance to the city": a part of the town
+# the sentence has named, not named again
+_EDGE = re.compile(
+    r"(?:in|at|on)\s+the\s+(?P<edge>(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"(?:outskirts|entrance|edge|suburbs))(?:\s+(?:to|of)\s+the\s+(?:city|town))?"
+    r"(?!\s+(?:to|of)\s+(?!the\s+(?:city|town)))",
+    re.I,
+)
+# "X located immediately west of the base": the base (town, village) the sentence named
+_OF_THE = re.compile(
+    rf"(?P<rel>(?:to\s+the\s+)?{_DIR_ADJ}\s+of)\s+the\s+"
+    r"(?P<noun>base|city|town|village)\b(?!\s+of\b)",
+    re.I,
+)
+_CAPITALISED = re.compile(
+    r"(?:(?:al|el|ez|as|ad|ar|ash|az|at|an|Al|El)-)?[A-Z][\w’'`]*(?:-[A-Z][\w’'`]*)*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`]*)*"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 # The words that may stand between a name and the relation that places it
@@ -86,6 +116,8 @@ _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
 _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
          # the other members of a list the relation closes: "X and Y, south of Z"
          r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
+         # an apposition that says what the place is: "X, a strategic high point near Y"
+         r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?=near\b|close\b|outside\b))?"
          r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
          r"nearly|immediately|just|directly)[\s,]+)*")
@@ -95,7 +127,11 @@ _TOWN_AREA = re.compile(
 _CONTAINED = re.compile(r"^(?:in|inside|within|neighbou?rhood|district|quarter|suburb|part|"
                         r"area)s?\b", re.I)
 RELATION_KM = 25.0  # a namesake this close to where the text's relation points is the place
+# Share of a stated distance that a namesake may lie off the point it gives: the compass
+# word spans +-22.5 degrees (sin 22.5 = 0.38 of the distance sideways), and reports round.
+RELATION_SLACK = 0.5
 FUZZY_CUTOFF = 90.0
+SAME_PLACE_KM = 5.0  # records of one name this close are one place (the build merges them)
 SKELETON_RATIO = 70.0
 SHORT_SKELETON_RATIO = 80.0  # "Resafa"/"Rasafa", "Tayyas"/"Tiyas"; not "Dilan"/"Dulin"
 CITY_POPULATION = 15000
@@ -103,6 +139,9 @@ CITY_POPULATION = 15000
 # alike, the one the war's event data names is the likelier (0.3 for 1 event, 0.9 for 100).
 SALIENCE_WEIGHT = 0.45
 PRIMARY_NAME_BONUS = 0.6
+# A place whose name folds to the text's spelling over one that only shares its consonants;
+# less than naming the event's governorate (2) or the document's (2).
+SPELLING_BONUS = 1.5
 SALIENT_EVENTS = 10  # UCDP GED events at a place that make it as well known as a city
 ANCHOR_DECAY_KM = 75.0  # the pull of the story's other places halves every ~50 km
 NEAR_GOV_DEG = 0.4  # ~40 km of slack around the coarse governorate polygons
@@ -145,6 +184,7 @@ class Hit:
     geo_precision: int
     where_prec: int
     relation: str | None = None
+    reach_km: float = 0.0  # a relative point: how far the text puts it from its base
 
     def place(self, name: str, start: int | None = None, end: int | None = None) -> Place:
         return Place(
@@ -212,8 +252,11 @@ class Resolver:
         if exact is None:
             return rel
         entry = self.g.by_id.get(exact.entry_id)
+        # "some 75 km southeast of Y": a compass word spans 45 degrees and a distance is
+        # rounded (and often by road), so the farther the point, the looser it is
+        slack = max(RELATION_KM, RELATION_SLACK * rel.reach_km)
         if entry is None or _big(entry) \
-                or distance_km(exact.lat, exact.lon, rel.lat, rel.lon) <= RELATION_KM:
+                or distance_km(exact.lat, exact.lon, rel.lat, rel.lon) <= slack:
             return exact  # a city or a known facility is itself; a village, the one there
         return rel
 
@@ -228,7 +271,7 @@ class Resolver:
             return (self._country, self._exact, self._governorate, self._line,
                     self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
-                self._fuzzy, self._relative)
+                self._named_after, self._generic_word, self._fuzzy, self._relative)
 
     @staticmethod
     def _district(name: str, hit: Hit) -> Hit:
@@ -252,17 +295,24 @@ class Resolver:
     def _exact(self, name: str, ctx: Context) -> Hit | None:
         k = key(name)
         cands = self._plausible(self.g.by_key.get(k, []), ctx, strict=False)
+        if cands and any(_big(e) for e in cands):
+            return self._hit(self._best(cands, ctx, k), exact=True)  # a city is its name's
+        # the name spelt otherwise, ranked with the places spelt alike by the story's context
+        # ("Resafa" by Raqqa is "Ar Rasafah", not the "Ressâfé" villages of Idlib and Hama);
+        # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur");
+        # three consonants are common to many names: those must be spelt closer still
         sk = skeleton(k)
-        if not cands and len(sk) >= 3:
-            # same consonants, and spelt alike ("Quraytayn"/"Qaryatayn", not "Bishri"/"Bashur");
-            # three consonants are common to many names: those must be spelt closer still
+        alike: list[Entry] = []
+        if len(sk) >= 3:
             ratio = SKELETON_RATIO if len(sk) >= 4 else SHORT_SKELETON_RATIO
-            alike = [e for e in self.g.by_skeleton.get(sk, [])
-                     if max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
-            cands = self._plausible(alike, ctx)
-        if not cands:
+            alike = [e for e in self.g.by_skeleton.get(sk, []) if e not in cands
+                     and max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
+            alike = self._plausible(alike, ctx)
+        if not cands and not alike:
             return None
-        best = self._best(cands, ctx, k)
+        spelt = {e.id for e in cands}
+        best = max(cands + alike, key=lambda e: (
+            self._score(e, ctx, k) + SPELLING_BONUS * (e.id in spelt), e.id))
         if self._far_from_story(best, ctx):
             return None
         return self._hit(best, exact=True)
@@ -349,6 +399,8 @@ class Resolver:
         for cuts in _cuts(len(pieces)):
             runs = ["-".join(pieces[i:j]) for i, j in zip((0, *cuts), (*cuts, len(pieces)),
                                                             strict=True)]
+            if any(run.split()[-1].lower() in ARTICLES for run in runs):
+                continue  # "al-Baydah al-Gharbiyah": a dash after an article joins one name
             hits = [self._exact(run, ctx) for run in runs]
             if all(h is not None and h.where_prec <= 2 for h in hits):
                 lat = round(sum(h.lat for h in hits) / len(hits), 5)  # type: ignore[union-attr]
@@ -362,7 +414,11 @@ class Resolver:
 
     def _point_of(self, name: str, ctx: Context) -> Hit | None:
         name = _clean(name)
-        return self._exact(name, ctx) or self._governorate(name + " governorate", ctx)
+        hit = self._exact(name, ctx) or self._governorate(name + " governorate", ctx)
+        if hit is not None:
+            return hit
+        # a site of a known place: "near the historic Palmyra Castle" is near Palmyra
+        return self._partial(name, ctx) if _prefix_site(name) else None
 
     def _partial(self, name: str, ctx: Context) -> Hit | None:
         """Drop a direction or feature word: 'Eastern Bayarat', 'Hayyan Hills' -> near X;
@@ -380,8 +436,9 @@ class Resolver:
             # a village's upper/lower or east/west half, its base spelt otherwise:
             # "Boqruss Tahtani" -> Buqrus. Never for a feature ("Jebel X" is not village X).
             cands = self.g.by_skeleton.get(skeleton(c), [])
-        if not cands:
-            cands = self._prefix(name)
+        if not cands:  # "X checkpoint": a city or a known feature; a village only as below
+            named = self._prefix(name)
+            cands = [e for e in named if _big(e)] or self._sole_in_stated(named, ctx)
         cands = self._plausible(cands, ctx)
         if ctx.anchors:  # a place named after a town lies by the event's other places
             cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
@@ -391,6 +448,85 @@ class Resolver:
         hit = self._hit(e, exact=False)
         hit.relation = f"near {e.name}"
         return hit
+
+    def _named_after(self, name: str, ctx: Context) -> Hit | None:
+        """A facility named after a place that no source places ("the X checkpoint", "X
+        crossroads", "X dam", "the X base", "X hill"): at that place, ``geo_precision`` and
+        ``where_prec`` 2 (UCDP: within about 25 km of a known point), relation "near X".
+
+        Only when the text states the governorate (the event's, else the one governorate
+        the document names) and exactly one populated place there bears the name, spelt as
+        the key or the consonant skeleton allows, and (when the story has placed others)
+        it lies within ``UNCERTAIN_ANCHOR_KM`` of them; otherwise None (never a guess).
+        """
+        words = name.split()
+        i = len(words)
+        while i > 1 and words[i - 1].lower() in SITE_NOUNS:
+            i -= 1
+        if i == len(words):
+            return None
+        k = key(" ".join(words[:i]))
+        if not k or is_feature_query(k):
+            return None
+        cands = list(self.g.by_key.get(k, []))
+        sk = skeleton(k)
+        if len(sk) >= 3:
+            ratio = SKELETON_RATIO if len(sk) >= 4 else SHORT_SKELETON_RATIO
+            cands += [e for e in self.g.by_skeleton.get(sk, [])
+                      if max(fuzz.ratio(k, key(n)) for n in e.names) >= ratio]
+        cands = self._sole_in_stated(list(dict.fromkeys(cands)), ctx)
+        if ctx.anchors:  # and by the story's other places, when it has placed some
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands:
+            return None
+        e = self._best(cands, ctx, k)
+        hit = self._hit(e, exact=False)
+        hit.relation = f"near {e.name}"
+        return hit
+
+    def _generic_word(self, name: str, ctx: Context) -> Hit | None:
+        """A name written without the generic word its record opens with ("Basidah" for "Dar
+        Basidah", "Abu al-Shamat" for "Himmat Abu ash Shamat"), or with one its record lacks
+        ("Khirbet X" for "X"): that place, ``geo_precision`` 2 and relation "near X".
+
+        Taken only when it is one place: the sole one in the governorate the text states,
+        else the sole one within ``UNCERTAIN_ANCHOR_KM`` of the story's other places.
+        """
+        k = key(name)
+        tail = without_generic(k)
+        cands = list(self.g.by_tail.get(k, [])) + (self.g.by_key.get(tail, []) if tail else [])
+        cands = [e for e in dict.fromkeys(cands) if e.kind == "populated"]
+        if ctx.admin1 or len(ctx.governorates) == 1:
+            cands = self._sole_in_stated(cands, ctx)
+        elif ctx.anchors:
+            cands = [e for e in cands if admin.in_syria(e.lat, e.lon)
+                     and _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        else:
+            return None
+        if ctx.anchors:
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands or any(distance_km(e.lat, e.lon, cands[0].lat, cands[0].lon)
+                            > SAME_PLACE_KM for e in cands):
+            return None
+        e = self._best(cands, ctx)
+        hit = self._hit(e, exact=False)
+        hit.relation = f"near {e.name}"
+        return hit
+
+    def _sole_in_stated(self, cands: list[Entry], ctx: Context) -> list[Entry]:
+        """The populated places of ``cands`` in the governorate the text states (the event's,
+        else the one the document names), when they are one place (records within
+        ``SAME_PLACE_KM``); else none: namesakes apart, or no stated governorate."""
+        gov = ctx.admin1 or (next(iter(ctx.governorates)) if len(ctx.governorates) == 1
+                             else None)
+        if gov is None:
+            return []
+        inside = [e for e in cands
+                  if e.kind == "populated" and not e.is_feature and self._admin1(e) == gov]
+        if any(distance_km(e.lat, e.lon, inside[0].lat, inside[0].lon) > SAME_PLACE_KM
+               for e in inside):
+            return []
+        return inside
 
     def _prefix(self, name: str) -> list[Entry]:
         """Entries named by the leading words when the rest are common nouns."""
@@ -431,7 +567,7 @@ class Resolver:
 
     def _relative(self, name: str, ctx: Context) -> Hit | None:
         """Place an unknown name by a relation stated next to it in the text."""
-        for text in _windows(name, ctx.text):
+        for before, text in _windows(name, ctx.text):
             m = re.match(_LEAD, text)
             lead = m.end() if m else 0
             m = _RELATIVE.match(text, lead)
@@ -446,7 +582,7 @@ class Resolver:
                     a1 = admin.admin1_at(lat, lon)
                     return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
                                "Syria" if a1 else base.country, 2, 2,
-                               " ".join(m.group(0).split()))
+                               " ".join(m.group(0).split()), reach_km=km)
             m = _NEAR.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
@@ -455,6 +591,43 @@ class Resolver:
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
                     return base
+            m = _OF_THE.match(text, lead)
+            if m:
+                found = self._antecedent(before, m.group("noun"), ctx)
+                if found is not None:
+                    hit, antecedent = found
+                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
+                    hit.relation = f"{' '.join(m.group('rel').split())} {antecedent}"
+                    return hit
+            m = _EDGE.match(text, lead)
+            if m:
+                town = self._town_before(before, ctx)
+                if town is not None:
+                    hit, town_name = town
+                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
+                    hit.relation = f"{' '.join(m.group('edge').split())} of {town_name}"
+                    return hit
+        return None
+
+    def _town_before(self, before: str, ctx: Context) -> tuple[Hit, str] | None:
+        """The last city (or well-known town) the sentence names before a place said to lie
+        at "the outskirts" or "the entrance to the city" without naming it."""
+        return self._antecedent(before, "city", ctx)
+
+    def _antecedent(self, before: str, noun: str, ctx: Context) -> tuple[Hit, str] | None:
+        """The place "the city" / "the town" / "the base" refers back to: the last name the
+        sentence gives before it that resolves, a city or well-known town for "city" and
+        "town" (the last name only for "village" and "base"); None otherwise."""
+        names = list(_CAPITALISED.finditer(before))
+        for m in reversed(names):
+            hit = self._exact(m.group(0), ctx)
+            entry = self.g.by_id.get(hit.entry_id) if hit is not None else None
+            if hit is None or entry is None:
+                continue
+            if noun.lower() in ("city", "town") and not (_big(entry)
+                                                         and entry.kind == "populated"):
+                continue
+            return hit, m.group(0)
         return None
 
     # ---------------------------------------------------------------- ranking
@@ -524,6 +697,12 @@ class Resolver:
         return Hit(e.id, e.lat, e.lon, a1, e.admin2, e.country, geo, wp)
 
 
+def _prefix_site(name: str) -> bool:
+    """Whether the name ends in common nouns of a site ("Palmyra Castle", "X Triangle")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in SITE_NOUNS
+
+
 def _names_country(text: str, country: str) -> bool:
     """Whether the text names a neighbour (or its people): a village across the border is
     only taken when it does."""
@@ -563,15 +742,17 @@ def _clean(name: str) -> str:
     return re.sub(r"^(?:the|a)\s+", "", n, flags=re.I)
 
 
-def _windows(name: str, text: str) -> list[str]:
-    """The text right after each occurrence of the name (where 'X, 40 km east of Y' sits)."""
+def _windows(name: str, text: str) -> list[tuple[str, str]]:
+    """For each occurrence of the name: the sentence's text before it and the text right
+    after it (where "X, 40 km east of Y" or "X at the entrance to the city" sits)."""
     if not text:
         return []
     out = []
     low = text.lower()
     i = low.find(name.lower())
     while i >= 0 and len(out) < 3:
-        out.append(text[i + len(name): i + len(name) + 120])
+        cut = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
+        out.append((text[cut + 1: i], text[i + len(name): i + len(name) + 120]))
         i = low.find(name.lower(), i + 1)
     return out
 

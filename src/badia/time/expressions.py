@@ -62,6 +62,8 @@ class TimeExpr:
     before_only: bool = False  # "last Tuesday": strictly before the publication day
     night: bool = False  # "overnight": the night after the reference, else before publication
     to_date: str | None = None  # "this week"/"earlier this month": "week"|"month" start to day
+    hours: bool = False  # "several hours later": the same day, or into the next after an evening
+    evening: bool = False  # a day told at its end ("late on 12 May", "on the evening of 3 May")
 
     @property
     def relative(self) -> bool:
@@ -417,9 +419,14 @@ _PHRASES: list[tuple[str, Kind, int, int, str]] = [
     (r"overnight|(?:during|in)\s+the\s+night(?!\s+of\b)", "relative", 0, 1, "night"),
     (r"after\s+midnight|(?:soon|shortly)\s+(?:after(?:wards)?|thereafter)",
      "relative", 0, 1, ""),
+    # GUIDELINES 1b: "several hours later" after an evening is that day and the next
+    (r"(?:(?:several|a\s+few|some|few|\d{1,2}|two|three|four|five|six)\s+)?hours\s+"
+     r"(?:later|afterwards?)", "relative", 0, 0, "hours"),
     (r"later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day"
      r"|(?:on\s+)?(?:the|that)\s+same\s+day|(?:on\s+)?that\s+day|during\s+the\s+day"
-     r"|(?:that|the\s+same)\s+(?:night|evening|morning)", "anchor", 0, 0, "same_day"),
+     r"|(?:that|the\s+same)\s+(?:night|evening|morning)"
+     r"|(?:in|during)\s+the\s+(?:morning|afternoon|evening)(?!\s+of\b)", "anchor", 0, 0,
+     "same_day"),
     (r"meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|around\s+the\s+same\s+time"
      r"|concurrently|simultaneously|by\s+this\s+(?:point|time)|by\s+then|by\s+that\s+time"
      r"|at\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+"
@@ -530,6 +537,7 @@ def _phrases(text: str, offset: int, pos: int, endpos: int) -> list[TimeExpr]:
                     text=text[s:e], start=s + offset, end=e + offset, kind=kind,
                     offset_days=lo, offset_days2=hi, to_month_end=extra == "month_end",
                     same_day=extra == "same_day", night=extra == "night",
+                    hours=extra == "hours",
                     to_date=extra[len("to_date_"):] if extra.startswith("to_date_") else (
                         extra if extra == "last_weekend" else None),
                 ))
@@ -557,7 +565,7 @@ def _counted(m: re.Match[str], offset: int) -> TimeExpr:
 # runs on windows around a key, so a sentence without time words costs a few
 # substring searches.
 _PHRASE_KEYS = (
-    "day", "week", "month", "night", "soon", "shortly", "meanwhile", "meantime",
+    "day", "week", "month", "night", "hours", "soon", "shortly", "meanwhile", "meantime",
     "same time", "concurrently", "simultaneously", "by this", "by then", "by that",
     "dawn", "morning", "evening", "afternoon", "outset", "start of the", "beginning of the",
     " ago",
@@ -614,7 +622,8 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             exprs, i = res
             for ex in exprs:
-                cands.append(_shift(_last_named_month(text, _month_phrase(text, ex)), offset))
+                ex = _evening(text, _last_named_month(text, _month_phrase(text, ex)))
+                cands.append(_shift(ex, offset))
     if not cands:
         return cands
     cands.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -646,6 +655,28 @@ def _month_phrase(text: str, ex: TimeExpr) -> TimeExpr:
     if _LATER_IN.search(before) and ex.year is None:
         return TimeExpr(text=ex.text, start=ex.start, end=ex.end, kind="relative",
                         month=ex.month, offset_days=1, offset_days2=1, to_month_end=True)
+    return ex
+
+
+# A day told at its end: "late on 12 May", "on the evening of 3 May", "on 3 May in the evening"
+_EVENING_BEFORE = re.compile(
+    r"\b(?:late\s+(?:in\s+the\s+day\s+)?on|(?:in|on|during)\s+the\s+(?:evening|night)\s+of"
+    r"|at\s+night\s+on)\s+$",
+    re.I,
+)
+_EVENING_AFTER = re.compile(
+    r"^,?\s+(?:in\s+the\s+evening|at\s+night|late\s+in\s+the\s+day)\b", re.I
+)
+
+
+def _evening(text: str, ex: TimeExpr) -> TimeExpr:
+    """Mark a day told at its end, so "several hours later" can reach into the next day."""
+    if ex.kind != "date" or ex.day is None:
+        return ex
+    if _EVENING_BEFORE.search(text, 0, ex.start) or _EVENING_AFTER.match(text[ex.end :]):
+        from dataclasses import replace
+
+        return replace(ex, evening=True)
     return ex
 
 

