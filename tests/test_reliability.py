@@ -127,6 +127,27 @@ def test_a_markdown_line_of_unclosed_openers_costs_in_proportion_to_its_length(o
     assert large < 20 * small + 0.1, (small, large)
 
 
+def test_a_sentence_of_thousands_of_numbers_costs_in_proportion_to_its_length():
+    # Found by fuzzing: "\x1b[2J" x 4,000 inside a sentence about the killed is 4,000
+    # counts ("2"), and each count's verb was looked for in the whole rest of the
+    # sentence (37 s for 24 kB). Eight times the numbers must cost about eight times as
+    # much, not sixty-four.
+    def sentence(n: int) -> str:
+        garbled = "On 3 May 2020 at least 49 rebels were kil" + "\x1b[2J" * n + "led"
+        return garbled + " in Kafr Halab, and a dozen were wounded.\n"
+
+    def cpu(text: str) -> float:
+        costs = []
+        for _ in range(2):
+            started = time.process_time()
+            _extract_within_budget(text, "numbers.txt", LONG_SECONDS)
+            costs.append(time.process_time() - started)
+        return min(costs)
+
+    small, large = cpu(sentence(500)), cpu(sentence(4000))
+    assert large < 20 * small + 0.2, (small, large)
+
+
 def test_a_bad_jsonl_line_is_one_error_and_the_other_records_are_read(tmp_path):
     lines = [
         json.dumps({"id": "first", "text": EVENT.format(n=3)}),
