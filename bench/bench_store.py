@@ -42,10 +42,9 @@ def _copy(rows, k: int):
 
 def write_one(sample: Path, megabytes: float, db: Path) -> dict:
     """Write ``megabytes`` MB worth of copies of the sample into ``db``; CPU s and RSS."""
-    from badia.store import INGEST_MEMORY, BatchWriter, Store, arrow_tables
+    from badia.store import INGEST_MEMORY, BatchWriter, Store
 
     rows = pickle.loads(sample.read_bytes())
-    arrow_tables(rows)  # warm: the first conversion to Arrow imports what it needs
     sizes = [r.document[6] for r in rows]
     target = megabytes * 2**20
     written = docs = k = 0

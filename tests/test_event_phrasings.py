@@ -137,6 +137,44 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the US-led coalition parachuted a weapons cache to rebels in Qasr.",
             ("other", "coalition"),
         ),
+        ("By 4 May, 20 villages had come under Army control.", ("capture", "government")),
+        (
+            "On 4 May, Qasr changed hands twice, ending up under ISIL control.",
+            ("capture", "islamic_state"),
+        ),
+        ("On 4 May, the remaining ISIL forces left Qasr.", ("withdrawal", "islamic_state")),
+        ("On 4 May, ISIL fighters fled the town of Qasr.", ("withdrawal", "islamic_state")),
+        # an attempt told with adverbs between is still tried: an attack
+        (
+            "On 4 May, ISIL attempted yet again to break the siege on Qasr.",
+            ("attack", "islamic_state"),
+        ),
+        # a Cyrillic look-alike letter inside an English word (mirrored pages)
+        ("On 4 May, the Syrian Army managed to captur\u0435 Qasr.", ("capture", "government")),
+        ("On 4 May, ISIL forces continued their advance near Qasr.", ("attack", "islamic_state")),
+        ("On 4 May, the Syrian Army came within 1 kilometre of Qasr.", ("attack", "government")),
+        ("On 4 May, the SDF imposed a siege on Qasr.", ("attack", "opposition")),
+        ("On 4 May, the YPG expanded their control over Qasr.", ("capture", "opposition")),
+        ("On 4 May, 500 YPG fighters reinforced the Kurds in Qasr.", ("deployment", "opposition")),
+        (
+            "On 4 May, the US-led coalition conducted seven air sorties against ISIL in Qasr.",
+            ("airstrike", "coalition"),
+        ),
+        (
+            "On 4 May, rebels destroyed an army tank near Qasr with an anti-tank guided missile.",
+            ("shelling", "opposition"),
+        ),
+        (
+            "On 4 May, the rebels launched an anti-tank guided missile at an army post in Qasr.",
+            ("shelling", "opposition"),
+        ),
+        ("On 4 May, ISIL failed for the fourth time to capture Qasr.", ("attack", "islamic_state")),
+        # a withdrawal forced on a side is done; an attempt told as a noun is an attack
+        (
+            "On 4 May, the rebels were forced to withdraw to the north of Qasr.",
+            ("withdrawal", "opposition"),
+        ),
+        ("On 4 May, an ISIL attempt to breach Qasr was repelled.", ("attack", "islamic_state")),
         # a building wrecked on purpose is a dated act (`other`)
         ("On 4 May, ISIL destroyed the old prison of Qasr.", ("other", "islamic_state")),
     ],
@@ -195,9 +233,62 @@ def test_storming_beside_a_capture_is_two_events_advancing_one():
     assert [t for _, t, _ in advanced] == ["capture"]
 
 
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side():
+    """GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote."""
+    events = _events("On 4 May, SDF and US forces landed on Qasr Island, capturing it.")
+    assert sorted(s for _, t, s in events if t == "capture") == ["coalition", "opposition"]
+
+
+def test_actors_named_apart_are_not_one_list():
+    body = "On 4 May, a rebel counter-attack, backed-up by U.S. airstrikes, recaptured Qasr."
+    assert [s for _, t, s in _events(body) if t == "capture"] == ["opposition"]
+
+
+def test_clashing_sides_are_no_list_to_split():
+    events = _events("On 4 May, SDF fighters and ISIL militants clashed in Qasr.")
+    assert len([t for _, t, _ in events if t == "clash"]) == 1
+
+
+def test_an_offensive_as_the_manner_of_a_capture_is_its_own_attack():
+    events = _events("On 4 May, ISIL forces retook the town of Qasr in a sudden offensive.")
+    assert sorted(t for _, t, _ in events) == ["attack", "capture"]
+
+
 def test_progress_beside_a_capture_is_the_capture():
     events = _events("On 4 May, the rebels made further progress, retaking two posts in Qasr.")
     assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_a_continued_advance_beside_a_capture_is_the_capture():
+    events = _events("On 4 May, ISIL continued its advance, capturing the north of Qasr.")
+    assert [t for _, t, _ in events] == ["capture"]
+
+
+def test_weapons_a_side_used_are_no_shelling_of_their_own():
+    body = "On 4 May, the rebels used TOW missiles, tanks and other weapons taken from the army."
+    assert "shelling" not in [t for _, t, _ in _events(body)]
+
+
+def test_an_attempt_by_a_named_side_is_an_attack():
+    events = _events("On 4 May, a fifth attempt by ISIL to capture Qasr was also repelled.")
+    assert [t for _, t, _ in events] == ["attack"]
+
+
+def test_a_withdrawal_decided_or_ordered_is_not_done():
+    assert _events("On 4 May, the rebels decided to withdraw from Qasr.") == []
+    assert _events("On 4 May, the army ordered the rebels to withdraw from Qasr.") == []
+
+
+def test_a_place_that_stays_held_is_no_capture():
+    assert _events("On 4 May, the town of Qasr remained under ISIL control.") == []
+
+
+def test_fire_control_is_no_control_of_ground():
+    assert _events("By 4 May, the road had come under Army fire control.") == []
+
+
+def test_civilians_fleeing_are_no_withdrawal():
+    assert _events("On 4 May, 100 civilians fled Qasr.") == []
 
 
 def test_people_arriving_are_no_deployment():

@@ -116,3 +116,100 @@ def test_habits_and_objectives_are_no_events_but_name_the_camp(parse_path: None)
 
 def test_clearing_the_way_takes_no_ground(parse_path: None) -> None:
     assert _events("On Sunday, the bombers cleared the way for the infantry at Ain Sifa.") == []
+
+
+def test_demining_is_neither_a_bombing_nor_a_capture(parse_path: None) -> None:
+    assert (
+        _events("On Sunday, the SDF began to remove the mines and booby traps left in Ain Sifa.")
+        == []
+    )
+    assert (
+        _events("On Sunday, it was reported that half of Kafr Ward had been cleared of bombs.")
+        == []
+    )
+
+
+def test_troops_in_flight_who_reach_a_place_do_not_attack_it(parse_path: None) -> None:
+    assert (
+        _events(
+            "On Sunday, dozens of Syrian Army soldiers, fleeing from the Tal Zaytun base, reached "
+            "the Kafr Ward airport."
+        )
+        == []
+    )
+    assert [
+        t for t, _ in _events("On Sunday, Syrian Army soldiers reached the Kafr Ward airport.")
+    ] == ["attack"]
+
+
+def test_a_withdrawal_beside_another_sides_battle_is_its_flip_side_in_narrative(
+    parse_path: None,
+) -> None:
+    page = (
+        "---\nsubject: Battle of Kafr Ward\n---\n\n## Battle\n"
+        "On 3 May 2016, the Syrian Army had withdrawn from Kafr Ward to its outskirts, and "
+        "ISIL fighters also captured the Tal Zaytun airport.\n"
+    )
+    found = [(e.type, e.side1) for e in extract_text(page, name="t.md", fmt="markdown").events]
+    assert found == [("capture", "islamic_state")]
+    # news tells both moves (fault cases B18, B24): "withdrew after X overran the town"
+    assert ("withdrawal", "government") in _events(
+        "Syrian Army troops withdrew from Kafr Ward on Sunday after ISIL fighters overran it."
+    )
+
+
+def test_an_act_kept_from_happening_is_none(parse_path: None) -> None:
+    assert _events("On Sunday, the SDF cut off the Syrian Army from advancing into Ain Sifa.") == []
+    assert _events("On Sunday, the rebels prevented ISIL fighters from entering Kafr Ward.") == []
+
+
+def test_the_toll_of_a_told_blast_is_no_new_attack(parse_path: None) -> None:
+    found = _events(
+        "On Sunday, a car bomb exploded at the Tal Zaytun checkpoint. The same day, rebels "
+        "killed 20 Syrian Army soldiers due to the explosion."
+    )
+    assert [t for t, _ in found] == ["bombing"]
+
+
+def test_a_retreat_during_the_enemy_advance_is_its_flip_side(parse_path: None) -> None:
+    assert (
+        _events(
+            "On Sunday, during the ISIL advance, hundreds of rebel fighters retreated to Kafr Ward."
+        )
+        == []
+    )
+
+
+def test_a_span_of_years_pins_no_month(parse_path: None) -> None:
+    page = (
+        "---\nsubject: Kafr Ward campaign\n---\n\n## Background\n"
+        "Between 2015 and 2016, ISIL fighters captured Kafr Ward and Ain Sifa.\n"
+        "Between January and April 2016, ISIL fighters captured Tal Zaytun.\n"
+    )
+    found = [
+        (e.type, str(e.date_start)) for e in extract_text(page, name="t.md", fmt="markdown").events
+    ]
+    assert found == [("capture", "2016-01-01")]
+
+
+def test_a_town_rid_of_explosives_is_demined_not_taken(parse_path: None) -> None:
+    assert _events("On Sunday, Russian sappers cleared the town of ISIL explosives.") == []
+    assert _events("On Sunday, mines and explosive devices were cleared from Kafr Ward.") == []
+    found = _events(
+        "On Sunday, the Syrian Army entered Kafr Ward after demining most of the explosives."
+    )
+    assert "bombing" not in [t for t, _ in found]
+
+
+def test_an_attempt_given_up_is_no_attack(parse_path: None) -> None:
+    assert (
+        _events("On Sunday, the Tiger Forces abandoned attempts to capture the Tal Zaytun airbase.")
+        == []
+    )
+
+
+def test_a_siege_still_going_on_is_a_state(parse_path: None) -> None:
+    assert (
+        _events("On Sunday, the agency reported that the SAA was still besieging Ain Sifa.") == []
+    )
+    assert [t for t, _ in _events("On Sunday, the SAA besieged Ain Sifa.")] == ["attack"]

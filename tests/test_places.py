@@ -622,19 +622,27 @@ def test_a_longer_name_of_a_site_the_document_placed_takes_its_point() -> None:
     assert locate_events(lone, doc)[0].places[0].latitude is None
 
 
-def test_a_site_at_the_edge_of_the_town_the_sentence_names_is_placed_there() -> None:
+@pytest.mark.parametrize(("text", "relation"), [
+    ("As they advanced to the outskirts of Palmyra, they seized the Qwertz checkpoint in the "
+     "eastern outskirts.", "eastern outskirts of Palmyra"),
+    ("Rebels hit Homs, and the Qwertz checkpoint at the southern entrance to the city.",
+     "southern entrance of Homs"),
+    ("They seized the Blorf area, north of the city of Palmyra, and the Qwertz checkpoint "
+     "located immediately west of the city.", "west of Palmyra"),
+    ("Rebels attacked Palmyra, and the Qwertz checkpoint just west of the base.",
+     "west of Palmyra"),
+    # no town named before it in the sentence; the edge of another place; "the city" is a
+    # city, not a village of unknown size named before it
+    ("They took the Qwertz checkpoint in the eastern outskirts.", None),
+    ("In Homs they took the Qwertz checkpoint at the entrance to Blorf village.", None),
+    ("Rebels took Blorf and the Qwertz checkpoint west of the city.", None),
+])
+def test_a_site_by_the_city_or_base_the_sentence_named_is_placed_there(text, relation) -> None:
     r = resolver()
-    palmyra = r.resolve("Palmyra")
-    text = ("As they advanced to the outskirts of Palmyra, they seized the Qwertz checkpoint "
-            "in the eastern outskirts.")
     hit = r.resolve("Qwertz checkpoint", Context(text=text))
-    assert hit is not None and hit.relation == "eastern outskirts of Palmyra"
-    assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, palmyra.lat, palmyra.lon, 1)
-    entrance = "Rebels hit Homs, and the Qwertz checkpoint at the southern entrance to the city."
-    hit = r.resolve("Qwertz checkpoint", Context(text=entrance))
-    assert hit is not None and hit.relation == "southern entrance of Homs"
-    # no town named before it in the sentence, or the edge of another named place: unknown
-    alone = "They took the Qwertz checkpoint in the eastern outskirts."
-    assert r.resolve("Qwertz checkpoint", Context(text=alone)) is None
-    assert r.resolve("Qwertz checkpoint", Context(
-        text="In Homs they took the Qwertz checkpoint at the entrance to Blorf village.")) is None
+    if relation is None:
+        assert hit is None
+        return
+    town = r.resolve(relation.rsplit(" of ", 1)[1])
+    assert hit is not None and hit.relation == relation
+    assert (hit.geo_precision, hit.where_prec) == (2, 2) and _near(hit, town.lat, town.lon, 1)

@@ -75,3 +75,84 @@ def test_an_offensive_in_the_course_of_which_a_subject_acts_is_its_own() -> None
     # a subject that undergoes the verb does not own the offensive
     found = _events("On Sunday, ISIL fighters fled Tal Warda during an SDF offensive.")
     assert ("attack", "opposition") in found
+
+
+def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
+    # GUIDELINES 1b: "SDF and US forces landed ..." is one event per side, same quote
+    found = _events("On Sunday, SDF and US forces stormed Tal Warda.")
+    assert sorted(found) == [("attack", "coalition"), ("attack", "opposition")]
+    found = _events("On Sunday, Tal Warda was taken by Hezbollah and ISIL fighters.")
+    assert sorted(found) == [("capture", "government"), ("capture", "islamic_state")]
+    # one side named twice is one event; a clash has no initiator to split
+    assert _events("On Sunday, Hezbollah and Syrian Army troops stormed Tal Warda.") == [
+        ("attack", "government")
+    ]
+    assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1
+
+
+def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
+    # in a story that does not name the Islamic State, "the militants"/"the jihadists" are
+    # the non-state camp the paragraph follows
+    found = _events("Rebels stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "opposition")
+    found = _events("ISIL stormed Tal Warda on Saturday. On Sunday, the militants took Kafr Nur.")
+    assert found[-1] == ("capture", "islamic_state")
+    # in a story that names the Islamic State, its default holds
+    found = _events(
+        "SDF fighters stormed Tal Warda, held by ISIL, on Saturday. On Sunday, the militants "
+        "took Kafr Nur."
+    )
+    assert found[-1] == ("capture", "islamic_state")
+    # the army is not who "the militants" describe: the lexicon's side holds
+    found = _events(
+        "The army shelled Tal Warda on Saturday. On Sunday, the militants took Kafr Nur."
+    )
+    assert found[-1] == ("capture", "islamic_state")
+
+
+def test_a_name_says_whose_act_it_is_before_a_common_adjective() -> None:
+    # "al-Nusra led a jihadist assault": the assault is al-Nusra's, not a generic jihadist's
+    found = _events("On Sunday, Jabhat al-Nusra led a jihadist assault on Tal Warda.")
+    assert found == [("attack", "opposition")]
+
+
+def test_iranian_forces_fight_on_the_government_side() -> None:
+    found = _events("On Sunday, Iranian special forces stormed Tal Warda.")
+    assert found == [("attack", "government")]
+
+
+def test_a_paragraph_goes_on_with_the_camp_the_one_before_ended_with() -> None:
+    # an agentless act opening a paragraph is the act of the camp the story follows
+    found = _events(
+        "On Saturday, ISIL fighters stormed the Tal Warda checkpoint.\n\n"
+        "On Sunday, a car bomb was detonated at the checkpoint, killing five soldiers."
+    )
+    assert found[-1] == ("bombing", "islamic_state")
+
+
+def test_who_sends_reinforcements_moves_its_own() -> None:
+    found = _events(
+        "On Sunday, it was reported that the SDF cleared two villages of ISIL militants, and "
+        "that ISIL was sending reinforcements from Kafr Nur to stop further SDF advances."
+    )
+    assert ("deployment", "islamic_state") in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["JFS militants", "Turkistan Islamic Party fighters", "Hurras al-Din", "the Hamza Division",
+     "the Syrian National Army", "Nour al-Din al-Zenki fighters"],
+)
+def test_rebel_and_non_isil_jihadist_groups_are_opposition(name: str) -> None:
+    # GUIDELINES 1b: non-ISIL rebel and jihadist groups are `opposition`
+    assert _events(f"On Sunday, {name} stormed Tal Warda.") == [("attack", "opposition")]
+
+
+def test_turkish_forces_are_named_but_of_no_listed_side() -> None:
+    # GUIDELINES list no side for Turkey's own forces: named, `unknown`, never the camp the
+    # paragraph followed before
+    found = _events(
+        "On Saturday, SDF fighters stormed Tal Warda. On Sunday, Turkish forces shelled SDF "
+        "positions in Tal Warda."
+    )
+    assert found[-1] == ("shelling", "unknown")

@@ -252,3 +252,38 @@ def test_a_refused_document_is_left_out_alone(db: Path) -> None:
         refused = writer.flush()
         assert [source for source, _ in refused] == [bad.source]
         assert [e.doc_id for e in store.events()] == [good.id]
+
+
+def test_filter_columns_keep_their_types(db: Path) -> None:
+    """The columns copied out of the records hold typed values (dates, numbers), nulls
+    where the record has none."""
+    doc = make_doc()
+    bare = make_event(doc, 1).model_copy(update={"date_start": None, "places": []})
+    with Store(db) as store:
+        store.save_extraction(Extraction(document=doc, events=[make_event(doc), bare]))
+        rows = store.connection.execute(
+            "SELECT date_start, latitude, fatalities_total, typeof(record) FROM events ORDER BY id"
+        ).fetchall()
+        published = store.connection.execute("SELECT published FROM documents").fetchone()
+    assert rows == [(date(2018, 5, 3), 34.5, 3, "JSON"), (None, None, 3, "JSON")]
+    assert published == (date(2018, 6, 1),)
+
+
+def test_writing_imports_neither_pyarrow_nor_pandas(tmp_path: Path) -> None:
+    """The writing process of ``extract --db`` stays small: pyarrow and the pandas it pulls
+    in cost about 120 MB of memory, and writing the store needs neither."""
+    script = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from badia.model import Document, Extraction\n"
+        "from badia.store import BatchWriter, Store, extraction_rows\n"
+        "doc = Document(id='0123456789abcdef', source='a.txt', name='a.txt', format='text',\n"
+        "               text='The army shelled Testville.', published=date(2020, 1, 2))\n"
+        f"with Store({str(tmp_path / 's.duckdb')!r}) as store, BatchWriter(store) as w:\n"
+        "    w.add(extraction_rows(Extraction(document=doc)))\n"
+        "print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

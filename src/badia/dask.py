@@ -1,7 +1,13 @@
 """Extraction on a Dask cluster: a bag of documents in; events, or a Parquet dataset, out.
 
 ``extract(paths_or_bag)`` maps the pipeline's per-document function over a Dask bag and
-returns a bag of events (dicts, the ``Event`` record as JSON values). ``to_parquet``
+returns a bag of events (dicts, the ``Event`` record as JSON values): a bag, because an
+event is nested (places, actors, fatalities per side and claimant are lists) and a flat
+table would drop or re-encode those. ``events_frame`` gives the flat view as a Dask
+DataFrame: one row per event, the store's ``events`` columns (dates, type, sides, admin1,
+the first place's coordinates, the total killed), the whole record as JSON text in
+``record``; its columns and types are declared, so nothing is computed to learn them
+(it needs pandas). ``to_parquet``
 writes a partitioned dataset instead, one part per bag partition and one folder per
 store table (``documents/``, ``events/``, ``tallies/``, ``infoboxes/``, columns as in the
 store), which ``badia store load DIR --db FILE`` (``Store.load_parquet``) reads into
@@ -27,7 +33,7 @@ import dask.bag as dask_bag
 
 from badia.runner import DocResult, Job, iter_units, run_unit
 
-__all__ = ["documents_bag", "results", "extract", "to_parquet"]
+__all__ = ["documents_bag", "results", "extract", "events_frame", "to_parquet"]
 
 PARTITION_UNITS = 8  # files (or JSONL records) per partition: one task each
 
@@ -78,6 +84,46 @@ def extract(
     """
     job = Job(fmt=fmt, actors=actors, rows=True)
     return results(paths_or_bag, job).map(_events).flatten()
+
+
+def _event_rows(result: DocResult) -> list[tuple]:
+    return list(result.rows.events) if result.rows is not None else []
+
+
+# DuckDB column type -> pandas dtype (nullable where a value may be missing)
+_PANDAS_TYPES = {
+    "VARCHAR": "string",
+    "DATE": "datetime64[s]",
+    "INTEGER": "Int64",
+    "BIGINT": "Int64",
+    "DOUBLE": "float64",
+}
+
+
+def events_frame(
+    paths_or_bag: Iterable[str | Path] | dask_bag.Bag,
+    *,
+    fmt: str | None = None,
+    actors=None,
+):
+    """A Dask DataFrame of events, lazily: one row per event, in reading order.
+
+    Columns (declared, no compute to infer them): ``id``, ``doc_id``, ``date_start``,
+    ``date_end`` (datetime64[s], NaT when unknown), ``type``, ``side1``, ``side2``,
+    ``admin1`` (strings, NA when unknown), ``latitude``, ``longitude`` (degrees, of the
+    first resolved place; NaN when none), ``fatalities_total`` (Int64, NA when no count
+    was stated), ``record`` (the ``Event`` as JSON). The same columns as the store's
+    ``events`` table. Raises ``ImportError`` when pandas is not installed.
+    """
+    import pandas as pd
+
+    from badia.store.db import TABLE_COLUMNS
+
+    meta = pd.DataFrame(
+        {name: pd.Series(dtype=_PANDAS_TYPES[typ]) for name, typ in TABLE_COLUMNS["events"]}
+    )
+    job = Job(fmt=fmt, actors=actors, rows=True)
+    return results(paths_or_bag, job).map(_event_rows).flatten().to_dataframe(meta=meta)
 
 
 def _write_part(results_: list[DocResult], out: str, number: int) -> dict:

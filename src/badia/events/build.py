@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from badia.events import retype, roles
@@ -98,9 +98,12 @@ def build_events(
             continue
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
+        followed: list[Mention] = []  # the camp the section's story follows
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
-            state = _State()
+            # a paragraph goes on with the camp the one before it ended with, until it names
+            # its own ("During the night, a car bomb was detonated at the checkpoint")
+            state = _State(last_actor1=list(followed))
             paragraph_drafts: list[Draft] = []
             by_telling: dict[tuple, list[Draft]] = {}
             previous: list[Draft] = []  # the drafts of the sentence before
@@ -115,7 +118,8 @@ def build_events(
                     orphans=orphans,
                     parse=parses.get(sentence.start),
                 )
-                read, previous = flip_side_withdrawals(read, previous), read
+                narrative_prose = document.format != "news"
+                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
                 for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -124,6 +128,7 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
+            followed = state.last_actor1
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
     events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
@@ -156,6 +161,7 @@ class _DocumentReader:
     period: TimeValue | None
     actors: ActorLexicon | None = None
     side_counts: Counter[str] = field(default_factory=Counter)
+    named_sides: set[str] = field(default_factory=set)  # sides named by a proper name so far
     seen_places: list[Mention] = field(default_factory=list)
 
     def _places(
@@ -187,6 +193,7 @@ class _DocumentReader:
         times = find_times(text, start)
         actors = roles.merge_adjacent(find_actors(text, start, self.actors))
         self.side_counts.update(a.side for a in actors if a.side in _FIGHTING_SIDES)
+        self.named_sides.update(a.side for a in actors if a.value != 1)
         time_spans = [(t.start, t.end) for t in times]
         casualties_all = find_casualties(text, start, actors, time_spans)
         claims = find_claims(text)
@@ -302,6 +309,8 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
+                if "islamic_state" not in self.named_sides:
+                    actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,
@@ -324,7 +333,7 @@ class _DocumentReader:
                     named = antecedent(clause.text, state.places + before, self.seen_places)
                     draft.places = [named] if named else []
                 draft.source = _clause_claim(claims, clause, start)
-                drafts.append(draft)
+                drafts.extend(_one_per_side(draft, text, start))
                 if actor1:
                     state.last_actor1 = actor1
         if not drafts:
@@ -338,6 +347,46 @@ class _DocumentReader:
                     d.places = event_places(places)[:3]
         self._remember(state, places)
         return merge_same_action(drafts)
+
+
+# what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
+
+# Syrian and Russian state forces named together stay one event: the seed gold and the
+# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
+# and Syrian Air Forces", is one name in the actor lexicon).
+_ONE_CAMP = {"government", "russia"}
+
+
+def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
+    """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed ...",
+    "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
+    quote. Only a list the text coordinates (names joined by "and" or commas), not actors
+    gathered from apart; a clash has no initiator to split; Syrian and Russian state forces
+    are one camp. ``text``: the sentence, at document ``offset``."""
+    if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
+        return [draft]
+    parts = roles.by_side(draft.actor1)
+    sides = {m.side for part in parts for m in part if m.side in _FIGHTING_SIDES}
+    if len(parts) < 2 or sides == _ONE_CAMP:
+        return [draft]
+    return [
+        replace(
+            draft,
+            actor1=part,
+            actor2=[a for a in draft.actor2 if a.side not in {m.side for m in part}],
+            places=list(draft.places),
+            casualties=list(draft.casualties),
+        )
+        for part in parts
+    ]
+
+
+def _coordinated(actors: list[Mention], text: str, offset: int) -> bool:
+    ordered = sorted(actors, key=lambda a: a.start)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    gaps = (text[a.end - offset : b.start - offset] for a, b in pairs)
+    return all(_LIST_GAP.fullmatch(g) for g in gaps)
 
 
 def _refined_type(

@@ -43,7 +43,11 @@ _PURPOSE_AND = re.compile(
     r"[^,.;:]{0,60}?\s+and\s+$"
 )
 _ATTEMPT = re.compile(
-    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)\s+to\s+$", re.I
+    r"\b(?:attempts?|attempted|tried|trying|sought|efforts?|failed|failing)"
+    r"(?:\s+by(?:\s+[\w'-]+){1,4}?(?=\s+to\s+$))?"  # "a fifth attempt by ISIL to capture"
+    r"(?:\s+(?:once|yet|again|also|then|later|twice|repeatedly)|\s+for\s+the\s+\w+\s+time)*"
+    r"\s+to\s+$",
+    re.I,
 )
 _BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
@@ -147,6 +151,8 @@ def usable_triggers(
             continue  # prisoners or spoils taken, not ground
         if head is not None and t.type == "bombing" and grammar.averted(head):
             continue  # "destroyed a car bomb": it never went off
+        if head is not None and t.type == "attack" and grammar.in_flight(head):
+            continue  # "soldiers, fleeing from the base, reached X": a flight, not an attack
         elif _PURPOSE.search(before) and not _SUCCESS.search(before):
             if _ATTEMPT.search(before):
                 t = Trigger("attack", "active", False, t.text, t.start, t.end)
@@ -385,6 +391,27 @@ _DURATION_OF = re.compile(
 )
 
 
+# a withdrawal forced on a side or done: "were forced to withdraw", "managed to pull back"
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:ed|ing)|compell(?:ed|ing)|obliged|managed|began|started|proceeded)"
+    r"\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
+# A kill whose cause is a definite act told before: "killed 35 soldiers due to the explosion"
+_TOLL_OF_TOLD = re.compile(
+    r"[^.;]{0,60}?\b(?:due to|because of|in|during|from) the (?:[\w-]+\s+)?"
+    r"(?:explosion|blast|bombing|attack|ambush|assault|strike|airstrikes?|shelling)\b",
+    re.I,
+)
+# A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
+_DURING_BATTLE = re.compile(
+    r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
+    r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
+    r"fighting|clashes)\b",
+    re.I,
+)
+
+
 def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     """Mentions of an action that is not a new event of its own.
 
@@ -422,6 +449,10 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+(?:the|this|that)\s+(?:assault|attack|offensive)", after
     ):
         return True
+    if t.weak and _TOLL_OF_TOLD.match(text, t.end):
+        return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
+    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+        return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted
     if _ANCHOR_OF_OFFSET.search(text[max(0, t.start - 80) : t.start]):
@@ -463,8 +494,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "was in control of X" is a state; "By 23 September, ... in control of X"
     if t.type == "bombing" and _INSTRUMENT.search(before):
         return True  # "an attack involving suicide bombers", "by using 10 SVBIEDs": the means
-    if t.type == "withdrawal" and (_SUBORDINATE.search(before) or re.search(r"\bto\s+$", before)):
-        return True
+    if t.type == "withdrawal" and (
+        _SUBORDINATE.search(before)
+        or (re.search(r"\bto\s+$", before) and not _MADE_TO.search(before))
+    ):
+        return True  # "after ISIL withdrew", "to withdraw"; not "were forced to withdraw"
     return t.voice == "noun" and bool(re.match(r"\s+(?:entered|coincided|was meant|aimed)", after))
 
 
@@ -473,12 +507,15 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
 _ASSAULT = re.compile(r"storm|breach|(?:re)?launched$", re.I)
 _SOFT = re.compile(
     r"advanc|target|storm|breach|broke|break|push|(?:re)?launched$"
-    r"|ma(?:de|king) .*(?:progress|headway|inroads)",
+    r"|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
     re.I,
 )
 # ground gained with no place stated taken: "advanced", "made progress" (GUIDELINES 1b: beside a
 # capture in the same stretch, the capture alone)
-_ADVANCE = re.compile(r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)", re.I)
+_ADVANCE = re.compile(
+    r"advanc|ma(?:de|king) .*(?:progress|headway|inroads)|continu\w+ \w+ (?:[\w-]+ )?advance",
+    re.I,
+)
 
 
 def _is_soft(t: Trigger) -> bool:
@@ -486,10 +523,24 @@ def _is_soft(t: Trigger) -> bool:
     return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
 
 
+# Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
+# still tells one campaign, as the gold codes it)
+_LONGEST_SPAN_DAYS = 183
+
+
 def pinned_to_a_month(drafts: list[Draft]) -> list[Draft]:
     """GUIDELINES 1b: an event is pinned at least to a month; "By 2019, ... ambushes and
-    clashes" dated by a year alone is a summary, not an event."""
-    return [d for d in drafts if d.date is None or d.date.precision != "year"]
+    clashes" dated by a year alone, or "a series of campaigns between 2016 and 2017", is a
+    summary, not an event."""
+    return [
+        d
+        for d in drafts
+        if d.date is None
+        or (
+            d.date.precision != "year"
+            and (d.date.end - d.date.start).days <= _LONGEST_SPAN_DAYS
+        )
+    ]
 
 
 def one_per_type(triggers: list[Trigger]) -> list[Trigger]:

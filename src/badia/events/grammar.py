@@ -52,6 +52,11 @@ class Grammar:
     materiel: frozenset[str]
     no_ground: frozenset[str]
     kind_nouns: frozenset[str]
+    flight: frozenset[str]
+    prevented: frozenset[str]
+    gave_up: frozenset[str]
+    tries: frozenset[str]
+    ongoing: frozenset[str]
     modal: frozenset[str]
     speech: frozenset[str]
     roles: dict[str, Slots]
@@ -135,6 +140,12 @@ class SentenceGrammar:
             prep = p.head(tok.i) if tok.dep == "pobj" else None
             if prep is not None and self._names(prep, g.circumstance_preps):
                 return "circumstance"  # "retreated due to heavy shelling": no event of its own
+        if any(
+            a.lemma in g.ongoing and a.i == tok.i - 1 for a in p.children(tok.i, "advmod")
+        ):
+            return "ongoing"  # "SAA was still besieging the city": a state told again
+        if tok.lemma in g.gave_up and any(o.lemma in g.tries for o in p.children(tok.i, "dobj")):
+            return "not done"  # "abandoned attempts to ...": no place was abandoned
         h, own = tok, True
         while True:
             if own:
@@ -147,6 +158,10 @@ class SentenceGrammar:
                 return None
             if h.dep == "pcomp" and self._short_of(gov):
                 return "not done"  # "just short of capturing", "without taking", "instead of"
+            if h.dep == "dobj" and h.lemma in g.tries and gov.lemma in g.gave_up:
+                return "not done"  # "abandoned attempts to capture the airbase"
+            if h.dep == "pcomp" and gov.lemma == "from" and self._kept_from(gov):
+                return "not done"  # "cut off the army from advancing"
             if h.dep == "xcomp" and gov.lemma in g.intention:
                 return "intention"
             if h.dep == "xcomp" and gov.lemma in g.attempt:
@@ -199,6 +214,11 @@ class SentenceGrammar:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
         return self._names(prep, self.g.not_done_preps)
 
+    def _kept_from(self, prep: Token) -> bool:
+        """The 'from' of "prevented X from entering", "cut off X from advancing"."""
+        verb = self.parse.head(prep.i)
+        return verb is not None and verb.lemma in self.g.prevented
+
     def _names(self, prep: Token, words: frozenset[str]) -> bool:
         """``prep`` is one of ``words``, or the 'of'/'to' of one ("short of", "due to")."""
         if prep.lemma in words:
@@ -225,10 +245,34 @@ class SentenceGrammar:
 
     def averted(self, tok: Token) -> bool:
         """ "the army destroyed a car bomb", "an IED was defused": the bomb never went off."""
+        while tok.dep in ("conj", "nmod", "compound", "pobj"):
+            # "remove the mines and booby traps", "demining most of the explosives"
+            above = self.parse.head(tok.i)
+            if above is None or (tok.dep == "pobj" and above.lemma != "of"):
+                return False
+            tok = self.parse.head(above.i) if tok.dep == "pobj" else above
+            if tok is None:
+                return False
         if tok.dep not in ("dobj", "nsubjpass"):
             return False
         verb = self.parse.head(tok.i)
         return verb is not None and verb.lemma in self.g.averted
+
+    def _rid_of(self, theme: Token) -> bool:
+        """ "the town of ISIL explosives": the place is rid of what 'of' names."""
+        return any(
+            o.lemma in self.g.no_ground and o.tag != "NNP"
+            for prep in self.parse.children(theme.i, "prep")
+            if prep.lemma == "of"
+            for o in self.parse.children(prep.i, "pobj")
+        )
+
+    def in_flight(self, tok: Token) -> bool:
+        """ "soldiers, fleeing from the captured base, reached X": the subject is in flight."""
+        subject = self._subject(tok)
+        return subject is not None and any(
+            c.lemma in self.g.flight for c in self.parse.children(subject.i, "acl", "amod")
+        )
 
     def _sentence_disputed(self, tok: Token) -> bool:
         """ "X claimed it captured Y, which the army denied": a denial relative clause
@@ -248,7 +292,14 @@ class SentenceGrammar:
         battle", "with the pilot captured": what is taken is people or materiel (every
         conjunct of the object is such a noun), so no ground changes hands."""
         p = self.parse
+        for prep in p.children(tok.i, "prep"):  # "cleared of the bombs": demining
+            if prep.lemma == "of" and any(
+                o.lemma in self.g.no_ground for o in p.children(prep.i, "pobj")
+            ):
+                return True
         themes = [t for t in p.children(tok.i, "nsubjpass", "dobj") if t.lemma not in _WH]
+        if tok.lemma in self.g.averted and any(self._rid_of(t) for t in themes):
+            return True  # "clear the town of ISIL explosives": demining
         if not themes and tok.dep == "advcl":
             # "with the pilot captured": an absolute clause's own subject is what is taken
             themes = [s for s in p.children(tok.i, "nsubj") if s.lemma not in _WH]
@@ -307,12 +358,17 @@ class SentenceGrammar:
         # the verb a noun trigger serves: "ISIL launched an attack", "car bombs were used by
         # ISIL", "a car bomb was detonated" (no agent: the camp followed)
         clause = tok if verbal else self._serving_verb(tok)
-        if not initiator and clause is not tok and clause is not None:
+        # (also when the noun's own modifier is only a common noun of a camp: in "al-Nusra
+        # led a jihadist assault" the name, not the adjective, says whose it is)
+        generic = bool(initiator) and all(a.value == 1 for a in initiator)
+        if (not initiator or generic) and clause is not tok and clause is not None:
             if tok.dep == "dobj":
                 subject = self._subject(clause)
-                initiator = self._actors_in(subject.i, actors) if subject is not None else []
+                named = self._actors_in(subject.i, actors) if subject is not None else []
             else:
-                initiator = self._fill(clause, ("agent",), actors)
+                named = self._fill(clause, ("agent",), actors)
+            if named and not (generic and all(a.value == 1 for a in named)):
+                initiator = named
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
         p = self.parse
         agentless = (

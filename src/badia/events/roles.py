@@ -363,6 +363,9 @@ def clause_roles(
             elif re.match(_NOUN_AS_PASSIVE_SUBJECT, text[trigger.end :]):
                 # "Attacks were also conducted along the highway": by the camp just named
                 actor1 = previous_subject or last_actor1
+            elif _IN_AN_ACT.search(text[: trigger.start]):
+                # "ISIL retook the city in a sudden offensive": the clause's subject launched it
+                actor1 = subject_actors(text, off, actors, trigger.start)
             if not actor1:
                 return None, []
         actor2 = objects_after(text, off, actors, trigger.end, actor1)
@@ -396,6 +399,10 @@ def clause_roles(
             return [], actor2
     actor2 = [a for a in actor2 if a not in actor1]
     return actor1, actor2
+
+
+# an action noun as the manner of the clause's act: "in a sudden offensive", "in a night raid"
+_IN_AN_ACT = re.compile(r"\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def with_parse(
@@ -434,3 +441,53 @@ def with_parse(
         not_parties = grammar.speakers(actors) + grammar.means(actors)
         actor2 = [a for a in actor2 if a not in not_parties]
     return actor1, [a for a in actor2 if a not in actor1]
+
+
+_FIGHTING_SIDES = ("government", "russia", "opposition", "islamic_state", "coalition")
+
+
+def by_side(actors: list[Mention]) -> list[list[Mention]]:
+    """The initiators grouped by fighting side, in the order the sides are first named;
+    actors of no side (an unknown brigade) go with the first group. One group when the
+    list names one side, or three and more: such a list rolls the war's parties ("by the
+    government, the coalition and the SDF, Turkey and its rebels, IS withdrew") and is no
+    joint act."""
+    groups: dict[str, list[Mention]] = {}
+    loose: list[Mention] = []
+    for a in actors:
+        if a.side in _FIGHTING_SIDES:
+            groups.setdefault(a.side, []).append(a)
+        else:
+            loose.append(a)
+    if len(groups) != 2:
+        return [actors]
+    parts = list(groups.values())
+    parts[0] = sorted(parts[0] + loose, key=lambda a: a.start)
+    return parts
+
+
+# "the militants", "these jihadists": a definite description before a generic noun
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def described_camp(
+    actor1: list[Mention], last_actor1: list[Mention], text: str, offset: int
+) -> list[Mention]:
+    """ "Rebels stormed X. The militants then took Y": a definite generic noun of armed
+    non-state fighters ("the militants", "the jihadists") refers to the non-state camp the
+    paragraph follows as initiator. The builder asks only in a document that has not named
+    the Islamic State (where the lexicon's default side for these nouns cannot be meant);
+    where it has, "SDF fighters took X. The militants withdrew" are IS's men.
+    ``text`` is the sentence at ``offset``."""
+    if not actor1 or not last_actor1 or any(a.value != 1 for a in actor1):
+        return actor1
+    followed = [a for a in last_actor1 if a.side in ("opposition", "islamic_state")]
+    if len({a.side for a in followed}) != 1 or len(followed) != len(last_actor1):
+        return actor1
+    if all(a.side == "islamic_state" for a in actor1) and all(
+        a.text.lower().startswith("the ")
+        or _DEFINITE_BEFORE.search(text[max(0, a.start - offset - 8) : a.start - offset])
+        for a in actor1
+    ):
+        return followed
+    return actor1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from badia.events.clauses import Clause
-from badia.events.draft import Draft, side_of
+from badia.events.draft import BATTLE_TYPES, Draft, side_of
 from badia.model import TimeValue
 
 
@@ -35,15 +35,24 @@ def merge_same_action(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def flip_side_withdrawals(drafts: list[Draft], previous: list[Draft]) -> list[Draft]:
+def flip_side_withdrawals(
+    drafts: list[Draft], previous: list[Draft], narrative: bool = True
+) -> list[Draft]:
     """Drop a sentence's withdrawals from a place that another side was just told to have
     taken in the sentence before (``previous``: that sentence's drafts).
 
     GUIDELINES 1b: no withdrawal for the flip side of a capture coded for the other side
     ("ISIL took the base. Hundreds of troops retreated from the base towards X" is one
     capture). A retreat from another place, or after the side's own failed attack, is a
-    move of its own; within one sentence the clauses decide (``filters``).
+    move of its own. In ``narrative`` prose (not news, whose "withdrew after X overran the
+    town" tells both moves) a battle fought by another side in the same sentence makes the
+    withdrawal its flip side too ("X had withdrawn from the city, and ISIL captured it").
     """
+    if narrative:
+        others = {side_of(b) for b in drafts if b.type in BATTLE_TYPES}
+        drafts = [
+            d for d in drafts if d.type != "withdrawal" or not (others - {side_of(d)})
+        ]
     # the first place of a capture is what was taken; later ones may be where the loser went
     taken = [(side_of(b), b.places[0].text) for b in previous if b.type == "capture" and b.places]
     if not taken:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from badia.mentions.lexicon import packaged
 
@@ -21,6 +21,10 @@ class Trigger:
 
 _WORD_START = re.compile(r"(?<![\w-])\w")
 
+# Cyrillic letters that look Latin, as mirrored pages carry them inside English words
+# ("capturе" with a Cyrillic "е"): read as their Latin twins so the word is found.
+_LOOKALIKES = str.maketrans("аеорсухіАЕОРСХІ", "aeopcyxiAEOPCXI")
+
 
 @dataclass
 class TriggerLexicon:
@@ -35,6 +39,7 @@ class TriggerLexicon:
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
+        text = text.translate(_LOOKALIKES)  # one character for one: offsets unchanged
         lowered = text.lower()
         if len(lowered) != len(text):  # a case fold changed the length: keep offsets exact
             lowered = text
@@ -136,4 +141,12 @@ def default_triggers() -> TriggerLexicon:
 
 
 def find_triggers(text: str) -> list[Trigger]:
-    return default_triggers().find(text)
+    """The triggers of a sentence (offsets within ``text``), a new list per call."""
+    return list(_sentence_triggers(text))
+
+
+# The pipeline asks twice per sentence (which sentences to parse, then reading each one):
+# the second asking finds the first one's answer. Bounded, so memory stays flat.
+@lru_cache(maxsize=4096)
+def _sentence_triggers(text: str) -> tuple[Trigger, ...]:
+    return tuple(default_triggers().find(text))

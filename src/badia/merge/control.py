@@ -248,6 +248,7 @@ def _timeline(key: str, changes: list[_Change]) -> list[ControlPeriod]:
 def control_timelines(events: Sequence[Event]) -> list[ControlPeriod]:
     """All control periods, grouped by place key (keys sorted), each place in date order."""
     changes: dict[str, list[_Change]] = defaultdict(list)
+    told: set[tuple] = set()
     for e in events:
         if e.type not in _CHANGE_TYPES or e.date_start is None:
             continue
@@ -255,6 +256,12 @@ def control_timelines(events: Sequence[Event]) -> list[ControlPeriod]:
             key = place_key(name)
             if not key or not holdable(name, e.places) or only_beside(e.quote, name):
                 continue
+            # a joint act of two sides is one event per side with one quote (GUIDELINES
+            # 1b); the ground changes hands once, to the side named first
+            telling = (key, e.doc, e.start, e.end, e.type, e.date_start)
+            if telling in told:
+                continue
+            told.add(telling)
             partial = is_partial(e.quote, name, e.locations)
             changes[key].append(_Change(e, name, e.type, partial))
     out: list[ControlPeriod] = []

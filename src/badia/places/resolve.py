@@ -100,6 +100,12 @@ _EDGE = re.compile(
     r"(?!\s+(?:to|of)\s+(?!the\s+(?:city|town)))",
     re.I,
 )
+# "X located immediately west of the base": the base (town, village) the sentence named
+_OF_THE = re.compile(
+    rf"(?P<rel>(?:to\s+the\s+)?{_DIR_ADJ}\s+of)\s+the\s+"
+    r"(?P<noun>base|city|town|village)\b(?!\s+of\b)",
+    re.I,
+)
 _CAPITALISED = re.compile(
     r"(?:(?:al|el|ez|as|ad|ar|ash|az|at|an|Al|El)-)?[A-Z][\w’'`]*(?:-[A-Z][\w’'`]*)*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`]*)*"
@@ -585,6 +591,14 @@ class Resolver:
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
                     return base
+            m = _OF_THE.match(text, lead)
+            if m:
+                found = self._antecedent(before, m.group("noun"), ctx)
+                if found is not None:
+                    hit, antecedent = found
+                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
+                    hit.relation = f"{' '.join(m.group('rel').split())} {antecedent}"
+                    return hit
             m = _EDGE.match(text, lead)
             if m:
                 town = self._town_before(before, ctx)
@@ -598,12 +612,22 @@ class Resolver:
     def _town_before(self, before: str, ctx: Context) -> tuple[Hit, str] | None:
         """The last city (or well-known town) the sentence names before a place said to lie
         at "the outskirts" or "the entrance to the city" without naming it."""
-        for m in reversed(list(_CAPITALISED.finditer(before))):
+        return self._antecedent(before, "city", ctx)
+
+    def _antecedent(self, before: str, noun: str, ctx: Context) -> tuple[Hit, str] | None:
+        """The place "the city" / "the town" / "the base" refers back to: the last name the
+        sentence gives before it that resolves, a city or well-known town for "city" and
+        "town" (the last name only for "village" and "base"); None otherwise."""
+        names = list(_CAPITALISED.finditer(before))
+        for m in reversed(names):
             hit = self._exact(m.group(0), ctx)
             entry = self.g.by_id.get(hit.entry_id) if hit is not None else None
-            if hit is not None and entry is not None and _big(entry) \
-                    and entry.kind == "populated":
-                return hit, m.group(0)
+            if hit is None or entry is None:
+                continue
+            if noun.lower() in ("city", "town") and not (_big(entry)
+                                                         and entry.kind == "populated"):
+                continue
+            return hit, m.group(0)
         return None
 
     # ---------------------------------------------------------------- ranking

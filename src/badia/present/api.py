@@ -10,8 +10,13 @@ and while an ``extract`` holds the store they are too (or, before any snapshot,
 
 Bounds on what one request can cost: every list is paged (default
 ``queries.DEFAULT_LIMIT``, at most ``queries.MAX_LIMIT``); answers that take no
-parameters and the report page are computed once per snapshot; a request that
-runs longer than ``request_seconds`` is answered 503. Only requests whose
+parameters and the report page are computed once per snapshot, and each row of a
+list is encoded to JSON once per snapshot (:mod:`badia.present.pages`), so a page
+is a join of bytes; the matches of an event filter are kept for the last
+``RECENT_FILTERS`` filters. List routes run on the event loop and hand only
+first computations to a thread, so many requests are answered at once; a request
+whose client disconnects is cancelled; one that runs longer than
+``request_seconds`` is answered 503. Only requests whose
 ``Host`` is one of ``allowed_hosts`` (localhost names by default) are served, so
 a web page cannot read the store through DNS rebinding. ``HEAD`` is answered
 wherever ``GET`` is.
@@ -20,10 +25,13 @@ wherever ``GET`` is.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import threading
 import time
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
@@ -33,14 +41,16 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi_offline import FastAPIOffline
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from badia.model import Side
 from badia.present import queries as q
+from badia.present.pages import EncodedRows, PagedAnswer, PagedList, page_object, window
 from badia.present.report import render_html
 from badia.store.db import StoreBusy
 
@@ -49,6 +59,7 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
 REQUEST_SECONDS = 15.0  # a request running longer is answered 503
 RECHECK_SECONDS = 1.0  # how often the store file is looked at for changes
 RETRY_AFTER = "2"  # seconds a client is asked to wait when the store is busy
+RECENT_FILTERS = 128  # event filters whose matches are kept per snapshot
 
 log = logging.getLogger("badia.present")
 
@@ -73,24 +84,6 @@ def problem(
     )
 
 
-def page_of(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """One page of a list: ``{"total", "limit", "offset", "items"}``."""
-    return {
-        "total": len(rows),
-        "limit": limit,
-        "offset": offset,
-        "items": rows[offset : offset + limit],
-    }
-
-
-def page_lists(answer: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
-    """A dict answer with each of its lists cut to one page; ``totals`` gives their lengths."""
-    lists = {k: v for k, v in answer.items() if isinstance(v, list)}
-    paged = {k: v[offset : offset + limit] for k, v in lists.items()}
-    totals = {k: len(v) for k, v in lists.items()}
-    return {**answer, **paged, "limit": limit, "offset": offset, "totals": totals}
-
-
 class _HeadAsGet:
     """Answer ``HEAD`` as ``GET`` without the body (the headers, length included, stay)."""
 
@@ -108,6 +101,82 @@ class _HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class _DocsStayLocal:
+    """Give ``/docs`` and ``/redoc`` a Content-Security-Policy that keeps them local.
+
+    ReDoc asks a CDN for its logo (it drops the logo when that fails): the policy keeps
+    the docs pages from reaching anything but this server.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in ("/docs", "/redoc"):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", _DOCS_CSP.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_policy)
+
+
+class _StopWhenClientLeaves:
+    """Cancel a request's work when its client disconnects before the answer is sent.
+
+    The request runs as a task; a watcher reads the connection's messages (passing the
+    request body on) and, on ``http.disconnect`` before the response is complete,
+    cancels the task. Work handed to a thread (a snapshot load, a first encoding of
+    rows) runs to its end, since a thread cannot be cancelled, but its result is kept
+    for the next request; the request's own work stops at its next ``await``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        inbox: asyncio.Queue[Message] = asyncio.Queue()
+        answered = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal answered
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                answered = True
+            await send(message)
+
+        async def watch() -> None:
+            while True:
+                message = await receive()
+                await inbox.put(message)
+                if message["type"] == "http.disconnect":
+                    return
+
+        work = asyncio.ensure_future(self.app(scope, inbox.get, tracked))
+        watcher = asyncio.ensure_future(watch())
+        try:
+            await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)
+            if not work.done() and not answered:
+                work.cancel()
+                log.info("client left: %s %s abandoned", scope["method"], scope["path"])
+                with contextlib.suppress(asyncio.CancelledError):
+                    await work
+                return
+            await work
+        finally:
+            watcher.cancel()
+            if not work.done():
+                work.cancel()
 
 
 class _Deadline:
@@ -160,6 +229,7 @@ class _Snapshot:
         self._stamp: tuple | None = None
         self._ds: q.Dataset | None = None
         self._memo: dict[str, Any] = {}
+        self._recent: OrderedDict[str, Any] = OrderedDict()  # bounded: one per event filter
 
     def _current_stamp(self) -> tuple | None:
         if self._watch is None:
@@ -172,6 +242,13 @@ class _Snapshot:
             except FileNotFoundError:
                 stamp.append(None)
         return tuple(stamp)
+
+    def fresh(self) -> q.Dataset | None:
+        """The snapshot when no look at the store file is due (never blocks), else None."""
+        ds = self._ds
+        if ds is not None and time.monotonic() - self._checked < self._recheck:
+            return ds
+        return None
 
     def get(self) -> q.Dataset:
         ds = self._ds
@@ -193,23 +270,45 @@ class _Snapshot:
                     return self._ds
                 with self._lock:
                     self._ds, self._stamp, self._memo = fresh, stamp, {}
+                    self._recent = OrderedDict()
             self._checked = time.monotonic()
             return self._ds
         finally:
             self._reload.release()
 
-    def memo(self, key: str, compute: Callable[[q.Dataset], Any]) -> Any:
-        """``compute(dataset)``, computed once per snapshot."""
+    def memo(self, key: str, compute: Callable[[q.Dataset], Any], recent: bool = False) -> Any:
+        """``compute(dataset)``, computed once per snapshot; with ``recent`` kept among the
+        last ``RECENT_FILTERS`` such values only (for keys that requests make up)."""
         ds = self.get()
-        with self._lock:
-            memo = self._memo
-            if self._ds is ds and key in memo:
-                return memo[key]
+        found = self._lookup(ds, key, recent)
+        if found is not None:
+            return found
         value = compute(ds)
         with self._lock:
             if self._ds is ds:
-                self._memo[key] = value
+                if not recent:
+                    self._memo[key] = value
+                else:
+                    self._recent[key] = value
+                    while len(self._recent) > RECENT_FILTERS:
+                        self._recent.popitem(last=False)
         return value
+
+    def cached(self, key: str, recent: bool = False) -> Any:
+        """The memo of ``key`` when it is at hand without blocking, else None."""
+        ds = self.fresh()
+        return None if ds is None else self._lookup(ds, key, recent)
+
+    def _lookup(self, ds: q.Dataset, key: str, recent: bool) -> Any:
+        with self._lock:
+            if self._ds is not ds:
+                return None
+            if not recent:
+                return self._memo.get(key)
+            found = self._recent.get(key)
+            if found is not None:
+                self._recent.move_to_end(key)
+            return found
 
     def page(self) -> tuple[str, str]:
         return self.memo("report page", lambda ds: render_html(q.report_data(ds, served=True)))
@@ -268,7 +367,9 @@ def create_app(
         version="1",
     )
     app.add_middleware(_Deadline, seconds=request_seconds)
+    app.add_middleware(_StopWhenClientLeaves)
     app.add_middleware(_HeadAsGet)
+    app.add_middleware(_DocsStayLocal)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.exception_handler(StoreBusy)
@@ -278,15 +379,6 @@ def create_app(
             "store busy: another badia process is writing it; retry shortly",
             headers={"Retry-After": RETRY_AFTER},
         )
-
-    @app.middleware("http")
-    async def _docs_stay_local(request: Request, call_next: Callable) -> Any:
-        # ReDoc asks a CDN for its logo (it drops the logo when that fails): the policy
-        # keeps the docs pages from reaching anything but this server.
-        response = await call_next(request)
-        if request.url.path in ("/docs", "/redoc"):
-            response.headers.setdefault("Content-Security-Policy", _DOCS_CSP)
-        return response
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -316,8 +408,39 @@ def create_app(
         page, csp = snapshot.page()
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
+    async def memo(key: str, compute: Callable[[q.Dataset], Any], recent: bool = False) -> Any:
+        """``snapshot.memo`` without blocking the event loop: at hand, or from a thread
+        (a snapshot to load, a first computation)."""
+        found = snapshot.cached(key, recent)
+        if found is not None:
+            return found
+        return await run_in_threadpool(snapshot.memo, key, compute, recent)
+
+    async def json_page(source: PagedList | PagedAnswer, limit: int, offset: int) -> Response:
+        """One page as JSON bytes; rows not encoded yet are encoded in a thread."""
+        if source.missing(limit, offset):
+            body = await run_in_threadpool(source.page, limit, offset)
+        else:
+            body = source.page(limit, offset)
+        return Response(body, media_type="application/json")
+
+    def event_rows(tellings: bool) -> Callable[[q.Dataset], tuple[EncodedRows, str | None]]:
+        def compute(ds: q.Dataset) -> tuple[EncodedRows, str | None]:
+            rows = ds.rows(tellings)
+            return EncodedRows(rows, lambda m: q.merged_summary(m, ds)), ds.merge_note
+
+        return compute
+
+    def matching(tellings: bool, filters: dict[str, Any]) -> Callable[[q.Dataset], array]:
+        def compute(ds: q.Dataset) -> array:
+            position = {id(m): i for i, m in enumerate(ds.rows(tellings))}
+            found = q.filter_events(ds, tellings=tellings, **filters)
+            return array("I", (position[id(m)] for m in found))
+
+        return compute
+
     @app.get("/api/events", summary="Events, filtered and paged")
-    def events(
+    async def events(
         date_from: Annotated[
             date | None, Query(description="events ending on or after this day")
         ] = None,
@@ -341,20 +464,32 @@ def create_app(
             int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)
         ] = q.DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> dict[str, Any]:
-        return q.list_events(
-            snapshot.get(),
-            limit=limit,
-            offset=offset,
-            date_from=date_from,
-            date_to=date_to,
-            type=type,
-            side=side,
-            actor=actor,
-            place=place,
-            doc=doc,
-            tellings=tellings,
-        )
+    ) -> Response:
+        rows, merge_note = await memo(f"event rows {tellings}", event_rows(tellings))
+        filters = {
+            "date_from": date_from,
+            "date_to": date_to,
+            "type": type,
+            "side": side,
+            "actor": actor,
+            "place": place,
+            "doc": doc,
+        }
+        chosen = {k: v for k, v in filters.items() if v is not None}
+        if chosen:
+            key = f"events {tellings} {sorted(chosen.items())!r}"
+            positions = await memo(key, matching(tellings, chosen), recent=True)
+            total = len(positions)
+            page = positions[offset : offset + limit]
+        else:
+            total = len(rows)
+            page = window(total, limit, offset)
+        if rows.missing(page):
+            items = await run_in_threadpool(rows.array, page)
+        else:
+            items = rows.array(page)
+        head = {"total": total, "limit": limit, "offset": offset, "merge_note": merge_note}
+        return Response(page_object(head, {"items": items}, {}), media_type="application/json")
 
     @app.get("/api/events/{event_id}", summary="One event with its quote and citations")
     def event(event_id: str) -> dict[str, Any]:
@@ -364,8 +499,9 @@ def create_app(
         return found
 
     @app.get("/api/documents", summary="Documents (without text), paged")
-    def documents(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return page_of(snapshot.memo("documents", q.list_documents), limit, offset)
+    async def documents(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        rows = await memo("documents", lambda ds: PagedList(q.list_documents(ds)))
+        return await json_page(rows, limit, offset)
 
     @app.get("/api/documents/{doc_id}", summary="One document with its text")
     def document(doc_id: str) -> dict[str, Any]:
@@ -375,63 +511,67 @@ def create_app(
         return found
 
     @app.get("/api/tallies", summary="Aggregate killed counts stated in the documents, paged")
-    def tallies(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return page_of(snapshot.memo("tallies", q.list_tallies), limit, offset)
+    async def tallies(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        rows = await memo("tallies", lambda ds: PagedList(q.list_tallies(ds)))
+        return await json_page(rows, limit, offset)
 
     @app.get(
         "/api/casualties",
         summary="Killed by side, period and claimant (the report's casualty chart and table; "
         "each list paged)",
     )
-    def casualties(
+    async def casualties(
         by: Annotated[Literal["year", "month"], Query(description="period length")] = "year",
         side: Annotated[Side | None, Query(description="only this side")] = None,
         limit: Limit = q.DEFAULT_LIMIT,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
-        answer = snapshot.memo(
-            f"casualties {by} {side}", lambda ds: q.casualties(ds, by=by, side=side)
+    ) -> Response:
+        answer = await memo(
+            f"casualties {by} {side}", lambda ds: PagedAnswer(q.casualties(ds, by=by, side=side))
         )
-        return page_lists(answer, limit, offset)
+        return await json_page(answer, limit, offset)
 
     @app.get("/api/places", summary="Places the events name: coordinates and event counts")
-    def places(
+    async def places(
         unresolved: Annotated[
             bool | None,
             Query(description="true: only names without coordinates; false: only with"),
         ] = None,
         limit: Limit = q.DEFAULT_LIMIT,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
-        rows = snapshot.memo(
-            f"places {unresolved}", lambda ds: q.place_rows(ds, unresolved=unresolved)
+    ) -> Response:
+        rows = await memo(
+            f"places {unresolved}", lambda ds: PagedList(q.place_rows(ds, unresolved=unresolved))
         )
-        return page_of(rows, limit, offset)
+        return await json_page(rows, limit, offset)
 
     @app.get(
         "/api/claims",
         summary="Casualty claims: merged low/best/high and per claimant (each list paged)",
     )
-    def claims(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return page_lists(snapshot.memo("claims", q.claims), limit, offset)
+    async def claims(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        answer = await memo("claims", lambda ds: PagedAnswer(q.claims(ds)))
+        return await json_page(answer, limit, offset)
 
     @app.get("/api/control", summary="Control timelines of all places (paged)")
-    def control(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return page_lists(snapshot.memo("control", q.control), limit, offset)
+    async def control(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        answer = await memo("control", lambda ds: PagedAnswer(q.control(ds)))
+        return await json_page(answer, limit, offset)
 
     @app.get("/api/control/{place}", summary="Control timeline of one place")
     def control_place(place: str) -> dict[str, Any]:
         ds = snapshot.get()
         found = q.control_for_place(ds, place)
         if found is None:
-            status = snapshot.memo("control", q.control)
-            if status["status"] != "computed":
+            status = snapshot.memo("control", lambda ds: PagedAnswer(q.control(ds)))
+            if status.fixed["status"] != "computed":
                 raise Problem(404, f"no place {place!r}: control {q.NOT_COMPUTED}")
             raise not_found("place", place)
         return found
 
     @app.get("/api/order-of-battle", summary="Order-of-battle tree (top-level lists paged)")
-    def order_of_battle(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return page_lists(snapshot.memo("order of battle", q.order_of_battle), limit, offset)
+    async def order_of_battle(limit: Limit = q.DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        answer = await memo("order of battle", lambda ds: PagedAnswer(q.order_of_battle(ds)))
+        return await json_page(answer, limit, offset)
 
     return app

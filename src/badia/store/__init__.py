@@ -9,6 +9,7 @@ from badia.store.db import (
     ExtractionRows,
     Store,
     StoreError,
+    arrow_schema,
     arrow_tables,
     extraction_rows,
 )
@@ -23,5 +24,6 @@ __all__ = [
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
+    "arrow_schema",
     "TABLE_COLUMNS",
 ]

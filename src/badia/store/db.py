@@ -5,7 +5,9 @@ exactly; the other columns are copies for filtering and joining in SQL. Saving a
 of extractions replaces each document's previous rows in one transaction, so a failure
 (or a kill) half-way leaves the previous state intact and keeps every committed batch;
 re-running the same documents stores no duplicates. Rows are made apart from the store
-(``extraction_rows``, in worker processes) and inserted as Arrow tables.
+(``extraction_rows``, in worker processes) and inserted a table at a time, DuckDB scanning
+each column as one NumPy array (no per-row statements, and no pyarrow or pandas in the
+writing process: importing them cost about 120 MB of its memory).
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import duckdb
-import pyarrow as pa
+import numpy as np
 
 from badia.model import Document, Event, Extraction, Infobox, Tally
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "Store",
@@ -37,6 +42,7 @@ __all__ = [
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
+    "arrow_schema",
     "TABLE_COLUMNS",
 ]
 
@@ -263,28 +269,36 @@ class Store:
 
         Each document's events, tallies and infobox replace those stored before; a
         document already stored keeps its row. Within a batch the last extraction of a
-        document wins. See ``save_tables``.
-        """
-        self.save_tables(arrow_tables(batch))
-
-    def save_tables(self, tables: dict[str, pa.Table]) -> None:
-        """Store extractions given as Arrow tables (``arrow_tables``, a Parquet part).
-
-        One transaction, one INSERT per table (not one per row). Which documents were
+        document wins. One INSERT per table (not one per row). Which documents were
         stored before is learnt from the documents' primary key (``ON CONFLICT DO
         NOTHING RETURNING``, an index lookup), and only those documents' old rows are
         deleted: a batch of new documents never reads the events table, so the cost of
-        ingest stays flat as the store grows.
+        ingest stays flat as the store grows. Raises ``StoreError`` (nothing stored)
+        when two events of the batch share an id, ``duckdb.Error`` when a value is refused.
         """
-        ids = tables["documents"].column("id").to_pylist()
+        self._save_columns(_batch_columns(batch))
+
+    def save_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Store extractions given as Arrow tables (``arrow_tables``, a Parquet part), as
+        ``save_rows`` does."""
+        self._save_columns(
+            {
+                name: [tables[name].column(c).to_pylist() for c, _ in columns]
+                for name, columns in TABLE_COLUMNS.items()
+            }
+        )
+
+    def _save_columns(self, tables: dict[str, list[list]]) -> None:
+        """One transaction: each table's rows given column by column (``TABLE_COLUMNS`` order)."""
+        ids = tables["documents"][0]
         if not ids:
             return
-        event_ids = tables["events"].column("id").to_pylist()
+        event_ids = tables["events"][0]
         if len(set(event_ids)) != len(event_ids):
             twice = Counter(event_ids).most_common(1)[0][0]
             raise StoreError(f"two events with the id {twice!r} in one batch: nothing stored")
         with self.transaction() as con:
-            new = self._insert_table(con, "documents", tables["documents"], returning=True)
+            new = self._insert_columns(con, "documents", tables["documents"], returning=True)
             again = [doc_id for doc_id in ids if doc_id not in new]
             if again:
                 self._delete_rows(con, again)
@@ -304,22 +318,35 @@ class Store:
             raise StoreError(f"{root}: no documents/part-*.parquet (not a badia dataset)")
         for part in parts:
             tables = {}
-            for name, columns in TABLE_COLUMNS.items():
+            for name in TABLE_COLUMNS:
                 path = root / name / part
-                schema = pa.schema(list(columns))
+                schema = arrow_schema(name)
                 tables[name] = (
                     pq.read_table(path, schema=schema) if path.exists() else (schema.empty_table())
                 )
             self.save_tables(tables)
         return len(parts)
 
-    def _insert_table(
-        self, con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, returning: bool = False
+    def _insert_columns(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        name: str,
+        columns: list[list],
+        returning: bool = False,
     ) -> set[str]:
-        """INSERT every row of ``table`` into ``name``; with ``returning``, the ids that were
-        new (rows whose key is already stored are skipped)."""
+        """INSERT the rows given as one list per column into ``name``, scanned by DuckDB
+        as NumPy object arrays (no per-row work in Python); with ``returning``, the ids
+        that were new (rows whose key is already stored are skipped)."""
+        if not columns[0]:
+            return set()
         view = f"_badia_{name}"
-        con.register(view, table)
+        con.register(
+            view,
+            {
+                col: _object_array(values)
+                for (col, _), values in zip(TABLE_COLUMNS[name], columns, strict=True)
+            },
+        )
         try:
             if not returning:
                 con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
@@ -337,11 +364,10 @@ class Store:
         for table in ("events", "tallies", "infoboxes"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
 
-    def _insert_rows(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
+    def _insert_rows(self, con: duckdb.DuckDBPyConnection, tables: dict[str, list[list]]) -> None:
         """Bulk-insert the events, tallies and infoboxes."""
         for name in ("events", "tallies", "infoboxes"):
-            if tables[name].num_rows:
-                self._insert_table(con, name, tables[name])
+            self._insert_columns(con, name, tables[name])
 
     # ----------------------------------------------------------------- reading
 
@@ -444,49 +470,65 @@ class BatchWriter:
 # ----------------------------------------------------------------- rows
 
 _DOCUMENT_COLUMNS = (
-    ("id", pa.string()),
-    ("name", pa.string()),
-    ("source", pa.string()),
-    ("format", pa.string()),
-    ("title", pa.string()),
-    ("published", pa.date32()),
-    ("n_bytes", pa.int64()),
-    ("ingested_at", pa.timestamp("us")),
-    ("record", pa.string()),
+    ("id", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("source", "VARCHAR"),
+    ("format", "VARCHAR"),
+    ("title", "VARCHAR"),
+    ("published", "DATE"),
+    ("n_bytes", "BIGINT"),
+    ("ingested_at", "TIMESTAMP"),
+    ("record", "VARCHAR"),
 )
 _EVENT_COLUMNS = (
-    ("id", pa.string()),
-    ("doc_id", pa.string()),
-    ("date_start", pa.date32()),
-    ("date_end", pa.date32()),
-    ("type", pa.string()),
-    ("side1", pa.string()),
-    ("side2", pa.string()),
-    ("admin1", pa.string()),
-    ("latitude", pa.float64()),
-    ("longitude", pa.float64()),
-    ("fatalities_total", pa.int32()),
-    ("record", pa.string()),
+    ("id", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
+    ("date_start", "DATE"),
+    ("date_end", "DATE"),
+    ("type", "VARCHAR"),
+    ("side1", "VARCHAR"),
+    ("side2", "VARCHAR"),
+    ("admin1", "VARCHAR"),
+    ("latitude", "DOUBLE"),
+    ("longitude", "DOUBLE"),
+    ("fatalities_total", "INTEGER"),
+    ("record", "VARCHAR"),
 )
 _TALLY_COLUMNS = (
-    ("id", pa.string()),
-    ("doc_id", pa.string()),
-    ("period_start", pa.date32()),
-    ("period_end", pa.date32()),
-    ("side", pa.string()),
-    ("killed", pa.int32()),
-    ("source", pa.string()),
-    ("record", pa.string()),
+    ("id", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
+    ("period_start", "DATE"),
+    ("period_end", "DATE"),
+    ("side", "VARCHAR"),
+    ("killed", "INTEGER"),
+    ("source", "VARCHAR"),
+    ("record", "VARCHAR"),
 )
-_INFOBOX_COLUMNS = (("doc_id", pa.string()), ("record", pa.string()))
+_INFOBOX_COLUMNS = (("doc_id", "VARCHAR"), ("record", "VARCHAR"))
 
-#: Column names and Arrow types of each stored table, in the tables' column order.
+#: Column names and types (DuckDB's names) of the rows each stored table is given, in
+#: the tables' column order; ``arrow_schema`` gives the Arrow types of Parquet parts.
 TABLE_COLUMNS = {
     "documents": _DOCUMENT_COLUMNS,
     "events": _EVENT_COLUMNS,
     "tallies": _TALLY_COLUMNS,
     "infoboxes": _INFOBOX_COLUMNS,
 }
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of one stored table's rows (Parquet parts); imports pyarrow."""
+    import pyarrow as pa
+
+    types = {
+        "VARCHAR": pa.string(),
+        "DATE": pa.date32(),
+        "BIGINT": pa.int64(),
+        "INTEGER": pa.int32(),
+        "DOUBLE": pa.float64(),
+        "TIMESTAMP": pa.timestamp("us"),
+    }
+    return pa.schema([(name, types[typ]) for name, typ in TABLE_COLUMNS[table]])
 
 
 @dataclass(frozen=True)
@@ -516,29 +558,45 @@ def extraction_rows(ex: Extraction) -> ExtractionRows:
     )
 
 
-def arrow_tables(batch: Sequence[ExtractionRows]) -> dict[str, pa.Table]:
-    """The batch as one Arrow table per stored table (the last extraction of a document
-    wins), for ``Store.save_tables`` and Parquet datasets."""
+def _object_array(values: list) -> np.ndarray:
+    """``values`` as a one-dimensional NumPy array of Python objects (DuckDB scans it and
+    infers the column's type from its values)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _batch_columns(batch: Sequence[ExtractionRows]) -> dict[str, list[list]]:
+    """The batch as one list per column of each stored table (the last extraction of a
+    document wins)."""
     batch = list({rows.doc_id: rows for rows in batch}.values())
+    records = {
+        "documents": [rows.document for rows in batch],
+        "events": [r for rows in batch for r in rows.events],
+        "tallies": [r for rows in batch for r in rows.tallies],
+        "infoboxes": [(rows.doc_id, rows.infobox) for rows in batch if rows.infobox is not None],
+    }
     return {
-        "documents": _arrow(_DOCUMENT_COLUMNS, [rows.document for rows in batch]),
-        "events": _arrow(_EVENT_COLUMNS, [r for rows in batch for r in rows.events]),
-        "tallies": _arrow(_TALLY_COLUMNS, [r for rows in batch for r in rows.tallies]),
-        "infoboxes": _arrow(
-            _INFOBOX_COLUMNS,
-            [(rows.doc_id, rows.infobox) for rows in batch if rows.infobox is not None],
-        ),
+        name: [list(col) for col in zip(*records[name], strict=True)]
+        if records[name]
+        else [[] for _ in TABLE_COLUMNS[name]]
+        for name in TABLE_COLUMNS
     }
 
 
-def _arrow(columns: tuple[tuple[str, pa.DataType], ...], records: list[tuple]) -> pa.Table:
-    """Row tuples -> an Arrow table of the given column names and types."""
-    schema = pa.schema(list(columns))
-    values = list(zip(*records, strict=True)) if records else [()] * len(columns)
-    return pa.table(
-        [pa.array(col, type=typ) for col, (_, typ) in zip(values, columns, strict=True)],
-        schema=schema,
-    )
+def arrow_tables(batch: Sequence[ExtractionRows]) -> dict[str, pa.Table]:
+    """The batch as one Arrow table per stored table (the last extraction of a document
+    wins), for Parquet datasets (``badia.dask.to_parquet``); imports pyarrow."""
+    import pyarrow as pa
+
+    out = {}
+    for name, columns in _batch_columns(batch).items():
+        schema = arrow_schema(name)
+        out[name] = pa.table(
+            [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)],
+            schema=schema,
+        )
+    return out
 
 
 def _document_row(doc: Document) -> tuple:
