@@ -140,3 +140,18 @@ def test_a_participle_with_a_later_day_carries_the_act_on():
     dates = [(e.type, str(e.date_start), str(e.date_end)) for e in extract_document(doc).events]
     assert ("attack", "2016-03-26", "2016-03-27") in dates
     assert ("capture", "2016-03-26", "2016-03-27") in dates
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("two fighters were killed on March 19 according to SOHR", 19),
+        ("clashes broke out on March 19 in the village of Qasr", 19),
+        ("On March 24 soldiers were killed in Qasr", None),  # a count, not a day
+    ],
+)
+def test_a_month_first_day_before_a_function_word(text: str, day: int | None):
+    from badia.time import find_times
+
+    days = [t.day for t in find_times(text) if t.kind == "date"]
+    assert days == ([day] if day else [])

@@ -214,7 +214,7 @@ def _parse_point(text: str, toks: list[_Tok], i: int, allow_day_only: bool) -> _
         if k < n and _day_of(text, toks[k]) is not None and not _glued(toks, k - 1, k):
             nxt = toks[k + 1] if k + 1 < n else None
             # "September 16" but not "March 24 soldiers" style counts before a noun
-            if nxt is None or nxt.kind != _WORD or nxt.text in ("and", "to", "until"):
+            if nxt is None or nxt.kind != _WORD or nxt.text in _AFTER_A_DAY:
                 p.day = _day_of(text, toks[k])
                 k += 1
         k = _maybe_year(text, toks, k, p)
@@ -234,6 +234,15 @@ def _parse_point(text: str, toks: list[_Tok], i: int, allow_day_only: bool) -> _
         p.end_tok = j + 1
         return p
     return None
+
+
+# Words that follow "March 19" as a date and never a count's noun ("March 24 soldiers"):
+# "killed on March 19 according to SOHR", "on March 19 in the village"
+_AFTER_A_DAY = frozenset({
+    "and", "to", "until", "according", "in", "at", "when", "after", "before", "as", "while",
+    "by", "with", "during", "following", "amid", "near", "from", "that", "which", "the", "but",
+    "or", "on", "into", "through", "against",
+})
 
 
 def _glued(toks: list[_Tok], a: int, b: int) -> bool:
