@@ -352,23 +352,19 @@ class _DocumentReader:
 # what joins the names of one coordinated list: "SDF and US forces", "ISIL, the NDF and ..."
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and|from|of)\s*(?:both\s+)?(?:the\s+)?(?:[\w'-]+\s+)?")
 
-# Syrian and Russian state forces named together stay one event: the seed gold and the
-# control timelines (merge) read them as one camp (GUIDELINES 1b's own example, "the Russian
-# and Syrian Air Forces", is one name in the actor lexicon).
-_ONE_CAMP = {"government", "russia"}
 
 
 def _one_per_side(draft: Draft, text: str, offset: int) -> list[Draft]:
     """GUIDELINES 1b: an initiator list that spans two sides ("SDF and US forces landed ...",
     "militants from both ISIL and Jund al-Aqsa captured") gives one event per side, the same
     quote. Only a list the text coordinates (names joined by "and" or commas), not actors
-    gathered from apart; a clash has no initiator to split; Syrian and Russian state forces
-    are one camp. ``text``: the sentence, at document ``offset``."""
+    gathered from apart; a clash has no initiator to split (1b's own example: "The Russian
+    and Syrian Air Forces targeted ..." is one strike by each). ``text``: the sentence, at
+    document ``offset``."""
     if draft.type == "clash" or not _coordinated(draft.actor1, text, offset):
         return [draft]
     parts = roles.by_side(draft.actor1)
-    sides = {m.side for part in parts for m in part if m.side in _FIGHTING_SIDES}
-    if len(parts) < 2 or sides == _ONE_CAMP:
+    if len(parts) < 2:
         return [draft]
     return [
         replace(
