@@ -283,6 +283,15 @@ def test_a_place_that_stays_held_is_no_capture():
     assert _events("On 4 May, the town of Qasr remained under ISIL control.") == []
 
 
+def test_a_place_that_came_under_fire_undergoes_the_act():
+    """ "came under heavy shelling" tells the shelling; "retreated under heavy artillery fire"
+    only its circumstance (GUIDELINES 1b)."""
+    came = _events("On 4 May, the town of Qasr came under heavy shelling by the Syrian Army.")
+    assert ("2016-05-04", "shelling", "government") in came
+    retreated = _events("On 4 May, ISIL forces retreated from Qasr under heavy artillery fire.")
+    assert "shelling" not in [t for _, t, _ in retreated]
+
+
 def test_fire_control_is_no_control_of_ground():
     assert _events("By 4 May, the road had come under Army fire control.") == []
 

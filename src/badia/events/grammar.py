@@ -74,6 +74,7 @@ class Grammar:
     anaphors: frozenset[str]
     quantity_nouns: frozenset[str]
     idiom_heads: frozenset[str]
+    undergo_verbs: frozenset[str]
     time_nouns: frozenset[str]
     course_preps: frozenset[str]
     undergo_verbs: frozenset[str]
@@ -138,7 +139,11 @@ class SentenceGrammar:
             if any(d.lemma in g.negative_determiners for d in p.children(tok.i, "det")):
                 return "negated"  # "no airstrikes", "had not been targeted by any airstrikes"
             prep = p.head(tok.i) if tok.dep == "pobj" else None
-            if prep is not None and self._names(prep, g.circumstance_preps):
+            if (
+                prep is not None
+                and self._names(prep, g.circumstance_preps)
+                and not self._undergone(prep)
+            ):
                 return "circumstance"  # "retreated due to heavy shelling": no event of its own
         if any(
             a.lemma in g.ongoing and a.i == tok.i - 1 for a in p.children(tok.i, "advmod")
@@ -209,6 +214,12 @@ class SentenceGrammar:
             or t.head == tok.i
             for t in between
         )
+
+    def _undergone(self, prep: Token) -> bool:
+        """ "the town came under heavy shelling": the act is what the subject undergoes, the
+        event itself, not the circumstance of another act."""
+        verb = self.parse.head(prep.i)
+        return prep.lemma == "under" and verb is not None and verb.lemma in self.g.undergo_verbs
 
     def _short_of(self, prep: Token) -> bool:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
