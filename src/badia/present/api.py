@@ -244,11 +244,18 @@ class _Snapshot:
         return tuple(stamp)
 
     def fresh(self) -> q.Dataset | None:
-        """The snapshot when no look at the store file is due (never blocks), else None."""
+        """The snapshot when the store file has not changed (a ``stat``, never a load),
+        else None: the caller then loads it in a thread. Requests arriving when a look
+        is due so stay on the event loop instead of all queueing for threads."""
         ds = self._ds
-        if ds is not None and time.monotonic() - self._checked < self._recheck:
+        if ds is None:
+            return None
+        if time.monotonic() - self._checked < self._recheck:
             return ds
-        return None
+        if self._current_stamp() != self._stamp:
+            return None
+        self._checked = time.monotonic()
+        return ds
 
     def get(self) -> q.Dataset:
         ds = self._ds
