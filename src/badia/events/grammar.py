@@ -96,6 +96,15 @@ def grammar() -> Grammar:
     return Grammar(roles=roles, **lists)
 
 
+def counted(parse: Parse, noun: Token) -> list[Token]:
+    """What a noun of quantity counts ("a number of tanks" -> tanks); [] for any other
+    noun (``quantity_nouns`` in ``grammar.yaml``)."""
+    if noun.lemma not in grammar().quantity_nouns:
+        return []
+    return [o for prep in parse.children(noun.i, "prep") if prep.lemma == "of"
+            for o in parse.children(prep.i, "pobj")]
+
+
 @dataclass(frozen=True)
 class Roles:
     """What the tree says: ``initiator``/``target`` actors found in their slots;
@@ -322,18 +331,9 @@ class SentenceGrammar:
         taken = []
         for theme in themes:
             for t in [theme, *p.children(theme.i, "conj")]:
-                taken += self.counted(t) or [t]
+                taken += counted(p, t) or [t]
         spoils = self.g.people | self.g.materiel | self.g.no_ground
         return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
-
-    def counted(self, noun: Token) -> list[Token]:
-        """What a noun of quantity counts ("a number of tanks" -> tanks); [] for any other
-        noun."""
-        if noun.lemma not in self.g.quantity_nouns:
-            return []
-        p = self.parse
-        return [o for prep in p.children(noun.i, "prep") if prep.lemma == "of"
-                for o in p.children(prep.i, "pobj")]
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from badia.events.grammar import grammar
+from badia.events.grammar import counted
 from badia.mentions.lexicon import packaged
 from badia.model import Mention
 from badia.syntax import Parse, Token
@@ -138,11 +138,7 @@ def _themes(parse: Parse, head: Token) -> list[Token]:
     out: list[Token] = []
     for theme in found:
         for t in [theme, *parse.children(theme.i, "conj")]:
-            counted = [
-                o for p in parse.children(t.i, "prep") if p.lemma == "of"
-                for o in parse.children(p.i, "pobj")
-            ] if t.lemma in grammar().quantity_nouns else []
-            out.extend(counted or [t])
+            out.extend(counted(parse, t) or [t])
     return out
 
 
