@@ -6,8 +6,9 @@ with 1 and N worker processes, with and without ``--db``, and prints per run: wa
 time, MB/s and docs/s of the whole process, CPU-seconds per MB (all processes: less
 sensitive to other load on the machine than wall time), the peak RSS of the main
 process and of the largest worker process (``VmHWM`` polled every 0.2 s; the main
-process also extracts when there is one worker), and the N/1 ratio of wall time
-measured in the same run.
+process also extracts when there is one worker), the N/1 ratio of wall time
+measured in the same run, and the documents the run reported failed (unreadable,
+refused by the store; -1 when the run ended without its closing line).
 
     python bench/bench_scale.py [--sizes 1,5,20,50] [--workers N] [--corpus seeds,mirror]
                                 [--db both|with|without]
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -37,6 +39,9 @@ CORPORA = {
     "seeds": REPO.parent / "shared" / "corpus" / "seeds",
     "mirror": REPO.parent / "shared" / "corpus" / "mirror-unlabeled",
 }
+
+
+_FAILED = re.compile(r"(\d+) failed \(written to")
 
 
 def _hwm_mib(pid: int) -> float | None:
@@ -85,7 +90,9 @@ def run_extract(corpus: Path, workers: int, db: bool, scratch: Path) -> dict:
     if proc.returncode not in (0, 1):
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    failed = _FAILED.search(stderr)
     return {
+        "failed": int(failed.group(1)) if failed else -1,
         "wall": wall,
         "cpu": cpu,
         "main_rss": main_peak,
@@ -108,7 +115,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start")
     print(
         f"{'corpus':<8}{'MB':>5}{'docs':>6}{'db':>4}{'w':>3}{'wall s':>8}{'MB/s':>7}"
-        f"{'docs/s':>8}{'CPU s/MB':>9}{'main RSS':>9}{'wkr RSS':>8}{'N/1':>6}"
+        f"{'docs/s':>8}{'CPU s/MB':>9}{'main RSS':>9}{'wkr RSS':>8}{'N/1':>6}{'failed':>7}"
     )
     with tempfile.TemporaryDirectory(prefix="badia-bench-") as tmp:
         scratch = Path(tmp)
@@ -131,7 +138,8 @@ def main() -> None:
                             f"{name:<8}{mb:>5.1f}{n_docs:>6}{'yes' if db else 'no':>4}"
                             f"{workers:>3}{r['wall']:>8.1f}{mb / r['wall']:>7.3f}"
                             f"{n_docs / r['wall']:>8.1f}{r['cpu'] / mb:>9.2f}"
-                            f"{r['main_rss']:>9.0f}{r['worker_rss']:>8.0f}{ratio:>6.2f}",
+                            f"{r['main_rss']:>9.0f}{r['worker_rss']:>8.0f}{ratio:>6.2f}"
+                            f"{r['failed']:>7}",
                             flush=True,
                         )
                 shutil.rmtree(corpus)

@@ -7,7 +7,7 @@ pass, as distinct documents), through the same ``BatchWriter`` and DuckDB settin
 the writing is timed (CPU seconds of the process), so the figure is the store's own cost
 per MB of document text, which must not grow with the store; peak RSS is the writing
 process's (``getrusage``). The mirror's long pages make long document records, the rows
-that made DuckDB's checkpoints grow with the store (see ``INGEST_SETTINGS``).
+that made DuckDB's checkpoints grow with the store (see ``badia.store.db.SETTINGS``).
 
     python bench/bench_store.py [--sizes 1,5,20,50] [--corpus mirror|seeds]
 """
@@ -59,13 +59,16 @@ def write_one(sample: Path, megabytes: float, db: Path) -> dict:
             for r, size in zip(rows, sizes, strict=True):
                 copy = _copy(r, k)
                 t0 = time.process_time()
-                writer.add(copy, size)
+                refused = writer.add(copy, size)
                 cpu += time.process_time() - t0
+                assert not refused, refused  # a refused batch would be saved one by one
                 written += size
                 docs += 1
+                if written >= target:
+                    break
             k += 1
         t0 = time.process_time()
-        writer.flush()
+        assert not writer.flush()
         store.connection.execute("CHECKPOINT")
         cpu += time.process_time() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -302,16 +302,19 @@ def test_ingest_of_long_documents_stays_within_duckdbs_memory(db: Path) -> None:
     checkpoint's row group into one holding every document so far (its memory grew with
     the store until a checkpoint failed and DuckDB closed the database), and ``INSERT ..
     ON CONFLICT`` held many times the batch (a batch failed, then ``BatchWriter`` saved
-    its documents one by one). The ingest settings and the key lookup keep every batch
-    whole."""
+    its documents one by one); a later command's first checkpoint merged all at once.
+    Opening without vacuum, and the key lookup, keep every batch whole."""
     rng = random.Random(7)
     with Store(db, ingest=True, memory_limit="16MB") as store:
         store.connection.execute("SET checkpoint_threshold = '1MB'")  # many checkpoints
         for first in range(0, 160, 16):
             docs = [_long_document(i, rng) for i in range(first, first + 16)]
             store.save_rows([extraction_rows(Extraction(document=d)) for d in docs])
+    with Store(db, memory_limit="16MB") as store:  # a later command's write and checkpoint
+        store.save_extraction(Extraction(document=_long_document(160, rng)))
+        store.connection.execute("CHECKPOINT")
     with Store(db, read_only=True) as store:
-        assert store.counts()["documents"] == 160
+        assert store.counts()["documents"] == 161
 
 
 def test_a_failed_duckdb_stops_the_writer_instead_of_refusing_each_document(

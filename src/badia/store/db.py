@@ -40,7 +40,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
     "INGEST_MEMORY",
-    "INGEST_SETTINGS",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
@@ -52,14 +51,17 @@ DEFAULT_PATH = "badia.duckdb"
 #: DuckDB's block cache while ingesting (``Store(ingest=True)``): without it DuckDB
 #: keeps every block it wrote, and a long ingest's memory grows with the store.
 INGEST_MEMORY = "64MB"
-#: DuckDB settings of a long write (``Store(ingest=True)``): the block cache capped, and
-#: no vacuum at checkpoints. DuckDB appends a new row group after each checkpoint and its
-#: vacuum merges those small groups into one: with rows as long as a document's record,
-#: each checkpoint then rewrote (in memory) a row group holding every document stored so
-#: far, so the CPU and memory of a checkpoint grew with the store, and at 42 MB of text
-#: the merge outgrew the 64 MB cache and DuckDB invalidated the database (see
-#: bench/bench_store.py). Row groups kept as written cost nothing to read back.
-INGEST_SETTINGS: dict[str, str | int] = {"memory_limit": INGEST_MEMORY, "max_vacuum_tasks": 0}
+#: DuckDB settings of every open store: no vacuum at checkpoints. DuckDB appends a new
+#: row group after each checkpoint, and its vacuum merges those small groups into one:
+#: with rows as long as a document's record, each checkpoint of an ingest rewrote (in
+#: memory) a row group holding every document stored so far, so a checkpoint's CPU and
+#: memory grew with the store, and at 42 MB of text the merge outgrew the 64 MB cache
+#: and DuckDB invalidated the database (bench/bench_store.py); on a store written without
+#: it, the first write of a later command merged it all at once (peak RSS 416 MiB, 50 MB).
+#: Without it, row groups stay as written (one per checkpoint: cheap to read) and the
+#: rows of re-extracted documents stay in the file as deleted (a row group whose rows are
+#: all deleted is freed).
+SETTINGS: dict[str, str | int] = {"max_vacuum_tasks": 0}
 SCHEMA_VERSION = 1
 _LOOKUP = 1024  # ids per primary-key lookup (DuckDB's index_scan_max_count is 2048)
 
@@ -152,9 +154,10 @@ class Store:
     ) -> None:
         """Open (and, unless ``read_only``, create) the store; views open it read-only.
 
-        ``ingest``: DuckDB set for a long write (``INGEST_SETTINGS``), so that the CPU and
-        memory of writing a batch stay flat as the store grows. ``memory_limit`` (DuckDB's,
-        e.g. ``"64MB"``) caps the blocks DuckDB keeps cached, overriding ``ingest``'s.
+        ``memory_limit`` (DuckDB's, e.g. ``"64MB"``) caps the blocks DuckDB keeps cached;
+        ``ingest`` sets it to ``INGEST_MEMORY``: a long ingest then holds flat memory
+        instead of caching the whole file it wrote. Every store is opened with
+        ``SETTINGS``, so that the cost of a write does not grow with the store.
         DuckDB lets one process write a file, and no other open it meanwhile. ``wait``:
         seconds to keep trying while another process holds it (default: 10 for a
         writer, which outwaits a reader's short snapshot; 0 for a reader, which is told
@@ -164,9 +167,9 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
-        config: dict[str, str | int] = dict(INGEST_SETTINGS) if ingest else {}
-        if memory_limit:
-            config["memory_limit"] = memory_limit
+        config = dict(SETTINGS)
+        if memory_limit or ingest:
+            config["memory_limit"] = memory_limit or INGEST_MEMORY
         wait = (0.0 if read_only else 10.0) if wait is None else wait
         self._con = self._connect(read_only, wait, config)
         try:
