@@ -655,3 +655,51 @@ def test_tel_opening_a_name_is_tall() -> None:
     # line between "Tel el" and "Ais"
     hit = resolver().resolve("Tel el-Ais", Context(admin1="Aleppo"))
     assert hit is not None and hit.admin1 == "Aleppo" and not hit.entry_id.startswith("area:")
+
+
+@pytest.mark.parametrize(("name", "text", "relation"), [
+    ("Jabal Qwertz", "The army reached Jabal Qwertz mountain, overlooking Palmyra.",
+     "overlooking Palmyra"),
+    ("Qwertz", "They took Qwertz village directly to west of Palmyra.", "to west of Palmyra"),
+    ("Qwertz area", "The army advanced towards the Qwertz area of Palmyra during the day.",
+     "area of Palmyra"),
+    ("Qwertz", "Shells hit the Qwertz quarter of the city of Homs.",
+     "quarter of the city of Homs"),
+])
+def test_a_place_no_source_holds_is_put_at_the_town_the_text_relates_it_to(
+        name, text, relation) -> None:
+    r = resolver()
+    hit = r.resolve(name, Context(text=text))
+    town = r.resolve(relation.rsplit(" ", 1)[1])
+    assert hit is not None and hit.relation == relation
+    assert hit.where_prec == 2 and _near(hit, town.lat, town.lon, 1)
+
+
+def test_a_part_noun_needs_its_town_after_it() -> None:
+    r = resolver()
+    # "of" after a name that is no part of a town relates nothing; nor does "area" without "of"
+    assert r.resolve("Qwertz", Context(text="The fall of Qwertz of Palmyra fame.")) is None
+    assert r.resolve("Qwertz area", Context(text="They shelled the Qwertz area, then Homs.")) \
+        is None
+
+
+def test_another_spelling_of_a_name_the_document_placed_takes_its_point() -> None:
+    text = ("On 2 May the army reached Jabal Qwertz mountain, overlooking Palmyra. "
+            "On 3 May it took the highest point of Jabbal Qwertz.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q1, q2 = text.split(". ")
+    evs = [_event(q1, 0, ["Jabal Qwertz"]), _event(q2, text.index(q2), ["Jabbal Qwertz"]),
+           _event(q2, text.index(q2), ["Qwertz Mount"])]
+    first, second, third = (ev.places[0] for ev in locate_events(evs, doc))
+    assert first.relation == second.relation == third.relation == "overlooking Palmyra"
+    assert (second.latitude, second.longitude) == (first.latitude, first.longitude)
+
+
+def test_eval_counts_names_placed_at_an_anchor_apart() -> None:
+    from badia.evaluate.places import anchored
+    from badia.model import Place
+
+    at = dict(latitude=34.5, longitude=38.3, where_prec=2)
+    assert anchored(Place(name="Jabal Qwertz", relation="overlooking Palmyra", **at))
+    assert not anchored(Place(name="al-Sukhnah", relation="near al-Sukhnah", **at))
+    assert not anchored(Place(name="Palmyra", **at))

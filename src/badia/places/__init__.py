@@ -93,15 +93,17 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
 
 def _longer_name_of(loc: str, placed: dict[str, Hit]) -> Hit | None:
     """A longer name of a site the document placed under a shorter one: "the Artillery
-    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah". The shorter name
-    (two words or more, all of them in the longer) gives its point, at ``geo_precision`` and
-    ``where_prec`` 2 at best, with its relation or "near" it; None when none is placed."""
+    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah", or the same name
+    spelt otherwise ("Jabbal Hayyal", "Hayyal Mount" after "Jabal Hayyal mountain,
+    overlooking Palmyra"). The shorter name (two words or more, all of them in the longer)
+    gives its point, at ``geo_precision`` and ``where_prec`` 2 at best, with its relation or
+    "near" it; None when none is placed."""
     if name_kind(loc) not in (PLACE, SITE):
         return None
     words = set(tokens(loc))
     shorter = [(len(set(tokens(n))), n) for n in placed
                if name_kind(n) in (PLACE, SITE) and len(set(tokens(n))) >= 2
-               and set(tokens(n)) < words]
+               and set(tokens(n)) <= words]
     if not shorter:
         return None
     _, name = max(shorter)

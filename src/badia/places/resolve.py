@@ -85,10 +85,21 @@ _RELATIVE = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
-    r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
+    # a height named by the town it looks down on ("X mountain, overlooking Y")
+    r"overlooking|overlooks|"
+    # "directly to west of Y": the article is often dropped
+    r"in|inside|within|(?:to\s+(?:the\s+)?)?" + _DIR_ADJ + r"\s+of|"
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+(?:(?:historic|ancient|old|strategic|main|nearby)\s+)?)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
+    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+)
+# "the X area of Y", "the X district of Y": a part of a town, named with the town after it
+_PART_NOUN = re.compile(
+    r"\b(?P<noun>area|district|quarter|neighbou?rhood|suburb|section|part)s?[\s,]*$", re.I)
+_PART_OF = re.compile(
+    r"of\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
     r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
 )
@@ -118,7 +129,7 @@ _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
          r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
          # an apposition that says what the place is: "X, a strategic high point near Y"
          r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?=near\b|close\b|outside\b))?"
-         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
+         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|mountain|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
          r"nearly|immediately|just|directly)[\s,]+)*")
 _TOWN_AREA = re.compile(
@@ -590,6 +601,15 @@ class Resolver:
                     base.geo_precision = max(base.geo_precision, 2)
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
+                    return base
+            part = _PART_NOUN.search(f"{name} {text[:lead]}")
+            m = _PART_OF.match(text, lead) if part else None
+            if m and part:
+                base = self._point_of(m.group("name"), ctx)
+                if base is not None:
+                    base.geo_precision = max(base.geo_precision, 2)
+                    base.where_prec = max(base.where_prec, 2)
+                    base.relation = f"{part.group('noun').lower()} of {m.group('name')}"
                     return base
             m = _OF_THE.match(text, lead)
             if m:
