@@ -703,3 +703,27 @@ def test_eval_counts_names_placed_at_an_anchor_apart() -> None:
     assert anchored(Place(name="Jabal Qwertz", relation="overlooking Palmyra", **at))
     assert not anchored(Place(name="al-Sukhnah", relation="near al-Sukhnah", **at))
     assert not anchored(Place(name="Palmyra", **at))
+
+
+def test_ei_read_as_a_long_i_meets_the_record_only_in_the_stated_governorate() -> None:
+    from badia.places.gazetteer import Entry, Gazetteer
+    from badia.places.resolve import Resolver
+
+    def village(i: str, name: str, admin1: str, lat: float, lon: float) -> Entry:
+        return Entry(id=i, name=name, names=(name,), kind="populated", lat=lat, lon=lon,
+                     country="Syria", admin1=admin1, admin2=None, population=0, source="test")
+
+    r = Resolver(Gazetteer([village("t:1", "Nuaybilah", "Deir ez-Zor", 34.6, 40.4),
+                            village("t:2", "Khayalah", "Raqqa", 35.9, 38.8)]))
+    # "Ne`ibeileh": the second "ei" writes the long i of nu'aybila, not the diphthong ay
+    hit = r.resolve("Ne`ibeileh", Context(admin1="Deir ez-Zor"))
+    assert hit is not None and hit.entry_id == "t:1" and hit.where_prec == 1
+    assert r.resolve("Ne`ibeileh", Context(admin1="Homs")) is None  # not in the stated one
+    assert r.resolve("Ne`ibeileh") is None  # no governorate stated: no guess
+    assert r.resolve("Khalaa", Context(admin1="Raqqa")) is None  # no "ei": no other reading
+    # UCDP's "Muayzilah village" by the T2 station, for the report's "Me`izeileh"
+    t2 = resolver().resolve("T2 Pumping Station")
+    real = resolver().resolve("Me`izeileh", Context(admin1="Deir ez-Zor",
+                                                    anchors=[(t2.lat, t2.lon)]))
+    assert real is not None and real.entry_id.startswith("ucdp:")
+    assert _near(real, t2.lat, t2.lon, 50)

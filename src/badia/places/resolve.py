@@ -33,6 +33,7 @@ from badia.places.normalise import (
     core,
     fold,
     key,
+    long_i_readings,
     skeleton,
     without_generic,
 )
@@ -282,7 +283,8 @@ class Resolver:
             return (self._country, self._exact, self._governorate, self._line,
                     self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
-                self._named_after, self._generic_word, self._fuzzy, self._relative)
+                self._named_after, self._generic_word, self._fuzzy, self._long_i,
+                self._relative)
 
     @staticmethod
     def _district(name: str, hit: Hit) -> Hit:
@@ -523,6 +525,31 @@ class Resolver:
         hit = self._hit(e, exact=False)
         hit.relation = f"near {e.name}"
         return hit
+
+    def _long_i(self, name: str, ctx: Context) -> Hit | None:
+        """A name whose "ei" writes a long i, not the diphthong ay ("Me`izeileh" for UCDP's
+        "Muayzilah village"): the place whose key or consonant skeleton that reading meets
+        (spelt within ``SKELETON_RATIO`` of it), only when the text states the governorate
+        and one place fits there (by the story's other places, when it has placed some,
+        within ``UNCERTAIN_ANCHOR_KM``); otherwise None."""
+        gov = ctx.admin1 or (next(iter(ctx.governorates)) if len(ctx.governorates) == 1
+                             else None)
+        if gov is None or is_feature_query(name):
+            return None
+        cands: list[Entry] = []
+        for k in long_i_readings(name):
+            cands += self.g.by_key.get(k, [])
+            if len(skeleton(k)) >= 3:
+                cands += [e for e in self.g.by_skeleton.get(skeleton(k), [])
+                          if max(fuzz.ratio(k, kk) for kk, _ in e.name_keys()) >= SKELETON_RATIO]
+        cands = [e for e in dict.fromkeys(cands)
+                 if e.kind == "populated" and not e.is_feature and self._admin1(e) == gov]
+        if ctx.anchors:
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands or any(distance_km(e.lat, e.lon, cands[0].lat, cands[0].lon)
+                            > SAME_PLACE_KM for e in cands):
+            return None
+        return self._hit(self._best(cands, ctx), exact=True)
 
     def _sole_in_stated(self, cands: list[Entry], ctx: Context) -> list[Entry]:
         """The populated places of ``cands`` in the governorate the text states (the event's,
