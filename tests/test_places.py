@@ -727,3 +727,20 @@ def test_ei_read_as_a_long_i_meets_the_record_only_in_the_stated_governorate() -
                                                     anchors=[(t2.lat, t2.lon)]))
     assert real is not None and real.entry_id.startswith("ucdp:")
     assert _near(real, t2.lat, t2.lon, 50)
+
+
+@pytest.mark.parametrize(("earlier", "relation"), [
+    ("The army reached a hill overlooking Palmyra. It took the Blorf heights. ",
+     "to the northwest of Palmyra"),
+    # two cities named before: which one "the city" is, is not said
+    ("Rebels left Homs for the outskirts of Palmyra. ", None),
+    ("", None),
+])
+def test_the_city_of_a_sentence_naming_none_is_the_one_city_its_paragraph_named(
+        earlier, relation) -> None:
+    text = "It also captured the Qwertz area to the northwest of the city."
+    hit = resolver().resolve("Qwertz area", Context(text=text, earlier=earlier))
+    if relation is None:
+        assert hit is None
+        return
+    assert hit is not None and hit.relation == relation and hit.where_prec == 2

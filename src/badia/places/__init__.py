@@ -48,7 +48,8 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
         for loc in ev.locations:
             k = (loc, ev.admin1)
             if k not in first:
-                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc]))
+                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc],
+                                                  _earlier(quote_of[loc], document)))
     # the points that anchor the others: a name that several governorates hold anchors
     # nothing before the others have placed it, nor does a place placed only near another
     # ("near X") or outside the event's stated governorate
@@ -62,7 +63,8 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
         anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
-        second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
+        ctx = Context(k[1], govs, anchors, quote_of[k[0]], _earlier(quote_of[k[0]], document))
+        second[k] = r.resolve(k[0], ctx) if anchors else h
     placed = {k[0]: h for k, h in second.items() if h is not None}
     for k, h in second.items():
         if h is None:
@@ -199,6 +201,19 @@ def _text_around(loc: str, ev: Event, document: Document) -> str:
     begin = starts[-1] if starts else max(0, i - 400)
     m = _SENTENCE_END.search(text, i + len(loc), i + len(loc) + 400)
     return text[begin: m.end() if m else i + len(loc) + 400].strip()
+
+
+EARLIER_CHARS = 1000  # how far back in its paragraph "the city" may have been named
+
+
+def _earlier(text: str, document: Document) -> str:
+    """The paragraph's text before ``text`` (a quote or a sentence of the document), at most
+    ``EARLIER_CHARS``; empty when ``text`` opens its paragraph or is not found."""
+    i = document.text.find(text) if text else -1
+    if i <= 0:
+        return ""
+    start = max(document.text.rfind("\n", 0, i) + 1, i - EARLIER_CHARS)
+    return document.text[start:i]
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

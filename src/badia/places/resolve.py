@@ -183,6 +183,9 @@ class Context:
     governorates: set[str] = field(default_factory=set)  # governorates the document names
     anchors: list[tuple[float, float]] = field(default_factory=list)  # places resolved nearby
     text: str = ""  # the quote or the text around the mention
+    # the paragraph's text before ``text``: where "the city" of a sentence naming none was
+    # named ("... overlooking Palmyra. It captured the X area to the northwest of the city.")
+    earlier: str = ""
 
 
 @dataclass
@@ -259,7 +262,8 @@ class Resolver:
         rel = self._relative(name, ctx)
         if rel is None or rel.relation is None or _CONTAINED.match(rel.relation):
             return None
-        near = Context(ctx.admin1, ctx.governorates, [(rel.lat, rel.lon)], ctx.text)
+        near = Context(ctx.admin1, ctx.governorates, [(rel.lat, rel.lon)], ctx.text,
+                       ctx.earlier)
         exact = self._exact(name, near)
         if exact is None:
             return rel
@@ -640,7 +644,8 @@ class Resolver:
                     return base
             m = _OF_THE.match(text, lead)
             if m:
-                found = self._antecedent(before, m.group("noun"), ctx)
+                found = self._antecedent(before, m.group("noun"), ctx) \
+                    or self._earlier_city(m.group("noun"), ctx)
                 if found is not None:
                     hit, antecedent = found
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
@@ -648,7 +653,7 @@ class Resolver:
                     return hit
             m = _EDGE.match(text, lead)
             if m:
-                town = self._town_before(before, ctx)
+                town = self._town_before(before, ctx) or self._earlier_city("city", ctx)
                 if town is not None:
                     hit, town_name = town
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
@@ -660,6 +665,22 @@ class Resolver:
         """The last city (or well-known town) the sentence names before a place said to lie
         at "the outskirts" or "the entrance to the city" without naming it."""
         return self._antecedent(before, "city", ctx)
+
+    def _earlier_city(self, noun: str, ctx: Context) -> tuple[Hit, str] | None:
+        """ "the city" (or "the town") of a sentence that names none before it: the one city
+        the paragraph named before that sentence; None when it named several (which one is
+        meant is not said), and for "the base" or "the village", which the sentence itself
+        must name."""
+        if noun.lower() not in ("city", "town") or not ctx.earlier:
+            return None
+        found: dict[str, tuple[Hit, str]] = {}
+        for m in _CAPITALISED.finditer(ctx.earlier):
+            hit = self._exact(m.group(0), ctx)
+            entry = self.g.by_id.get(hit.entry_id) if hit is not None else None
+            if hit is not None and entry is not None and _big(entry) \
+                    and entry.kind == "populated":
+                found.setdefault(entry.id, (hit, m.group(0)))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _antecedent(self, before: str, noun: str, ctx: Context) -> tuple[Hit, str] | None:
         """The place "the city" / "the town" / "the base" refers back to: the last name the
