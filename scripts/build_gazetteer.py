@@ -83,8 +83,11 @@ DAMASCUS_RADIUS_DEG = 0.07  # ~7 km: Damascus Governorate is the city itself
 # Curated features: (name, kind, UCDP where_coordinates to take the point from, aliases).
 # Each alias is a name the genre uses for the same installation or feature.
 FEATURES: list[tuple[str, str, str, list[str]]] = [
+    # "Taifor": the name UCDP GED event 233853's source gives the base it codes here
+    # ("IS kills 23 regime forces in Taifor military airport")
     ("Tiyas Military Airbase", "airbase", "Tiyas Military Airbase (T4)",
-     ["T-4 airbase", "T4 airbase", "Tiyas airbase", "T-4", "Tiyas air base"]),
+     ["T-4 airbase", "T4 airbase", "Tiyas airbase", "T-4", "Tiyas air base",
+      "Taifor military airport", "Taifor airport", "Taifor airbase"]),
     ("Dumayr Military Airport", "airbase", "Al Dumayr Military Airport",
      ["Dumayr airbase", "al-Dumayr airbase", "Dumayr air base", "Dumayr airport"]),
     ("Kuweires Military Airbase", "airbase", "Qwaris Military Air Base",

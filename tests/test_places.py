@@ -54,6 +54,10 @@ def test_features_and_their_aliases():
     tiyas = r.resolve("Tiyas Military Airbase")
     assert _near(tiyas, 34.52, 37.63, 5)
     assert _near(r.resolve("T-4 airbase"), tiyas.lat, tiyas.lon, 1)
+    assert _near(r.resolve("Taifor military airport"), tiyas.lat, tiyas.lon, 1)  # UCDP's
+    # the bare name of the base (the village by it): near the base, not the base itself
+    bare = r.resolve("Tayfor", Context(admin1="Homs"))
+    assert bare.where_prec == 2 and bare.relation == "near Tiyas Military Airbase"
     hayyan = r.resolve("Hayyan gas fields", Context(admin1="Homs"))
     assert hayyan.admin1 == "Homs"
     t2 = r.resolve("T-2 Pumping Station")
