@@ -67,6 +67,9 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
         second[k] = r.resolve(k[0], ctx) if anchors else h
     placed = {k[0]: h for k, h in second.items() if h is not None}
     for k, h in second.items():
+        if h is not None and h.anchor and h.anchor_span is None:
+            h.anchor_span = _anchor_span(k[0], h.anchor, quote_of[k[0]], document)
+    for k, h in second.items():
         if h is None:
             second[k] = _longer_name_of(k[0], placed)
     frame = document_frame(document)
@@ -111,7 +114,8 @@ def _longer_name_of(loc: str, placed: dict[str, Hit]) -> Hit | None:
     _, name = max(shorter)
     h = placed[name]
     return Hit(h.entry_id, h.lat, h.lon, h.admin1, h.admin2, h.country,
-               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}")
+               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}",
+               anchor=h.anchor, anchor_span=h.anchor_span)
 
 
 # A place the text gives as a reference point, not as the spot: "near X", "west of X",
@@ -214,6 +218,30 @@ def _earlier(text: str, document: Document) -> str:
         return ""
     start = max(document.text.rfind("\n", 0, i) + 1, i - EARLIER_CHARS)
     return document.text[start:i]
+
+
+def _anchor_span(loc: str, anchor: str, text: str, document: Document) -> tuple[int, int] | None:
+    """Document offsets of the anchor a relation named in ``text`` (the quote or sentence the
+    place was resolved from): its first occurrence after the name there, else the last
+    before it, else the last in the paragraph before ``text``; an occurrence inside a longer
+    name ("Palmyra" of "Palmyra Triangle") is not it. None when not found."""
+    base = document.text.find(text) if text else -1
+    if base < 0:
+        return None
+    whole = re.compile(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])(?!\s+[A-Z])")
+    i = max(text.find(loc), 0)
+    hits = [m.start() for m in whole.finditer(text)]
+    after = [j for j in hits if j >= i + len(loc)]
+    before = [j for j in hits if j < i]
+    if after or before:
+        j = after[0] if after else before[-1]
+        return base + j, base + j + len(anchor)
+    earlier = _earlier(text, document)
+    found = [m.start() for m in whole.finditer(earlier)]
+    if not found:
+        return None
+    start = base - len(earlier) + found[-1]
+    return start, start + len(anchor)
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

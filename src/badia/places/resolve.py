@@ -200,13 +200,19 @@ class Hit:
     where_prec: int
     relation: str | None = None
     reach_km: float = 0.0  # a relative point: how far the text puts it from its base
+    # the place the relation names, as the text writes it ("Palmyra" of "overlooking
+    # Palmyra"), when the point is that place's; and its document span, once found
+    anchor: str | None = None
+    anchor_span: tuple[int, int] | None = None
 
     def place(self, name: str, start: int | None = None, end: int | None = None) -> Place:
+        a_start, a_end = self.anchor_span or (None, None)
         return Place(
             name=name, start=start, end=end, gazetteer_id=self.entry_id,
             latitude=self.lat, longitude=self.lon, admin1=self.admin1, admin2=self.admin2,
             country=self.country, geo_precision=self.geo_precision,  # type: ignore[arg-type]
             where_prec=self.where_prec, relation=self.relation,  # type: ignore[arg-type]
+            anchor_start=a_start, anchor_end=a_end,
         )
 
 
@@ -624,7 +630,8 @@ class Resolver:
                     a1 = admin.admin1_at(lat, lon)
                     return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
                                "Syria" if a1 else base.country, 2, 2,
-                               " ".join(m.group(0).split()), reach_km=km)
+                               " ".join(m.group(0).split()), reach_km=km,
+                               anchor=m.group("name"))
             m = _NEAR.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
@@ -632,6 +639,7 @@ class Resolver:
                     base.geo_precision = max(base.geo_precision, 2)
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
+                    base.anchor = m.group("name")
                     return base
             part = _PART_NOUN.search(f"{name} {text[:lead]}")
             m = _PART_OF.match(text, lead) if part else None
@@ -641,6 +649,7 @@ class Resolver:
                     base.geo_precision = max(base.geo_precision, 2)
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = f"{part.group('noun').lower()} of {m.group('name')}"
+                    base.anchor = m.group("name")
                     return base
             m = _OF_THE.match(text, lead)
             if m:
@@ -650,6 +659,7 @@ class Resolver:
                     hit, antecedent = found
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
                     hit.relation = f"{' '.join(m.group('rel').split())} {antecedent}"
+                    hit.anchor = antecedent
                     return hit
             m = _EDGE.match(text, lead)
             if m:
@@ -658,6 +668,7 @@ class Resolver:
                     hit, town_name = town
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
                     hit.relation = f"{' '.join(m.group('edge').split())} of {town_name}"
+                    hit.anchor = town_name
                     return hit
         return None
 
