@@ -242,6 +242,9 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "al-Raqqa": ("geonames", "172955"),
     "Al-Tabani": ("geonames", "172327"),
     "Syrian Desert": ("ucdp", "Syrian Badia/Syrian Desert"),
+    # UCDP codes Airwars's "near معيزيلة Maizeela, Deir Ezzor governorate" (event 254173)
+    # at this village, 40 km from the T2 station the report names with it
+    "Me`izeileh": ("ucdp", "Muayzilah village"),
     "Jebel Bishri": ("sourced", "Jebel Bishri"),
     "al-Kawm": ("sourced", "al-Kawm"),
     # articles-md gold names: the WOF record the article's context identifies
