@@ -683,6 +683,12 @@ def test_a_place_no_source_holds_is_put_at_the_town_the_text_relates_it_to(
 
 def test_a_part_noun_needs_its_town_after_it() -> None:
     r = resolver()
+    # a part of a district: at its town, no finer than the district (UCDP where_prec 3)
+    hit = r.resolve("Qwertz area", Context(text="They took the Qwertz area of Palmyra district."))
+    assert hit is not None and hit.where_prec == 3 and hit.relation == "area of Palmyra district"
+    # of a governorate or a countryside: not a town's part
+    assert r.resolve("Qwertz area", Context(text="They took the Qwertz area of Homs countryside")) \
+        is None
     # "of" after a name that is no part of a town relates nothing; nor does "area" without "of"
     assert r.resolve("Qwertz", Context(text="The fall of Qwertz of Palmyra fame.")) is None
     assert r.resolve("Qwertz area", Context(text="They shelled the Qwertz area, then Homs.")) \

@@ -103,6 +103,8 @@ _PART_OF = re.compile(
     r"of\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
     r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    # "the X area of al-Rai district": a part of the district, not of the town
+    r"(?P<unit>\s+(?:sub)?district|\s+nahiya|\s+countryside|\s+province|\s+governorate)?"
 )
 # "X in the eastern outskirts", "X at the southern entrance to the city": a part of the town
 # the sentence has named, not named again
@@ -643,12 +645,15 @@ class Resolver:
                     return base
             part = _PART_NOUN.search(f"{name} {text[:lead]}")
             m = _PART_OF.match(text, lead) if part else None
-            if m and part:
+            unit = (m.group("unit") or "").strip().lower() if m else ""
+            if m and part and unit in ("", "district", "subdistrict", "nahiya"):
                 base = self._point_of(m.group("name"), ctx)
                 if base is not None:
                     base.geo_precision = max(base.geo_precision, 2)
-                    base.where_prec = max(base.where_prec, 2)
-                    base.relation = f"{part.group('noun').lower()} of {m.group('name')}"
+                    # a district's part is placed at its town no finer than the district
+                    base.where_prec = max(base.where_prec, 3 if unit else 2)
+                    base.relation = f"{part.group('noun').lower()} of " \
+                                    f"{m.group('name')}{' ' + unit if unit else ''}"
                     base.anchor = m.group("name")
                     return base
             m = _OF_THE.match(text, lead)
