@@ -681,6 +681,16 @@ def test_a_place_no_source_holds_is_put_at_the_town_the_text_relates_it_to(
     assert hit.where_prec == 2 and _near(hit, town.lat, town.lon, 1)
 
 
+def test_a_relation_names_a_town_not_the_first_end_of_a_line_or_part_of_a_name() -> None:
+    r = resolver()
+    text = "The strategic village of Qwertz, that overlooks the Damascus–Aleppo highway."
+    assert r.resolve("Qwertz", Context(text=text)) is None
+    text = "The army raided the Wadi Qwertz area of Homs 'Blorf, killing militants."
+    assert r.resolve("Wadi Qwertz", Context(text=text)) is None
+    assert r.resolve("Qwertz", Context(text="Rebels took Qwertz, near the Palmyra road.")) \
+        is None
+
+
 def test_a_part_noun_needs_its_town_after_it() -> None:
     r = resolver()
     # a part of a district: at its town, no finer than the district (UCDP where_prec 3)

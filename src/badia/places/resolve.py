@@ -73,6 +73,10 @@ _GOV_FORM = re.compile(
     r"(?:\s+(?:countryside|governorate|province|desert|outskirts|suburbs))*$",
     re.I,
 )
+# A town's name ends where the name does: not inside a longer one ("Jaroud 'Arsal"), nor
+# at the first end of a line ("the Damascus–Aleppo highway", "the Palmyra road")
+_NAME_END = (r"(?![\w’'`-]|\s+['’`][A-Za-z]|\s*[–—-]\s*[A-Z]|"
+             r"\s+(?:highway|road|motorway|border|river|front|line|axis|corridor)\b)")
 _FUZZY_AREA = re.compile(r"\b(?:desert|steppe|badia|badiya)\b", re.I)
 _QUALIFIED = re.compile(
     rf"\b(?:{_DIR_ADJ}|countryside|outskirts|governorate|province|suburbs)\b", re.I
@@ -81,8 +85,8 @@ _RELATIVE = re.compile(
     r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b\s+"
     rf"(?:\(\s*[\d.]+\s*mi(?:les?)?\s*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_DIR})\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
-    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
@@ -93,16 +97,16 @@ _NEAR = re.compile(
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+(?:(?:historic|ancient|old|strategic|main|nearby)\s+)?)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
-    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END
 )
 # "the X area of Y", "the X district of Y": a part of a town, named with the town after it
 _PART_NOUN = re.compile(
     r"\b(?P<noun>area|district|quarter|neighbou?rhood|suburb|section|part)s?[\s,]*$", re.I)
 _PART_OF = re.compile(
     r"of\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
-    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END +
     # "the X area of al-Rai district": a part of the district, not of the town
     r"(?P<unit>\s+(?:sub)?district|\s+nahiya|\s+countryside|\s+province|\s+governorate)?"
 )
