@@ -96,3 +96,39 @@ def test_a_unit_of_a_named_force_is_in_its_camp() -> None:
         ("Syrian Army", "government"),
         ("Armored Division", "government"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a shared head noun distributes over the modifiers coordinated before it
+        (
+            "A Kurdish and pro-government forces push on Tal Warda failed.",
+            [("Kurdish", "opposition"), ("pro-government forces", "government")],
+        ),
+        (
+            "Syrian and Russian warplanes struck Kafr Nur.",
+            [("Syrian", "government"), ("Russian warplanes", "russia")],
+        ),
+        (
+            "Russian, Iranian and Syrian troops entered Kafr Nur.",
+            [("Russian", "russia"), ("Iranian", "government"), ("Syrian troops", "government")],
+        ),
+        # an organisation name that opens with a known modifier and "and" is two forces
+        (
+            "The Russian and Syrian Air Forces bombed Kafr Nur.",
+            [("Russian", "russia"), ("Syrian Air Forces", "government")],
+        ),
+    ],
+)
+def test_coordinated_modifiers_share_the_head_noun(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.side) for m in find_actors(sentence)] == expected
+
+
+def test_a_modifier_the_lexicon_does_not_know_is_not_split_off() -> None:
+    # "Copper and Iron Brigade": no camp modifier, one organisation
+    assert [m.text for m in find_actors("The Copper and Iron Brigade raided the depot.")] == [
+        "Copper and Iron Brigade"
+    ]

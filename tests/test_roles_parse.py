@@ -88,6 +88,14 @@ def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
         ("attack", "government")
     ]
     assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1
+    # modifiers of one head noun: "Kurdish and pro-government forces" are two forces
+    found = _events("On Sunday, Kurdish and pro-government forces stormed Tal Warda.")
+    assert sorted(found) == [("attack", "government"), ("attack", "opposition")]
+    # the object of "repelled" attempted the attack: each of its sides attacked
+    found = _events(
+        "On Sunday, ISIL repelled a Kurdish and pro-government forces attempt to retake Tal Warda."
+    )
+    assert sorted(found) == [("attack", "government"), ("attack", "opposition")]
 
 
 def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
