@@ -213,3 +213,16 @@ def test_a_siege_still_going_on_is_a_state(parse_path: None) -> None:
         _events("On Sunday, the agency reported that the SAA was still besieging Ain Sifa.") == []
     )
     assert [t for t, _ in _events("On Sunday, the SAA besieged Ain Sifa.")] == ["attack"]
+
+
+def test_a_toll_told_in_the_passive_is_no_act_of_the_subject_before_it(parse_path: None) -> None:
+    # "X repelled the assault and dozens of ISIL fighters were killed": the toll of the
+    # assault told before; the repellers did not launch a new attack
+    assert _events(
+        "On Saturday, ISIL fighters stormed Tal Zaytun. On Sunday, rebels led by the Copper "
+        "Brigade repelled the assault and dozens of ISIL fighters were killed."
+    ) == [("attack", "islamic_state")]
+    # a passive toll set in a named battle is that battle's: its modifier acts
+    assert ("attack", "opposition") in _events(
+        "On Sunday, during the rebel assault on Tal Zaytun, four Iranian commandos were killed."
+    )

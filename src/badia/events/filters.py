@@ -405,7 +405,7 @@ _TOLL_OF_TOLD = re.compile(
     re.I,
 )
 # A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
-_DURING_BATTLE = re.compile(
+DURING_BATTLE = re.compile(
     r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
     r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
     r"fighting|clashes)\b",
@@ -452,7 +452,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True
     if t.weak and _TOLL_OF_TOLD.match(text, t.end):
         return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
-    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+    if t.type == "withdrawal" and DURING_BATTLE.search(text):
         return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted

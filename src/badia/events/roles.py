@@ -12,6 +12,7 @@ import re
 
 from badia.events.casualties import DYING_FORMS, KILL_FORMS
 from badia.events.clauses import Clause
+from badia.events.filters import DURING_BATTLE
 from badia.events.grammar import SentenceGrammar
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -261,6 +262,21 @@ _SELF_REPORT = re.compile(
     re.I,
 )
 
+def _owner_of_the_battle(
+    text: str, off: int, actors: list[Mention], trigger: Trigger
+) -> list[Mention]:
+    """ "During the rebel assault on X, four soldiers were killed": a passive toll with no
+    "by" is the toll of the battle the clause is set in, whose modifier names who acts;
+    [] when no such battle is named ("dozens of fighters were killed": a toll, no act)."""
+    battle = DURING_BATTLE.search(text, 0, trigger.start)
+    if battle is None:
+        return []
+    return [a for a in actors if battle.start() <= a.start - off and a.end - off <= battle.end()]
+
+
+# the auxiliary of a passive right before a participle: "were killed", "had been killed"
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+
 _NOUN_AS_PASSIVE_SUBJECT = re.compile(
     r"\s+(?:were|was)\s+(?:also\s+)?"
     r"(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
@@ -290,10 +306,15 @@ def clause_roles(
             text,
         ):
             return None, []
-        passive = voice == "passive" or lowered.endswith(" by")
+        # "dozens of ISIL fighters were killed": the passive told by its auxiliary
+        passive = voice == "passive" or lowered.endswith(" by") or bool(
+            _PASSIVE_AUX_BEFORE.search(text[: trigger.start])
+        )
         if passive:
-            agent = agent_right_after(text, off, actors, trigger.end, marker="") or agent_after(
-                text, off, actors, trigger.end
+            agent = (
+                agent_right_after(text, off, actors, trigger.end, marker="")
+                or agent_after(text, off, actors, trigger.end)
+                or _owner_of_the_battle(text, off, actors, trigger)
             )
         else:
             agent = subject_actors(text, off, actors, trigger.start)
