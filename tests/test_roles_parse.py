@@ -164,3 +164,31 @@ def test_turkish_forces_are_named_but_of_no_listed_side() -> None:
         "positions in Tal Warda."
     )
     assert found[-1] == ("shelling", "unknown")
+
+
+def test_a_force_worn_as_a_disguise_is_no_party() -> None:
+    # "infiltrators disguised as NDF members": the NDF is a guise; the camp the story follows acts
+    found = _events(
+        "On Saturday, ISIL fighters stormed Tal Warda. On Sunday, four infiltrators disguised "
+        "as NDF members attacked the council building in Kafr Nur."
+    )
+    assert ("attack", "government") not in found
+    assert found.count(("attack", "islamic_state")) >= 1
+
+
+def test_reinforcements_are_the_forces_they_consist_of() -> None:
+    # a deployment noun's actors: the noun phrase it is part of ("a convoy of reinforcements
+    # consisting of X"), not the camp the paragraph followed before
+    found = _events(
+        "On Saturday, ISIL fighters cut the road near Tal Warda. On Sunday, a convoy of "
+        "reinforcements from Kafr Nur, consisting of the pro-government militia Liwa Al-Quds, "
+        "was sent to reopen the road."
+    )
+    assert ("deployment", "government") in found
+    assert ("deployment", "islamic_state") not in found
+    # forces sent in the passive move their own: the passive subject is the actor
+    found = _events(
+        "On Saturday, ISIL fighters cut the road near Tal Warda. On Sunday, two battalions of "
+        "Hezbollah fighters were dispatched to Kafr Nur."
+    )
+    assert ("deployment", "government") in found

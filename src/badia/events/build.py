@@ -209,7 +209,7 @@ class _DocumentReader:
             if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
                 state.last_actor1 = fighting[:1]
             return []  # its places and its camp still name what "the region", "they" refer to
-        actors = _not_attributions(actors, claims, text, start)
+        actors = roles.without_guises(_not_attributions(actors, claims, text, start), text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None

@@ -562,6 +562,8 @@ class SentenceGrammar:
                     if prep.lemma == word:
                         for obj in p.children(prep.i, "pobj", "pcomp"):
                             found += self._actors_in(obj.i, actors)
+            elif slot == "phrase":
+                found = self._actors_in(self._phrase_head(tok).i, actors)
             elif slot == "agent":
                 for agent in p.children(tok.i, "agent"):
                     for obj in p.children(agent.i, "pobj"):
@@ -572,6 +574,18 @@ class SentenceGrammar:
             if found:
                 return found
         return []
+
+    def _phrase_head(self, noun: Token) -> Token:
+        """The noun whose "of" complement ``noun`` is, climbing ("a convoy of reinforcements"
+        -> convoy); ``noun`` itself when it is no such complement."""
+        p = self.parse
+        while noun.dep == "pobj":
+            prep = p.head(noun.i)
+            above = p.head(prep.i) if prep is not None and prep.lemma == "of" else None
+            if above is None or above.pos not in ("NOUN", "PROPN"):
+                break
+            noun = above
+        return noun
 
     def _actors_in(self, i: int, actors: list[Mention], whole: bool = False) -> list[Mention]:
         """Actors within token ``i``'s phrase, leaving out clauses and phrases of means

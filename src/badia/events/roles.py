@@ -42,6 +42,22 @@ _COUNTED = re.compile(
 )
 
 
+# A guise: "infiltrators disguised as NDF members", "gunmen posing as Army soldiers",
+# "dressed in the uniforms of the police": the named force is worn, not a party.
+_GUISE_BEFORE = re.compile(
+    r"\b(?:(?:disguised|dressed|posing|posed|masquerading|camouflaged)\s+as|pretending\s+to\s+be|"
+    r"impersonating|(?:dressed\s+)?in\s+(?:the\s+)?uniforms?\s+of)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def without_guises(actors: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The actors of a sentence (``text`` at document ``offset``) less those named as a
+    disguise: "four infiltrators disguised as NDF members attacked" is no NDF act."""
+    return [a for a in actors if not _GUISE_BEFORE.search(text, 0, a.start - offset)]
+
+
 def rel(m: Mention, offset: int) -> tuple[int, int]:
     return m.start - offset, m.end - offset
 
