@@ -226,3 +226,22 @@ def test_a_toll_told_in_the_passive_is_no_act_of_the_subject_before_it(parse_pat
     assert ("attack", "opposition") in _events(
         "On Sunday, during the rebel assault on Tal Zaytun, four Iranian commandos were killed."
     )
+
+
+def _narrative(body: str) -> list[tuple]:
+    """Events of an encyclopedia-style page (no publication date: times are the text's)."""
+    text = "The Copper Hill offensive was a 2014 military operation.\n\n" + body + "\n"
+    return [(e.type, e.side1) for e in extract_text(text, name="t.txt").events]
+
+
+def test_an_act_told_over_a_whole_campaign_is_pinned_to_no_month(parse_path: None) -> None:
+    # "During the siege, ...": months of acts, no date of their own (GUIDELINES 1b)
+    assert _narrative(
+        "On 3 May 2014, rebels stormed the Copper Hill base. During the siege, rebels detonated "
+        "several tunnel bombs under army positions around the base."
+    ) == [("attack", "opposition")]
+    # a battle of the day told on keeps its acts
+    assert ("bombing", "opposition") in _narrative(
+        "On 3 May 2014, rebels stormed the Copper Hill base. During the fighting, rebels "
+        "detonated a tunnel bomb under the western gate."
+    )

@@ -27,6 +27,7 @@ from badia.events.filters import (
     is_not_an_event,
     one_per_type,
     pinned_to_a_month,
+    told_over_the_campaign,
     usable_triggers,
 )
 from badia.events.grammar import SentenceGrammar
@@ -215,8 +216,11 @@ class _DocumentReader:
             claimant = claims[0].claimant if claims else None
             orphans.extend((c, claimant, None) for c in casualties_all)
             return []
-        if not times and re.search(
-            r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+        if not times and (
+            re.search(
+                r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+            )
+            or told_over_the_campaign(text)
         ):
             return []
         clauses = split_clauses(text, start)

@@ -80,6 +80,22 @@ _DETAILS_TOLD = re.compile(
 )
 
 
+# A sentence set over a whole campaign ("During the siege, rebels detonated several tunnel
+# bombs"): with no time of its own it tells what went on for months, pinned to no month
+# (GUIDELINES 1b). Short battles ("During the fighting", "During the clashes") are the
+# day's battle told on and stay.
+_OVER_THE_CAMPAIGN = re.compile(
+    r"^\W*(?:During|Throughout|Over the course of|In the course of)\s+(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?:siege|offensive|campaign|war|operation|occupation|insurgency)s?\s*,",
+)
+
+
+def told_over_the_campaign(sentence: str) -> bool:
+    """The sentence opens on a whole campaign as its time ("During the siege, ..."); the
+    caller asks only when the sentence has no time expression of its own."""
+    return bool(_OVER_THE_CAMPAIGN.match(sentence))
+
+
 def is_not_an_event(sentence: str) -> bool:
     """A definition of the article's subject, an aim, a habit or an intention, or details
     of actions already told."""
