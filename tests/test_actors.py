@@ -33,6 +33,9 @@ def _first(sentence: str) -> tuple[str, str | None]:
             "government",
         ),
         ("Tiger Forces advanced along the pipeline.", "Tiger Forces", "government"),
+        # an aircraft type only one air force flies in the war names its owner
+        ("An F/A-18 Super Hornet shot down the drone.", "F/A-18 Super Hornet", "coalition"),
+        ("Airstrikes carried out by the SAF hit the bridge.", "SAF", "government"),
     ],
 )
 def test_lexicon_actor_sides(sentence: str, text: str, side: str) -> None:
