@@ -192,3 +192,12 @@ def test_reinforcements_are_the_forces_they_consist_of() -> None:
         "Hezbollah fighters were dispatched to Kafr Nur."
     )
     assert ("deployment", "government") in found
+
+
+def test_who_dies_during_an_offensive_does_not_own_it() -> None:
+    # the subject of a verb it undergoes ("died", "fled") is not the one whose offensive it is
+    found = _events(
+        "On Saturday, ISIL fighters stormed Kafr Nur. On Sunday, Syrian Army soldiers died "
+        "during an offensive near Tal Warda."
+    )
+    assert ("attack", "government") not in found

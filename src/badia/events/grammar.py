@@ -77,7 +77,7 @@ class Grammar:
     undergo_verbs: frozenset[str]
     time_nouns: frozenset[str]
     course_preps: frozenset[str]
-    undergo_verbs: frozenset[str]
+    under_verbs: frozenset[str]
 
 
 @cache
@@ -228,7 +228,7 @@ class SentenceGrammar:
         """ "the town came under heavy shelling": the act is what the subject undergoes, the
         event itself, not the circumstance of another act."""
         verb = self.parse.head(prep.i)
-        return prep.lemma == "under" and verb is not None and verb.lemma in self.g.undergo_verbs
+        return prep.lemma == "under" and verb is not None and verb.lemma in self.g.under_verbs
 
     def _short_of(self, prep: Token) -> bool:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
