@@ -201,3 +201,14 @@ def test_who_dies_during_an_offensive_does_not_own_it() -> None:
         "during an offensive near Tal Warda."
     )
     assert ("attack", "government") not in found
+
+
+def test_an_agentless_act_the_followed_camp_undergoes_is_its_enemys() -> None:
+    # the paragraph follows ISIL; "when the ISIL defenders surrendered or fled" says ISIL
+    # lost: the unnamed taker is its enemy, not ISIL
+    found = _events(
+        "On Saturday, SDF fighters stormed Kafr Nur. Later that day, ISIL fighters "
+        "counterattacked the SDF lines near the silo. On Sunday, this last resistance was "
+        "finally broken, when the remaining ISIL defenders surrendered or fled."
+    )
+    assert found[-1] == ("capture", "opposition")

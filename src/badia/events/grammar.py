@@ -454,6 +454,17 @@ class SentenceGrammar:
                     out += self._actors_in(s.i, actors)
         return out
 
+    def undergoers(self, actors: list[Mention]) -> list[Mention]:
+        """Actors that are subjects of a verb their subject undergoes ("the ISIL defenders
+        surrendered or fled", "soldiers died"): the losing side of the sentence's act."""
+        out: list[Mention] = []
+        for t in self.parse.tokens:
+            if t.lemma in self.g.undergo_verbs and t.pos == "VERB":
+                subject = self._subject(t)
+                if subject is not None:
+                    out += [a for a in self._actors_in(subject.i, actors) if a not in out]
+        return out
+
     def means(self, actors: list[Mention]) -> list[Mention]:
         """Actors inside 'with'/'using'/'alongside' phrases: the means or company of an act."""
         out: list[Mention] = []

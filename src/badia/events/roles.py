@@ -470,6 +470,12 @@ def with_parse(
         acted_on = {a.side for a in found.target or [a for a in actor2 if a.end <= start]}
         if not any(a.side in acted_on for a in last_actor1):
             actor1 = last_actor1
+    elif found.agentless and actor1 == last_actor1:
+        # "the resistance was broken, when the ISIL defenders surrendered or fled": the camp
+        # the paragraph followed undergoes the act here; the act is its enemy's (unnamed)
+        undergo = grammar.undergoers(actors)
+        if any(a.side == b.side for a in actor1 for b in undergo):
+            actor1, actor2 = [], undergo
     elif found.unnamed:
         actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:
