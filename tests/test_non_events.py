@@ -245,3 +245,14 @@ def test_an_act_told_over_a_whole_campaign_is_pinned_to_no_month(parse_path: Non
         "On 3 May 2014, rebels stormed the Copper Hill base. During the fighting, rebels "
         "detonated a tunnel bomb under the western gate."
     )
+
+
+def test_a_repelled_act_named_by_its_noun_was_told_before(parse_path: None) -> None:
+    # "after the ISIL counterattack was repelled": the counterattack told the day before;
+    # "resumed their offensive" starts an act of its own though its noun is definite
+    found = _narrative(
+        "On 3 May 2014, ISIL fighters launched a counterattack on the Copper Hill base. On "
+        "4 May 2014, after the ISIL counterattack was repelled, the Syrian Army resumed "
+        "their offensive near the base."
+    )
+    assert found == [("attack", "islamic_state"), ("attack", "government")]

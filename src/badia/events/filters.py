@@ -317,8 +317,16 @@ _DEFINITE_AFTER_PREP = re.compile(
     re.I,
 )
 _ACTION_NOUN_SUBJECT = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:attack|assault|offensive|advance|attempt|push|raid)s?"
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"  # "the ISIL counterattack was repelled"
+    r"(?:attack|assault|offensive|advance|attempt|push|raid|counter-?attack|counter-?offensive)s?"
     r"\s+(?:\w+ly\s+)?(?:being\s+|was\s+|were\s+|had\s+been\s+)?$",
+    re.I,
+)
+# A light verb that starts the act its definite noun names: "resumed their offensive",
+# "launched its assault" tell a new act, not one told before.
+_STARTS_THE_ACT = re.compile(
+    r"\b(?:launched|resumed|renewed|restarted|began|started|initiated|mounted|unleashed)\s+"
+    r"(?:the|its|their|this)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 
@@ -460,6 +468,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
         and not _BEGINS.match(after)
+        and not (t.voice == "noun" and _STARTS_THE_ACT.search(before))
     ):
         return True
     if "repel" in lowered and re.match(
