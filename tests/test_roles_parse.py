@@ -212,3 +212,13 @@ def test_an_agentless_act_the_followed_camp_undergoes_is_its_enemys() -> None:
         "finally broken, when the remaining ISIL defenders surrendered or fled."
     )
     assert found[-1] == ("capture", "opposition")
+
+
+def test_who_died_defending_a_place_was_attacked_by_the_enemy() -> None:
+    # "N soldiers died while defending X": an attack on X whose attacker is the defenders'
+    # enemy (unnamed here: the camp the story fights), the defenders its target
+    found = _events(
+        "On Saturday, ISIL fighters shelled the Copper Hill base. On Sunday, 11 Syrian "
+        "soldiers died while defending the Copper Hill base."
+    )
+    assert found[-1] == ("attack", "islamic_state")

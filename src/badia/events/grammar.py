@@ -573,6 +573,9 @@ class SentenceGrammar:
                     if prep.lemma == word:
                         for obj in p.children(prep.i, "pobj", "pcomp"):
                             found += self._actors_in(obj.i, actors)
+            elif slot == "subject":  # the clause's subject, inherited ("died while defending")
+                subject = self._subject(tok)
+                found = self._actors_in(subject.i, actors) if subject is not None else []
             elif slot == "phrase":
                 found = self._actors_in(self._phrase_head(tok).i, actors)
             elif slot == "agent":
