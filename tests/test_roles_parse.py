@@ -222,3 +222,6 @@ def test_who_died_defending_a_place_was_attacked_by_the_enemy() -> None:
         "soldiers died while defending the Copper Hill base."
     )
     assert found[-1] == ("attack", "islamic_state")
+    # the enemy named after "against" is the attacker
+    found = _events("On Sunday, ISIL fighters died while defending Kafr Nur against the SDF.")
+    assert found == [("attack", "opposition")]
