@@ -349,6 +349,20 @@ def test_a_relative_time_in_a_pluperfect_clause_dates_the_earlier_act() -> None:
     assert captures == [("islamic_state", date(2017, 9, 16)), ("government", date(2017, 9, 17))]
 
 
+def test_a_relative_clause_with_its_own_time_dates_its_act() -> None:
+    # "..., which they breached the previous day": the breach is the day before, so it is
+    # the attack already told for that day (GUIDELINES 1b), not a second one on 9 March
+    events = _events(
+        "On 8 March 2017, the Army attacked Qasr Tal. On 9 March, the Army recaptured Qasr "
+        "Tal. At the same time, government forces advancing from the south seized Tal Hamra, "
+        "which they breached the previous day with the help of airstrikes."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("attack", date(2017, 3, 8)),
+        ("capture", date(2017, 3, 9)),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
