@@ -363,6 +363,21 @@ def test_a_relative_clause_with_its_own_time_dates_its_act() -> None:
     ]
 
 
+def test_advancing_to_within_a_distance_is_an_attack_beside_a_capture() -> None:
+    # GUIDELINES 1b: "advanced ..., capturing X" is a capture alone, but "advanced within
+    # 4 km of X" is an attack; the siege laid later that day is the same attack
+    events = _events(
+        "On 3 March 2017, the Front cut off the road to Qasr Tal, capturing several farms. "
+        "On the same day, the Front reached the southern gate of Qasr Tal, and they also "
+        "advanced within 4 kilometers of its western outskirts, capturing the village of Tal "
+        "Hamra. Front fighters also captured another 12 villages, and fully besieged the town."
+    )
+    assert [(e.type, e.quote.split(",")[0]) for e in events] == [
+        ("capture", "On 3 March 2017"),
+        ("attack", "On the same day"),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

@@ -521,7 +521,13 @@ _ADVANCE = re.compile(
 
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
+    return (
+        t.type == "attack"
+        and t.voice == "active"
+        and bool(_SOFT.match(t.text))
+        # GUIDELINES 1b: "advanced to within N km of X" is an attack of its own
+        and " within " not in t.text
+    )
 
 
 # Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
