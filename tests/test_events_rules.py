@@ -378,6 +378,18 @@ def test_advancing_to_within_a_distance_is_an_attack_beside_a_capture() -> None:
     ]
 
 
+def test_a_perfect_pinned_to_a_day_tells_a_dated_act() -> None:
+    events = _events(
+        "On 15 July 2017, the Army captured Qasr Tal. Further progress has been made on 17 "
+        "July with the Tal Hamra oil field being restored under government control. "
+        "The area has been under army control since then."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("capture", date(2017, 7, 15)),
+        ("capture", date(2017, 7, 17)),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

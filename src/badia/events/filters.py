@@ -27,7 +27,9 @@ _NOT_AN_EVENT = re.compile(
     r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
     r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
-    r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
+    # a perfect pinned to a day tells a dated act: "progress has been made on 17 July"
+    r"(?:have|has) (?:\w+ )?(?:documented|been(?! (?:[\w-]+ ){1,3}on \d{1,2} [A-Z])|recorded|"
+    r"continued)|assessed that)\b",
     re.I,
 )
 
