@@ -390,6 +390,26 @@ def test_a_perfect_pinned_to_a_day_tells_a_dated_act() -> None:
     ]
 
 
+def test_a_retreat_from_the_base_just_taken_is_the_flip_side() -> None:
+    # GUIDELINES 1b: "the base" is the place just taken; the retreat told on in the next
+    # sentence, with no place of its own, is the same flip side
+    events = _events(
+        "On 26 July 2017, ISIL fighters captured the Tal Zaytun base after a day of fighting. "
+        "Hundreds of Syrian Army troops retreated from the base towards Kafr Ward. "
+        "Three groups were pulled out."
+    )
+    assert [(e.type, e.side1) for e in events] == [("capture", "islamic_state")]
+    # a retreat from another place is a move of its own
+    events = _events(
+        "On 26 July 2017, ISIL fighters captured the Tal Zaytun base after a day of fighting. "
+        "Hundreds of Syrian Army troops retreated from Ain Sifa towards Kafr Ward."
+    )
+    assert [(e.type, e.side1) for e in events] == [
+        ("capture", "islamic_state"),
+        ("withdrawal", "government"),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

@@ -119,7 +119,10 @@ def build_events(
                     parse=parses.get(sentence.start),
                 )
                 narrative_prose = document.format != "news"
-                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
+                kept = flip_side_withdrawals(read, previous, narrative_prose)
+                # a sentence that only told the flip side keeps the capture as the one before
+                # ("X took the base. Troops retreated from the base. Three groups pulled out.")
+                read, previous = kept, (read if kept or not read else previous)
                 for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
