@@ -410,6 +410,18 @@ def test_a_retreat_from_the_base_just_taken_is_the_flip_side() -> None:
     ]
 
 
+def test_the_cutting_of_the_road_named_again_is_no_new_capture() -> None:
+    events = _events(
+        "On 22 February 2017, ISIL cut the road between Qasr Tal and Tal Hamra. On 24 "
+        "February, the army recaptured Qasr Tal. At this time, the cutting of the road by "
+        "ISIL caused prices of food in Tal Hamra to rise dramatically."
+    )
+    assert [(e.type, e.side1, e.date_start) for e in events] == [
+        ("capture", "islamic_state", date(2017, 2, 22)),
+        ("capture", "government", date(2017, 2, 24)),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
