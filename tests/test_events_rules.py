@@ -422,6 +422,15 @@ def test_the_cutting_of_the_road_named_again_is_no_new_capture() -> None:
     ]
 
 
+def test_a_clearing_operation_is_an_attack() -> None:
+    events = _events(
+        "On 24 February 2017, the SDF captured Qasr Tal. Later on the same day, 120 ISIL "
+        "militants were found and killed during a clearing operation in a village south of "
+        "Qasr Tal."
+    )
+    assert [e.type for e in events] == ["capture", "attack"]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
