@@ -431,6 +431,21 @@ def test_a_clearing_operation_is_an_attack() -> None:
     assert [e.type for e in events] == ["capture", "attack"]
 
 
+def test_a_gain_after_which_another_act_followed_was_told_before() -> None:
+    # "after capturing X" is the gain another act followed: told before, not a new capture;
+    # the act it leads to is the event ("After re-securing X, forces advanced to Y")
+    events = _events(
+        "On 20 May 2017, ISIL captured Qasr Tal. On 22 May, ISIL executed 40 prisoners in a "
+        "purge it began after capturing Qasr Tal. On 24 May, after re-securing the Kafr Ward "
+        "checkpoint, government forces advanced to the village of Tal Hamra."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("capture", date(2017, 5, 20)),
+        ("other", date(2017, 5, 22)),
+        ("attack", date(2017, 5, 24)),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

@@ -422,7 +422,8 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     previously captured" (a reduced relative clause); "retreating forces", "the retreat"
     (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
     places: read from the parse's object when ``parsed``); "after ISIL withdrew" (a
-    subordinate clause giving the reason of another event).
+    subordinate clause giving the reason of another event); "after capturing the city"
+    (the gain another act followed, told before).
     """
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
@@ -438,6 +439,12 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after
     ):
         return True  # "IS attacks continued in the area", "Clashes continued until ...": ongoing
+    if (
+        t.type == "capture"
+        and lowered.endswith("ing")
+        and re.search(r"\b(?:after|since|following)\s+$", before, re.I)
+    ):
+        return True  # "a purge ISIL began after capturing the city": the capture told before
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
     if (
