@@ -446,6 +446,20 @@ def test_a_gain_after_which_another_act_followed_was_told_before() -> None:
     ]
 
 
+def test_another_strike_on_another_target_is_an_event_of_its_own() -> None:
+    # GUIDELINES 1b: same-day strikes of one side are one event on one front; "Another
+    # airstrike ... against a camp near Y" hits a second target, "another ... hit X" the same
+    events = _events(
+        "On 28 August 2017, Syrian jets launched an airstrike on an ISIL headquarters in Qasr "
+        "Tal. Another airstrike occurred the same day against an ISIL camp near Tal Hamra. "
+        "Another airstrike later in the day hit Qasr Tal."
+    )
+    assert [(e.type, e.locations) for e in events] == [
+        ("airstrike", ["Qasr Tal"]),
+        ("airstrike", ["Tal Hamra"]),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

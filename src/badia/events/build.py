@@ -68,6 +68,10 @@ _OTHER_FRONT = re.compile(
 )
 
 
+# "Another airstrike occurred the same day against a camp near X": a second act of the kind
+_ANOTHER = re.compile(r"^\W*another\b", re.I)
+
+
 @dataclass
 class _State:
     """What the paragraph carries from clause to clause: the last named initiator."""
@@ -327,6 +331,7 @@ class _DocumentReader:
                     lead=lead,
                     dated=any(not t.relative for t in c_times) and own_date is not None,
                     other_front=bool(_OTHER_FRONT.match(text)),
+                    another=bool(_ANOTHER.match(text)),
                 )
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))

@@ -113,6 +113,8 @@ def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]
     # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
     if key is not None and not draft.dated and not draft.other_front:
         for earlier in index.get(key, ()):
+            if draft.another and not _same_place(earlier, draft):
+                continue  # "Another airstrike ... against a camp near Y": a second target
             if earlier.sentence_start != draft.sentence_start:
                 earlier.places.extend(
                     p for p in draft.places if p.text not in {q.text for q in earlier.places}
@@ -123,6 +125,12 @@ def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]
     if key is not None:
         index.setdefault(key, []).append(draft)
     return False
+
+
+def _same_place(earlier: Draft, draft: Draft) -> bool:
+    """``draft`` names no place, or one of ``earlier``'s."""
+    told = {_place_key(p.text) for p in earlier.places}
+    return not draft.places or any(_place_key(p.text) in told for p in draft.places)
 
 
 def drop_restatements(drafts: list[Draft], period: TimeValue | None) -> list[Draft]:
