@@ -460,6 +460,17 @@ def test_another_strike_on_another_target_is_an_event_of_its_own() -> None:
     ]
 
 
+def test_a_withdrawal_told_as_what_something_led_to_is_an_act() -> None:
+    events = _events(
+        "On 5 June 2017, the Tiger Forces captured Qasr Tal. On 8 June, the ISIL front "
+        "crumbled near Lake Hamra, resulting in the withdrawal of ISIL from 20 villages."
+    )
+    assert [(e.type, e.side1, e.date_start) for e in events] == [
+        ("capture", "government", date(2017, 6, 5)),
+        ("withdrawal", "islamic_state", date(2017, 6, 8)),
+    ]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
