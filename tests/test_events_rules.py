@@ -471,6 +471,14 @@ def test_a_withdrawal_told_as_what_something_led_to_is_an_act() -> None:
     ]
 
 
+def test_a_strike_named_as_the_cause_of_something_else_is_no_new_act() -> None:
+    events = _events(
+        "On 20 May 2017, ISIL captured Qasr Tal. Later that day, the town saw an increase in "
+        "refugees from the city caused by the bombardment of the town."
+    )
+    assert [e.type for e in events] == ["capture"]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

@@ -262,10 +262,11 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
-# act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
+# "retreated under heavy artillery fire", "due to (potential) shelling", "an increase in
+# refugees caused by the bombardment": the cause of another act; "with the help of / backed
+# by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|amid|with the help of|"
+    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|caused by|amid|with the help of|"
     r"backed(?:[- ]up)? by|supported by|"
     r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
