@@ -5,11 +5,13 @@ a running extract never makes it fail, and it stays up under 200 concurrent clie
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib.util
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import httpx
@@ -102,6 +104,33 @@ def test_a_busy_store_is_503_with_retry_after_until_a_snapshot_exists(
     db.write_bytes(db.read_bytes())  # the file changed: the next request tries to reload
     assert client.get("/api/events").status_code == 200  # busy again: the snapshot is served
     assert calls["n"] == 3
+
+
+def test_a_served_snapshot_is_out_of_the_collector_and_freed_when_replaced(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[weakref.ref] = []
+
+    def load(path: Path) -> q.Dataset:
+        snapshot = q.load_dataset(_memory())
+        loaded.append(weakref.ref(snapshot))
+        return snapshot
+
+    monkeypatch.setattr(q, "load_dataset_from_path", load)
+    gc.unfreeze()
+    try:
+        client = local(create_app(db, recheck_seconds=0, freeze_snapshots=True))
+        assert client.get("/api/events").status_code == 200
+        assert gc.get_freeze_count() > 0
+        first = loaded[0]()
+        assert first is not None and gc.is_tracked(first)
+        assert all(first is not o for o in gc.get_objects())  # frozen: not walked
+        del first
+        db.write_bytes(db.read_bytes())  # the file changed: the next request reloads
+        assert client.get("/api/events").status_code == 200
+        assert len(loaded) == 2 and loaded[0]() is None  # the old one freed all the same
+    finally:
+        gc.unfreeze()
 
 
 def _memory():
