@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from badia.present import queries as q
-from badia.present.api import create_app
+from badia.present.api import _PagesAtHand, create_app
 from badia.store.db import StoreBusy
 from present_fixtures import build_db, make_extractions
 
@@ -223,6 +223,81 @@ def test_pages_are_the_rows_encoded_once(db: Path) -> None:
     assert filtered["items"] == [e for e in whole["items"] if e["type"] == "attack"]
     # the same answer as the queries give (the report's data), byte for byte in JSON terms
     assert whole["items"] == q.list_events(q.load_dataset_from_path(db), limit=1000)["items"]
+
+
+LISTS = (
+    "/api/events",
+    "/api/documents",
+    "/api/tallies",
+    "/api/claims",
+    "/api/control",
+    "/api/order-of-battle",
+    "/api/places",
+    "/api/casualties",
+)
+
+
+def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) -> None:
+    client = local(create_app(db))
+    for path in LISTS:
+        client.get(path, params={"limit": 1000})  # computed and every row encoded
+        for query in ("", "?limit=1", "?limit=2&offset=1", "?offset=1", "?limit=1000&offset=9"):
+            quick = client.get(path + query)  # answered from the encoded rows
+            routed = client.get(path + query + ("&" if query else "?") + "unused=1")
+            assert quick.status_code == routed.status_code == 200, (path, query)
+            assert quick.content == routed.content, (path, query)
+            assert quick.headers["content-type"] == routed.headers["content-type"]
+            head = client.head(path + query)
+            assert head.content == b"" and head.headers["content-length"] == str(len(quick.content))
+    events = client.get("/api/events?limit=1&offset=1").json()
+    assert set(events) == {"total", "limit", "offset", "merge_note", "items"}
+    assert (events["limit"], events["offset"], len(events["items"])) == (1, 1, 1)
+    assert (
+        TestClient(client.app, base_url="http://evil.example").get("/api/documents").status_code
+        == 400
+    )  # the Host check comes first
+
+
+def test_only_plain_paging_queries_skip_the_routes() -> None:
+    asked: list[tuple[str, int, int]] = []
+    routed: list[str] = []
+
+    def at_hand(path: str, limit: int, offset: int) -> bytes | None:
+        asked.append((path, limit, offset))
+        return b"{}" if path == "/api/documents" else None
+
+    async def app(scope, receive, send) -> None:
+        routed.append(scope["query_string"].decode())
+
+    lane = _PagesAtHand(app, at_hand=at_hand, default=q.DEFAULT_LIMIT)
+
+    def get(path: str) -> list[dict]:
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        asyncio.run(lane(_get(path), None, send))
+        return sent
+
+    assert get("/api/documents?limit=5&offset=7")[-1]["body"] == b"{}"
+    assert get("/api/documents")[0]["status"] == 200
+    assert asked == [("/api/documents", 5, 7), ("/api/documents", q.DEFAULT_LIMIT, 0)]
+    for query in (
+        "limit=0",
+        f"limit={q.MAX_LIMIT + 1}",
+        "limit=5&limit=6",
+        "limit=-1",
+        "limit=%35",
+        "limit=",
+        "offset=1e3",
+        "limit=5&type=attack",
+        "x=1",
+        "offset=99999999999",
+    ):
+        assert get("/api/documents?" + query) == [], query
+    assert get("/api/events?limit=5") == []  # not at hand: routed
+    assert len(routed) == 11 and routed[-1] == "limit=5"
 
 
 def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> None:
