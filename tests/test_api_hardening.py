@@ -52,17 +52,22 @@ def test_a_foreign_host_name_is_refused(db: Path) -> None:
     assert TestClient(other, base_url="http://reports.example.org").get("/").status_code == 200
 
 
+LISTS = (  # every list endpoint
+    "/api/events",
+    "/api/documents",
+    "/api/tallies",
+    "/api/claims",
+    "/api/control",
+    "/api/order-of-battle",
+    "/api/places",
+    "/api/casualties",
+)
+
+
 def test_every_list_endpoint_is_paged_with_a_bounded_maximum(db: Path) -> None:
     client = local(create_app(db))
     spec = client.get("/openapi.json").json()
-    for path in (
-        "/api/events",
-        "/api/documents",
-        "/api/tallies",
-        "/api/claims",
-        "/api/control",
-        "/api/order-of-battle",
-    ):
+    for path in LISTS:
         params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
         assert params["limit"]["schema"]["maximum"] == q.MAX_LIMIT, path
         assert params["limit"]["schema"]["default"] == q.DEFAULT_LIMIT, path
@@ -223,18 +228,6 @@ def test_pages_are_the_rows_encoded_once(db: Path) -> None:
     assert filtered["items"] == [e for e in whole["items"] if e["type"] == "attack"]
     # the same answer as the queries give (the report's data), byte for byte in JSON terms
     assert whole["items"] == q.list_events(q.load_dataset_from_path(db), limit=1000)["items"]
-
-
-LISTS = (
-    "/api/events",
-    "/api/documents",
-    "/api/tallies",
-    "/api/claims",
-    "/api/control",
-    "/api/order-of-battle",
-    "/api/places",
-    "/api/casualties",
-)
 
 
 def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) -> None:
