@@ -77,16 +77,20 @@ def run_extract(corpus: Path, workers: int, db: bool, scratch: Path) -> dict:
         cmd += ["--db", str(store)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    main_peak = child_peak = 0.0
-    while proc.poll() is None:
-        main_peak = max(main_peak, _hwm_mib(proc.pid) or 0.0)
-        for kid in _children(proc.pid):
-            child_peak = max(child_peak, _hwm_mib(kid) or 0.0)
-        time.sleep(0.2)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    # stderr to a file, not a pipe: a run printing many errors would fill a pipe read
+    # only at the end and block forever
+    with open(scratch / "stderr.txt", "w+b") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        main_peak = child_peak = 0.0
+        while proc.poll() is None:
+            main_peak = max(main_peak, _hwm_mib(proc.pid) or 0.0)
+            for kid in _children(proc.pid):
+                child_peak = max(child_peak, _hwm_mib(kid) or 0.0)
+            time.sleep(0.2)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 1):
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
