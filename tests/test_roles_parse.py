@@ -225,3 +225,18 @@ def test_who_died_defending_a_place_was_attacked_by_the_enemy() -> None:
     # the enemy named after "against" is the attacker
     found = _events("On Sunday, ISIL fighters died while defending Kafr Nur against the SDF.")
     assert found == [("attack", "opposition")]
+
+
+def test_a_suicide_bombing_inside_an_assault_is_the_assaulters() -> None:
+    # GUIDELINES 1b: car bombs or suicide bombers named inside an assault are its own
+    found = _events(
+        "On Sunday, after clashes that started with a triple suicide bombing, ISIL fighters "
+        "captured the Copper Hill base."
+    )
+    assert ("bombing", "islamic_state") in found and ("bombing", "unknown") not in found
+    # a landmine is no means of the assault: its owner stays unnamed
+    found = _events(
+        "On Sunday, a landmine killed two soldiers near Kafr Nur, as ISIL fighters captured "
+        "the Copper Hill base."
+    )
+    assert ("bombing", "islamic_state") not in found

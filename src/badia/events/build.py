@@ -345,6 +345,7 @@ class _DocumentReader:
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
         if drafts:
+            roles.bombers_of_the_assault(drafts)
             _attach_casualties(drafts, casualties_all, claims, start)
             if not any(d.places for d in drafts):
                 for d in drafts:

@@ -12,6 +12,7 @@ import re
 
 from badia.events.casualties import DYING_FORMS, KILL_FORMS
 from badia.events.clauses import Clause
+from badia.events.draft import BATTLE_TYPES, Draft
 from badia.events.filters import DURING_BATTLE
 from badia.events.grammar import SentenceGrammar
 from badia.mentions.triggers import Trigger
@@ -534,3 +535,23 @@ def described_camp(
     ):
         return followed
     return actor1
+
+
+# The bombs of an assault: a suicide bomber, a car bomb is the means of the attackers
+_ASSAULT_BOMB = re.compile(r"suicide|car|vbied|svbied|truck", re.I)
+
+
+def bombers_of_the_assault(drafts: list[Draft]) -> None:
+    """GUIDELINES 1b: "car bombs or suicide bombers named inside an assault" are the
+    assaulters' ("After clashes that started with a triple suicide bombing, ISIL captured
+    the base"). A suicide or car bombing of one sentence whose owner is not named takes the
+    initiator of the sentence's battle, when that battle has one side; drafts are changed
+    in place."""
+    battles = [d for d in drafts if d.type in BATTLE_TYPES and d.actor1]
+    sides = {a.side for d in battles for a in d.actor1}
+    if len(sides) != 1:
+        return
+    for d in drafts:
+        if d.type == "bombing" and not d.actor1 and _ASSAULT_BOMB.search(d.trigger.text):
+            d.actor1 = list(battles[0].actor1)
+            d.actor2 = [a for a in d.actor2 if a.side not in sides]
