@@ -27,7 +27,9 @@ _NOT_AN_EVENT = re.compile(
     r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
     r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
-    r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
+    # a perfect pinned to a day tells a dated act: "progress has been made on 17 July"
+    r"(?:have|has) (?:\w+ )?(?:documented|been(?! (?:[\w-]+ ){1,3}on \d{1,2} [A-Z])|recorded|"
+    r"continued)|assessed that)\b",
     re.I,
 )
 
@@ -276,10 +278,11 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
-# act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
+# "retreated under heavy artillery fire", "due to (potential) shelling", "an increase in
+# refugees caused by the bombardment": the cause of another act; "with the help of / backed
+# by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|amid|with the help of|"
+    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|caused by|amid|with the help of|"
     r"backed(?:[- ]up)? by|supported by|"
     r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
@@ -444,7 +447,8 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     previously captured" (a reduced relative clause); "retreating forces", "the retreat"
     (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
     places: read from the parse's object when ``parsed``); "after ISIL withdrew" (a
-    subordinate clause giving the reason of another event).
+    subordinate clause giving the reason of another event); "after capturing the city"
+    (the gain another act followed, told before).
     """
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
@@ -460,6 +464,12 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after
     ):
         return True  # "IS attacks continued in the area", "Clashes continued until ...": ongoing
+    if (
+        t.type == "capture"
+        and lowered.endswith("ing")
+        and re.search(r"\b(?:after|since|following)\s+$", before, re.I)
+    ):
+        return True  # "a purge ISIL began after capturing the city": the capture told before
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
     if (
@@ -546,7 +556,13 @@ _ADVANCE = re.compile(
 
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
+    return (
+        t.type == "attack"
+        and t.voice == "active"
+        and bool(_SOFT.match(t.text))
+        # GUIDELINES 1b: "advanced to within N km of X" is an attack of its own
+        and " within " not in t.text
+    )
 
 
 # Longer than a season: "between 2016 and 2017" pins no month ("between January and April"
