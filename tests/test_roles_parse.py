@@ -240,3 +240,22 @@ def test_a_suicide_bombing_inside_an_assault_is_the_assaulters() -> None:
         "the Copper Hill base."
     )
     assert ("bombing", "islamic_state") not in found
+
+
+def test_an_operation_in_which_a_camp_was_killed_is_the_followed_camps() -> None:
+    # "N ISIL militants were found and killed during a clearing operation": the
+    # operation's unnamed agent is the camp the paragraph follows, not the dead's
+    found = _events(
+        "On Sunday, SDF fighters stormed Tal Warda. Later that day, 120 ISIL militants were "
+        "found and killed during a clearing operation in a village south of Tal Warda."
+    )
+    assert ("attack", "unknown") not in found and ("attack", "islamic_state") not in found
+
+
+def test_a_description_after_of_refers_to_the_camp_named_before() -> None:
+    # "resulting in the withdrawal of the group": the group is ISIL, named before it
+    found = _events(
+        "On Saturday, the Syrian Army stormed Kafr Nur. On Sunday, ISIL's foothold crumbled "
+        "near Tal Warda, resulting in the withdrawal of the group from 20 villages."
+    )
+    assert found[-1] == ("withdrawal", "islamic_state")

@@ -291,6 +291,15 @@ def _owner_of_the_battle(
     return [a for a in actors if battle.start() <= a.start - off and a.end - off <= battle.end()]
 
 
+# A pronoun or bare description right after a trigger ending in "of"/"by": "the withdrawal
+# of the group", "was taken by them"
+_ANAPHOR_AFTER = re.compile(
+    r"\s+(?:(?:the|these|those)\s+(?:group|militants|jihadists|insurgents|fighters|"
+    r"organi[sz]ation)\b|(?:it|them)\b)",
+    re.I,
+)
+
+
 # the auxiliary of a passive right before a participle: "were killed", "had been killed"
 _PASSIVE_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
@@ -379,6 +388,11 @@ def clause_roles(
         # "came under the control of X", "fell to X": the agent follows the trigger at once
         actor1 = agent_right_after(text, off, actors, trigger.end, marker="")
         actor2 = subject_actors(text, off, actors, trigger.start)
+        if not actor1 and _ANAPHOR_AFTER.match(text, trigger.end):
+            # "ISIL's foothold crumbled, resulting in the withdrawal of the group": the
+            # description refers to the camp last named before it
+            named = [a for a in actors if a.end - off <= trigger.start]
+            return named[-1:] or previous_subject or last_actor1, []
         if not actor1:
             return [], actor2
     elif voice == "passive":
