@@ -259,3 +259,20 @@ def test_a_description_after_of_refers_to_the_camp_named_before() -> None:
         "near Tal Warda, resulting in the withdrawal of the group from 20 villages."
     )
     assert found[-1] == ("withdrawal", "islamic_state")
+
+
+def test_who_comes_under_fire_is_its_target() -> None:
+    # "were evacuated after coming under continuous shelling": the villagers undergo it
+    found = _events(
+        "On Sunday, the inhabitants of Kafr Nur were evacuated after coming under continuous "
+        "shelling."
+    )
+    assert ("shelling", "civilians") not in found
+
+
+def test_forces_arriving_as_reinforcements_are_the_deployed() -> None:
+    found = _events(
+        "On Saturday, ISIL fighters stormed Kafr Nur. On Sunday, 300 Kurdish fighters reached "
+        "Kafr Nur as reinforcements."
+    )
+    assert found[-1] == ("deployment", "opposition")

@@ -602,6 +602,12 @@ class SentenceGrammar:
                 found = self._actors_in(subject.i, actors) if subject is not None else []
             elif slot == "phrase":
                 found = self._actors_in(self._phrase_head(tok).i, actors)
+                prep = p.head(tok.i) if tok.dep == "pobj" else None
+                verb = p.head(prep.i) if prep is not None and prep.lemma == "as" else None
+                subject = self._subject(verb) if verb is not None else None
+                if not found and subject is not None:
+                    # "300 Kurdish fighters reached the town as reinforcements"
+                    found = self._actors_in(subject.i, actors)
             elif slot == "agent":
                 for agent in p.children(tok.i, "agent"):
                     for obj in p.children(agent.i, "pobj"):

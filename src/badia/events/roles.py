@@ -300,6 +300,10 @@ _ANAPHOR_AFTER = re.compile(
 )
 
 
+# "came under (heavy) shelling", "coming under continuous attack": the subject undergoes it
+_CAME_UNDER = re.compile(r"\bc(?:ame|ome|omes|oming)\s+under\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 # the auxiliary of a passive right before a participle: "were killed", "had been killed"
 _PASSIVE_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
@@ -363,6 +367,12 @@ def clause_roles(
         if named:
             first = named[0]
             return [first], [a for a in named[1:] if a.side != first.side][:1]
+    if _CAME_UNDER.search(text, 0, trigger.start):
+        # "the villagers were evacuated after coming under heavy shelling (from X)": the
+        # subject undergoes the act; its agent follows "from"/"by", else it is unnamed here
+        agent = agent_after(text, off, actors, trigger.end)
+        victims = subject_actors(text, off, actors, trigger.start)
+        return agent, [a for a in victims if a not in agent]
     if trigger.type in ("airstrike", "shelling", "bombing") and re.search(
         r"\b(?:in|by|from|after|following)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|"
         r"two\s+|heavy\s+)?(?:[\w-]+\s+){0,2}$",
