@@ -69,6 +69,7 @@ class Grammar:
     light_verbs: frozenset[str]
     people: frozenset[str]
     not_done_preps: frozenset[str]
+    not_done_nouns: frozenset[str]
     negative_determiners: frozenset[str]
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
@@ -231,8 +232,17 @@ class SentenceGrammar:
         return prep.lemma == "under" and verb is not None and verb.lemma in self.g.under_verbs
 
     def _short_of(self, prep: Token) -> bool:
-        """A preposition whose clause did not happen: "without", "short of", "instead of"."""
-        return self._names(prep, self.g.not_done_preps)
+        """A preposition whose clause did not happen: "without", "short of", "instead of";
+        or the 'of'/'from'/'for' of a noun of what is feared or wished ("in danger from being
+        killed", "support for the army regaining control")."""
+        if self._names(prep, self.g.not_done_preps):
+            return True
+        above = self.parse.head(prep.i)
+        return (
+            prep.lemma in ("of", "from", "for")
+            and above is not None
+            and above.lemma in self.g.not_done_nouns
+        )
 
     def _kept_from(self, prep: Token) -> bool:
         """The 'from' of "prevented X from entering", "cut off X from advancing"."""
