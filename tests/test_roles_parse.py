@@ -276,3 +276,14 @@ def test_forces_arriving_as_reinforcements_are_the_deployed() -> None:
         "Kafr Nur as reinforcements."
     )
     assert found[-1] == ("deployment", "opposition")
+
+
+def test_civilians_do_not_launch_strikes_or_captures() -> None:
+    # the speakers or the victims, not the initiators: the act's owner is unnamed here
+    found = _events(
+        "On Sunday, local residents of Kafr Nur claimed that airstrikes had killed dozens of "
+        "civilians."
+    )
+    assert ("airstrike", "civilians") not in found
+    found = _events("On Sunday, civilian casualties rose as fighting raged in Kafr Nur.")
+    assert all(side != "civilians" for _, side in found)

@@ -322,6 +322,7 @@ class _DocumentReader:
                     )
                 if "islamic_state" not in self.named_sides:
                     actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
+                actor1, actor2 = roles.civilians_do_not_fight(actor1, actor2, trigger.type)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,

@@ -579,3 +579,20 @@ def bombers_of_the_assault(drafts: list[Draft]) -> None:
         if d.type == "bombing" and not d.actor1 and _ASSAULT_BOMB.search(d.trigger.text):
             d.actor1 = list(battles[0].actor1)
             d.actor2 = [a for a in d.actor2 if a.side not in sides]
+
+
+def civilians_do_not_fight(
+    actor1: list[Mention], actor2: list[Mention], event_type: str
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor1, actor2) with civilians taken out of the initiators: a reading that makes
+    "residents", "civilians", "children" launch a strike, a capture or a move is wrong
+    ("local residents claimed that airstrikes had killed dozens": the speakers; "civilian
+    casualties rose as the army advanced": the victims), so they are its targets and the
+    initiator is unnamed. Civilians attacking civilians are kept (a mob attacking refugees).
+    ``event_type``: the trigger's type."""
+    if not actor1 or any(a.side != "civilians" for a in actor1):
+        return actor1, actor2
+    mob = event_type in ("attack", "civilian_violence")
+    if mob and actor2 and all(a.side == "civilians" for a in actor2):
+        return actor1, actor2
+    return [], [*actor1, *(a for a in actor2 if a not in actor1)]
