@@ -492,6 +492,17 @@ def test_a_same_day_telling_goes_on_across_a_paragraph_on_one_front() -> None:
         ("capture", ["Qasr Tal", "Tal Hamra", "Kafr Ward"]),
         ("capture", ["Ain Sifa"]),
     ]
+    # a paragraph that writes the day again goes on with the event where it names its place
+    events = _events(
+        "On 13 May 2017, ISIL captured Qasr Tal after a day of fighting.\n\n"
+        "Later on 13 May, the Tal Hamra posts were captured by ISIL.\n\n"
+        "Later on 13 May, Qasr Tal was captured by ISIL, which also shelled Tal Hamra."
+    )
+    assert [(e.type, e.quote[:16]) for e in events] == [
+        ("capture", "On 13 May 2017, "),
+        ("capture", "Later on 13 May,"),
+        ("shelling", "Later on 13 May,"),
+    ]
 
 
 def test_days_listed_with_and_are_one_event_each() -> None:

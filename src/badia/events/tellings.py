@@ -117,17 +117,20 @@ def fold_into(
     event in ``index`` is the paragraph's). GUIDELINES 1b: one event "even across a
     paragraph break", but on one front: an earlier paragraph's event takes the draft only
     when the draft names a place the event has ("After the capture of X, ISIL took the
-    posts between it and Y" goes on with X); once taken, it is this paragraph's event too.
+    posts between it and Y" goes on with X, even one that writes the day again: "Later on
+    19 February, X was captured"); once taken, it is this paragraph's event too.
     """
     key = telling_key(draft)
-    # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
-    if key is not None and not draft.dated and not draft.other_front:
+    # "Elsewhere, ..." is another front
+    if key is not None and not draft.other_front:
         for earlier in index.get(key, ()):
             if draft.another and not _same_place(earlier, draft):
                 continue  # "Another airstrike ... against a camp near Y": a second target
             if earlier.sentence_start == draft.sentence_start:
                 continue
             here = told_here is None or id(earlier) in told_here
+            if here and draft.dated:
+                continue  # in the paragraph, "On 2 March, ..." starts a telling of its own
             if not here and not (draft.places and _same_place(earlier, draft)):
                 continue
             earlier.places.extend(
