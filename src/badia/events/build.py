@@ -27,6 +27,7 @@ from badia.events.filters import (
     is_not_an_event,
     one_per_type,
     pinned_to_a_month,
+    told_over_the_campaign,
     usable_triggers,
 )
 from badia.events.grammar import SentenceGrammar
@@ -219,14 +220,17 @@ class _DocumentReader:
             if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
                 state.last_actor1 = fighting[:1]
             return []  # its places and its camp still name what "the region", "they" refer to
-        actors = _not_attributions(actors, claims, text, start)
+        actors = roles.without_guises(_not_attributions(actors, claims, text, start), text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None
             orphans.extend((c, claimant, None) for c in casualties_all)
             return []
-        if not times and re.search(
-            r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+        if not times and (
+            re.search(
+                r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+            )
+            or told_over_the_campaign(text)
         ):
             return []
         clauses = split_clauses(text, start)

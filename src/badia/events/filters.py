@@ -82,6 +82,22 @@ _DETAILS_TOLD = re.compile(
 )
 
 
+# A sentence set over a whole campaign ("During the siege, rebels detonated several tunnel
+# bombs"): with no time of its own it tells what went on for months, pinned to no month
+# (GUIDELINES 1b). Short battles ("During the fighting", "During the clashes") are the
+# day's battle told on and stay.
+_OVER_THE_CAMPAIGN = re.compile(
+    r"^\W*(?:During|Throughout|Over the course of|In the course of)\s+(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?:siege|offensive|campaign|war|operation|occupation|insurgency)s?\s*,",
+)
+
+
+def told_over_the_campaign(sentence: str) -> bool:
+    """The sentence opens on a whole campaign as its time ("During the siege, ..."); the
+    caller asks only when the sentence has no time expression of its own."""
+    return bool(_OVER_THE_CAMPAIGN.match(sentence))
+
+
 def is_not_an_event(sentence: str) -> bool:
     """A definition of the article's subject, an aim, a habit or an intention, or details
     of actions already told."""
@@ -304,8 +320,16 @@ _DEFINITE_AFTER_PREP = re.compile(
     re.I,
 )
 _ACTION_NOUN_SUBJECT = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:attack|assault|offensive|advance|attempt|push|raid)s?"
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"  # "the ISIL counterattack was repelled"
+    r"(?:attack|assault|offensive|advance|attempt|push|raid|counter-?attack|counter-?offensive)s?"
     r"\s+(?:\w+ly\s+)?(?:being\s+|was\s+|were\s+|had\s+been\s+)?$",
+    re.I,
+)
+# A light verb that starts the act its definite noun names: "resumed their offensive",
+# "launched its assault" tell a new act, not one told before.
+_STARTS_THE_ACT = re.compile(
+    r"\b(?:launched|resumed|renewed|restarted|began|started|initiated|mounted|unleashed)\s+"
+    r"(?:the|its|their|this)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 
@@ -408,7 +432,7 @@ _TOLL_OF_TOLD = re.compile(
     re.I,
 )
 # A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
-_DURING_BATTLE = re.compile(
+DURING_BATTLE = re.compile(
     r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
     r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
     r"fighting|clashes)\b",
@@ -454,6 +478,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
         and not _BEGINS.match(after)
+        and not (t.voice == "noun" and _STARTS_THE_ACT.search(before))
     ):
         return True
     if "repel" in lowered and re.match(
@@ -462,7 +487,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True
     if t.weak and _TOLL_OF_TOLD.match(text, t.end):
         return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
-    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+    if t.type == "withdrawal" and DURING_BATTLE.search(text):
         return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted
