@@ -505,6 +505,14 @@ def test_a_same_day_telling_goes_on_across_a_paragraph_on_one_front() -> None:
     ]
 
 
+def test_clashes_that_continued_between_the_sides_are_the_fighting_told_before() -> None:
+    events = _events(
+        "On 16 July 2017, rebels attacked the Qasr Tal checkpoint. Clashes continued between "
+        "rebels and soldiers as rebels attempted to continue their advance towards the base."
+    )
+    assert [e.type for e in events] == ["attack"]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "
