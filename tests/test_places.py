@@ -781,3 +781,19 @@ def test_the_city_of_a_sentence_naming_none_is_the_one_city_its_paragraph_named(
         assert hit is None
         return
     assert hit is not None and hit.relation == relation and hit.where_prec == 2
+
+
+def test_a_spelling_no_event_took_lends_its_relation_to_the_events_spelling() -> None:
+    text = ("On 24 May the army reached Jabal Qwertz mountain, overlooking Palmyra. "
+            "On 25 May it took a point from Qwertz Mount.")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q = text.split(". ")[1]
+    place = locate_events([_event(q, text.index(q), ["Qwertz Mount"])], doc)[0].places[0]
+    assert place.relation == "overlooking Palmyra" and place.where_prec == 2
+    assert place.anchor_start == text.index("Palmyra")
+    # a spelling written with no relation lends nothing
+    bare = text.replace(", overlooking Palmyra", "")
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=bare)
+    q = bare.split(". ")[1]
+    place = locate_events([_event(q, bare.index(q), ["Qwertz Mount"])], doc)[0].places[0]
+    assert place.latitude is None

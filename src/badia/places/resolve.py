@@ -129,6 +129,12 @@ _CAPITALISED = re.compile(
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`]*)*"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
+
+
+def name_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, words) of each run of capitalised words (with their articles) in a text: the
+    places, people and units it may name."""
+    return [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
 # The words that may stand between a name and the relation that places it
 # ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
 _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
