@@ -162,19 +162,21 @@ class _Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def get(self, path: str) -> str:
-        """The status code of ``GET path`` (its body read and dropped)."""
+    async def get(self, path: str) -> tuple[str, float]:
+        """The status code of ``GET path`` (its body read and dropped) and the moment
+        (``time.perf_counter``) its headers arrived."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
         request = f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n"
         self.writer.write(request.encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
+        headed = time.perf_counter()
         lines = head.decode("latin-1").split("\r\n")
         status = lines[0].split(" ")[1]
         headers = dict(h.lower().partition(":")[::2] for h in lines[1:] if h)
         await self.reader.readexactly(int(headers["content-length"]))
-        return status
+        return status, headed
 
     async def close(self) -> None:
         if self.writer is not None:
@@ -193,8 +195,15 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _pct(values: list[float], p: float) -> float:
+    """The ``p`` quantile of sorted ``values`` (0 when empty), in seconds to the ms."""
+    return round(values[min(len(values) - 1, int(p * len(values)))], 3) if values else 0.0
+
+
 async def _load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
     latencies: list[float] = []
+    to_headers: list[float] = []  # request sent -> status line and headers read
+    by_route: dict[str, list[float]] = {}
     statuses: Counter[str] = Counter()
     counter = iter(range(n_requests))
     address = httpx.URL(base)
@@ -208,29 +217,36 @@ async def _load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
             )
             started = time.perf_counter()
             try:
-                statuses[await asyncio.wait_for(connection.get(path), 60)] += 1
+                status, headed = await asyncio.wait_for(connection.get(path), 60)
+                statuses[status] += 1
+                to_headers.append(headed - started)
             except (OSError, EOFError, TimeoutError, ValueError, KeyError, IndexError) as exc:
                 statuses[type(exc).__name__] += 1
                 await connection.close()
-            latencies.append(time.perf_counter() - started)
+            took = time.perf_counter() - started
+            latencies.append(took)
+            by_route.setdefault(path.partition("?")[0], []).append(took)
         await connection.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(clients)))
     wall = time.perf_counter() - started
     latencies.sort()
-
-    def pct(p: float) -> float:
-        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))], 3)
-
+    to_headers.sort()
+    for values in by_route.values():
+        values.sort()
     return {
         "requests": len(latencies),
         "clients": clients,
         "errors": sum(n for s, n in statuses.items() if s != "200"),
         "statuses": dict(statuses),
-        "p50_s": pct(0.50),
-        "p99_s": pct(0.99),
+        "p50_s": _pct(latencies, 0.50),
+        "p99_s": _pct(latencies, 0.99),
         "max_s": round(latencies[-1], 3),
+        "to_headers_p50_p99_s": [_pct(to_headers, 0.50), _pct(to_headers, 0.99)],
+        "by_route_p50_p99_s": {
+            route: [_pct(values, 0.50), _pct(values, 0.99)] for route, values in by_route.items()
+        },
         "wall_s": round(wall, 1),
         "requests_per_s": round(len(latencies) / wall, 1),
     }

@@ -5,11 +5,13 @@ a running extract never makes it fail, and it stays up under 200 concurrent clie
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib.util
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import httpx
@@ -17,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from badia.present import queries as q
-from badia.present.api import create_app
+from badia.present.api import _PagesAtHand, create_app
 from badia.store.db import StoreBusy
 from present_fixtures import build_db, make_extractions
 
@@ -50,17 +52,22 @@ def test_a_foreign_host_name_is_refused(db: Path) -> None:
     assert TestClient(other, base_url="http://reports.example.org").get("/").status_code == 200
 
 
+LISTS = (  # every list endpoint
+    "/api/events",
+    "/api/documents",
+    "/api/tallies",
+    "/api/claims",
+    "/api/control",
+    "/api/order-of-battle",
+    "/api/places",
+    "/api/casualties",
+)
+
+
 def test_every_list_endpoint_is_paged_with_a_bounded_maximum(db: Path) -> None:
     client = local(create_app(db))
     spec = client.get("/openapi.json").json()
-    for path in (
-        "/api/events",
-        "/api/documents",
-        "/api/tallies",
-        "/api/claims",
-        "/api/control",
-        "/api/order-of-battle",
-    ):
+    for path in LISTS:
         params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
         assert params["limit"]["schema"]["maximum"] == q.MAX_LIMIT, path
         assert params["limit"]["schema"]["default"] == q.DEFAULT_LIMIT, path
@@ -102,6 +109,33 @@ def test_a_busy_store_is_503_with_retry_after_until_a_snapshot_exists(
     db.write_bytes(db.read_bytes())  # the file changed: the next request tries to reload
     assert client.get("/api/events").status_code == 200  # busy again: the snapshot is served
     assert calls["n"] == 3
+
+
+def test_a_served_snapshot_is_out_of_the_collector_and_freed_when_replaced(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[weakref.ref] = []
+
+    def load(path: Path) -> q.Dataset:
+        snapshot = q.load_dataset(_memory())
+        loaded.append(weakref.ref(snapshot))
+        return snapshot
+
+    monkeypatch.setattr(q, "load_dataset_from_path", load)
+    gc.unfreeze()
+    try:
+        client = local(create_app(db, recheck_seconds=0, freeze_snapshots=True))
+        assert client.get("/api/events").status_code == 200
+        assert gc.get_freeze_count() > 0
+        first = loaded[0]()
+        assert first is not None and gc.is_tracked(first)
+        assert all(first is not o for o in gc.get_objects())  # frozen: not walked
+        del first
+        db.write_bytes(db.read_bytes())  # the file changed: the next request reloads
+        assert client.get("/api/events").status_code == 200
+        assert len(loaded) == 2 and loaded[0]() is None  # the old one freed all the same
+    finally:
+        gc.unfreeze()
 
 
 def _memory():
@@ -194,6 +228,69 @@ def test_pages_are_the_rows_encoded_once(db: Path) -> None:
     assert filtered["items"] == [e for e in whole["items"] if e["type"] == "attack"]
     # the same answer as the queries give (the report's data), byte for byte in JSON terms
     assert whole["items"] == q.list_events(q.load_dataset_from_path(db), limit=1000)["items"]
+
+
+def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) -> None:
+    client = local(create_app(db))
+    for path in LISTS:
+        client.get(path, params={"limit": 1000})  # computed and every row encoded
+        for query in ("", "?limit=1", "?limit=2&offset=1", "?offset=1", "?limit=1000&offset=9"):
+            quick = client.get(path + query)  # answered from the encoded rows
+            routed = client.get(path + query + ("&" if query else "?") + "unused=1")
+            assert quick.status_code == routed.status_code == 200, (path, query)
+            assert quick.content == routed.content, (path, query)
+            assert quick.headers["content-type"] == routed.headers["content-type"]
+            head = client.head(path + query)
+            assert head.content == b"" and head.headers["content-length"] == str(len(quick.content))
+    events = client.get("/api/events?limit=1&offset=1").json()
+    assert set(events) == {"total", "limit", "offset", "merge_note", "items"}
+    assert (events["limit"], events["offset"], len(events["items"])) == (1, 1, 1)
+    assert (
+        TestClient(client.app, base_url="http://evil.example").get("/api/documents").status_code
+        == 400
+    )  # the Host check comes first
+
+
+def test_only_plain_paging_queries_skip_the_routes() -> None:
+    asked: list[tuple[str, int, int]] = []
+    routed: list[str] = []
+
+    def at_hand(path: str, limit: int, offset: int) -> bytes | None:
+        asked.append((path, limit, offset))
+        return b"{}" if path == "/api/documents" else None
+
+    async def app(scope, receive, send) -> None:
+        routed.append(scope["query_string"].decode())
+
+    lane = _PagesAtHand(app, at_hand=at_hand, default=q.DEFAULT_LIMIT)
+
+    def get(path: str) -> list[dict]:
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        asyncio.run(lane(_get(path), None, send))
+        return sent
+
+    assert get("/api/documents?limit=5&offset=7")[-1]["body"] == b"{}"
+    assert get("/api/documents")[0]["status"] == 200
+    assert asked == [("/api/documents", 5, 7), ("/api/documents", q.DEFAULT_LIMIT, 0)]
+    for query in (
+        "limit=0",
+        f"limit={q.MAX_LIMIT + 1}",
+        "limit=5&limit=6",
+        "limit=-1",
+        "limit=%35",
+        "limit=",
+        "offset=1e3",
+        "limit=5&type=attack",
+        "x=1",
+        "offset=99999999999",
+    ):
+        assert get("/api/documents?" + query) == [], query
+    assert get("/api/events?limit=5") == []  # not at hand: routed
+    assert len(routed) == 11 and routed[-1] == "limit=5"
 
 
 def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def serve_store(
     if host not in ("0.0.0.0", "::", ""):
         names.append(host)
     uvicorn.run(
-        create_app(db, allowed_hosts=names),
+        create_app(db, allowed_hosts=names, freeze_snapshots=True),
         host=host,
         port=port,
         log_level="info",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
@@ -49,19 +50,30 @@ class EncodedRows:
     def missing(self, positions: Sequence[int]) -> bool:
         """Whether any of these rows is not encoded yet (encoding them costs CPU)."""
         encoded = self._encoded
+        if isinstance(positions, range) and positions.step == 1:
+            return None in encoded[positions.start : positions.stop]
         return any(encoded[i] is None for i in positions)
 
-    def array(self, positions: Sequence[int]) -> bytes:
-        """The JSON array of the rows at ``positions``, encoding those not done yet."""
+    def parts(self, positions: Sequence[int]) -> list[bytes]:
+        """The JSON array of the rows at ``positions`` as pieces to join (``[``, rows,
+        commas, ``]``), encoding the rows not done yet: a page is then copied once, by
+        the join of its whole answer."""
         encoded = self._encoded
-        parts = []
+        parts = [b"["]
         for i in positions:
             item = encoded[i]
             if item is None:
                 row = self._rows[i]
                 item = encoded[i] = encode(self._to_json(row) if self._to_json else row)
-            parts.append(item)
-        return b"[" + b",".join(parts) + b"]"
+            parts += (item, b",")
+        if len(parts) > 1:
+            parts.pop()
+        parts.append(b"]")
+        return parts
+
+    def array(self, positions: Sequence[int]) -> bytes:
+        """The JSON array of the rows at ``positions`` (see ``parts``)."""
+        return b"".join(self.parts(positions))
 
 
 def window(total: int, limit: int, offset: int) -> range:
@@ -69,13 +81,37 @@ def window(total: int, limit: int, offset: int) -> range:
     return range(min(offset, total), min(offset + limit, total))
 
 
-def page_object(head: dict[str, Any], lists: dict[str, bytes], tail: dict[str, Any]) -> bytes:
+@lru_cache(maxsize=256)
+def _member_name(key: str) -> bytes:
+    """``"key":`` encoded (the few member names of the answers, encoded once)."""
+    return encode(key) + b":"
+
+
+def _value(value: Any) -> bytes:
+    """``value`` encoded; the integers and nulls of a page's head without ``json``."""
+    if value is None:
+        return b"null"
+    if type(value) is int:
+        return str(value).encode()
+    return encode(value)
+
+
+def page_object(head: dict[str, Any], lists: dict[str, list[bytes]], tail: dict[str, Any]) -> bytes:
     """A JSON object: the ``head`` members, then each already-encoded array of ``lists``
-    under its key, then the ``tail`` members."""
-    members = [encode(k) + b":" + encode(v) for k, v in head.items()]
-    members += [encode(k) + b":" + array for k, array in lists.items()]
-    members += [encode(k) + b":" + encode(v) for k, v in tail.items()]
-    return b"{" + b",".join(members) + b"}"
+    (pieces from ``EncodedRows.parts``) under its key, then the ``tail`` members."""
+    parts = [b"{"]
+    for k, v in head.items():
+        parts += (_member_name(k), _value(v), b",")
+    for k, pieces in lists.items():
+        parts.append(_member_name(k))
+        parts += pieces
+        parts.append(b",")
+    for k, v in tail.items():
+        parts += (_member_name(k), _value(v), b",")
+    if len(parts) > 1:
+        parts.pop()
+    parts.append(b"}")
+    return b"".join(parts)
 
 
 class PagedAnswer:
@@ -93,7 +129,7 @@ class PagedAnswer:
 
     def page(self, limit: int, offset: int) -> bytes:
         lists = self._lists.items()
-        arrays = {k: rows.array(window(len(rows), limit, offset)) for k, rows in lists}
+        arrays = {k: rows.parts(window(len(rows), limit, offset)) for k, rows in lists}
         totals = {k: len(rows) for k, rows in lists}
         return page_object(self.fixed, arrays, {"limit": limit, "offset": offset, "totals": totals})
 
@@ -110,5 +146,5 @@ class PagedList:
 
     def page(self, limit: int, offset: int) -> bytes:
         head = {"total": len(self.rows), "limit": limit, "offset": offset}
-        items = self.rows.array(window(len(self.rows), limit, offset))
+        items = self.rows.parts(window(len(self.rows), limit, offset))
         return page_object(head, {"items": items}, {})
