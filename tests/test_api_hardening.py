@@ -325,15 +325,22 @@ def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> N
     assert total == 2 + len(seeds)
 
 
-def test_two_hundred_concurrent_clients_get_no_error(tmp_path: Path) -> None:
-    """A bounded load round (the 20,000-request one is ``make loadtest``)."""
+def test_two_hundred_clients_send_20000_requests_without_error_p99_under_a_second(
+    tmp_path: Path,
+) -> None:
+    """The issue's load round on 127.0.0.1 (``make loadtest`` runs it on real
+    extractions): 1,000 documents, 200 concurrent clients, 20,000 requests over the
+    list endpoints; 0 errors, p99 under 1 s, the server's memory flat. About 40 s on
+    a quiet machine, most of it the server's first snapshot."""
     loadtest = _loadtest()
-    samples = [x for x in make_extractions()]
-    db = loadtest.build_store(tmp_path / "load.duckdb", 100, samples)
-    with loadtest.serve(db) as (base, proc):
-        result = loadtest.run_load(base, 1000, 200, 100)
+    db = loadtest.build_store(tmp_path / "load.duckdb", 1000, list(make_extractions()))
+    with loadtest.serve(db, start_seconds=300) as (base, proc):
+        result = loadtest.measure(base, proc.pid, 20_000, 200, 1000)
         assert proc.poll() is None
-    assert result["requests"] == 1000 and result["errors"] == 0, result
+    assert result["requests"] == 20_000 and result["errors"] == 0, result
+    assert result["p99_s"] < 1.0, result
+    memory = result["server_rss_mb"]
+    assert memory["after_load"] < memory["after_warm_up"] * 1.1, result
 
 
 def test_serve_stops_on_sigterm_within_seconds(db: Path) -> None:
