@@ -1,13 +1,15 @@
 """The store's ingest cost as it grows: CPU per MB and peak RSS of the writer at 1..50 MB.
 
-The seeds are extracted once; their store rows are then written again and again under
-new document and event ids (one copy per pass, as distinct documents), through the same
-``BatchWriter`` and DuckDB settings as ``badia extract --db``, into a fresh store per
-size, each size in a fresh process. Only the writing is timed (CPU seconds of the
-process), so the figure is the store's own cost per MB of document text, which must not
-grow with the store; peak RSS is the writing process's (``getrusage``).
+A corpus (the 125-page mirror when present, else the seeds) is extracted once; its store
+rows are then written again and again under new document and event ids (one copy per
+pass, as distinct documents), through the same ``BatchWriter`` and DuckDB settings as
+``badia extract --db``, into a fresh store per size, each size in a fresh process. Only
+the writing is timed (CPU seconds of the process), so the figure is the store's own cost
+per MB of document text, which must not grow with the store; peak RSS is the writing
+process's (``getrusage``). The mirror's long pages make long document records, the rows
+that made DuckDB's checkpoints grow with the store (see ``INGEST_SETTINGS``).
 
-    python bench/bench_store.py [--sizes 1,5,20,50]
+    python bench/bench_store.py [--sizes 1,5,20,50] [--corpus mirror|seeds]
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+CORPORA = {
+    "mirror": REPO.parent / "shared" / "corpus" / "mirror-unlabeled",
+    "seeds": REPO.parent / "shared" / "corpus" / "seeds",
+}
 
 
 def _copy(rows, k: int):
@@ -42,14 +47,14 @@ def _copy(rows, k: int):
 
 def write_one(sample: Path, megabytes: float, db: Path) -> dict:
     """Write ``megabytes`` MB worth of copies of the sample into ``db``; CPU s and RSS."""
-    from badia.store import INGEST_MEMORY, BatchWriter, Store
+    from badia.store import BatchWriter, Store
 
     rows = pickle.loads(sample.read_bytes())
     sizes = [r.document[6] for r in rows]
     target = megabytes * 2**20
     written = docs = k = 0
     cpu = 0.0
-    with Store(db, memory_limit=INGEST_MEMORY) as store, BatchWriter(store) as writer:
+    with Store(db, ingest=True) as store, BatchWriter(store) as writer:
         while written < target:
             for r, size in zip(rows, sizes, strict=True):
                 copy = _copy(r, k)
@@ -70,6 +75,7 @@ def write_one(sample: Path, megabytes: float, db: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=os.environ.get("BENCH_STORE_SIZES", "1,5,20,50"))
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="mirror")
     parser.add_argument("--one", nargs=3, metavar=("SAMPLE", "MB", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -79,9 +85,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="badia-bench-store-") as tmp:
         sample = Path(tmp) / "rows.pickle"
-        results = run_units(
-            iter_units([SEEDS if SEEDS.is_dir() else REPO / "examples"]), Job(rows=True)
+        source = next(
+            (p for p in (CORPORA[args.corpus], CORPORA["seeds"]) if p.is_dir()), REPO / "examples"
         )
+        print(f"sample: the store rows of {source}")
+        results = run_units(iter_units([source]), Job(rows=True))
         rows = [r.rows for r in results if r.rows is not None]
         assert rows, "no sample rows"
         sample.write_bytes(pickle.dumps(rows))

@@ -83,8 +83,11 @@ DAMASCUS_RADIUS_DEG = 0.07  # ~7 km: Damascus Governorate is the city itself
 # Curated features: (name, kind, UCDP where_coordinates to take the point from, aliases).
 # Each alias is a name the genre uses for the same installation or feature.
 FEATURES: list[tuple[str, str, str, list[str]]] = [
+    # "Taifor": the name UCDP GED event 233853's source gives the base it codes here
+    # ("IS kills 23 regime forces in Taifor military airport")
     ("Tiyas Military Airbase", "airbase", "Tiyas Military Airbase (T4)",
-     ["T-4 airbase", "T4 airbase", "Tiyas airbase", "T-4", "Tiyas air base"]),
+     ["T-4 airbase", "T4 airbase", "Tiyas airbase", "T-4", "Tiyas air base",
+      "Taifor military airport", "Taifor airport", "Taifor airbase"]),
     ("Dumayr Military Airport", "airbase", "Al Dumayr Military Airport",
      ["Dumayr airbase", "al-Dumayr airbase", "Dumayr air base", "Dumayr airport"]),
     ("Kuweires Military Airbase", "airbase", "Qwaris Military Air Base",
@@ -239,6 +242,9 @@ REFERENCE: dict[str, tuple[str, str]] = {
     "al-Raqqa": ("geonames", "172955"),
     "Al-Tabani": ("geonames", "172327"),
     "Syrian Desert": ("ucdp", "Syrian Badia/Syrian Desert"),
+    # UCDP codes Airwars's "near معيزيلة Maizeela, Deir Ezzor governorate" (event 254173)
+    # at this village, 40 km from the T2 station the report names with it
+    "Me`izeileh": ("ucdp", "Muayzilah village"),
     "Jebel Bishri": ("sourced", "Jebel Bishri"),
     "al-Kawm": ("sourced", "al-Kawm"),
     # articles-md gold names: the WOF record the article's context identifies

@@ -33,6 +33,9 @@ def _first(sentence: str) -> tuple[str, str | None]:
             "government",
         ),
         ("Tiger Forces advanced along the pipeline.", "Tiger Forces", "government"),
+        # an aircraft type only one air force flies in the war names its owner
+        ("An F/A-18 Super Hornet shot down the drone.", "F/A-18 Super Hornet", "coalition"),
+        ("Airstrikes carried out by the SAF hit the bridge.", "SAF", "government"),
     ],
 )
 def test_lexicon_actor_sides(sentence: str, text: str, side: str) -> None:
@@ -95,4 +98,40 @@ def test_a_unit_of_a_named_force_is_in_its_camp() -> None:
     assert [(m.text, m.side) for m in mentions] == [
         ("Syrian Army", "government"),
         ("Armored Division", "government"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a shared head noun distributes over the modifiers coordinated before it
+        (
+            "A Kurdish and pro-government forces push on Tal Warda failed.",
+            [("Kurdish", "opposition"), ("pro-government forces", "government")],
+        ),
+        (
+            "Syrian and Russian warplanes struck Kafr Nur.",
+            [("Syrian", "government"), ("Russian warplanes", "russia")],
+        ),
+        (
+            "Russian, Iranian and Syrian troops entered Kafr Nur.",
+            [("Russian", "russia"), ("Iranian", "government"), ("Syrian troops", "government")],
+        ),
+        # an organisation name that opens with a known modifier and "and" is two forces
+        (
+            "The Russian and Syrian Air Forces bombed Kafr Nur.",
+            [("Russian", "russia"), ("Syrian Air Forces", "government")],
+        ),
+    ],
+)
+def test_coordinated_modifiers_share_the_head_noun(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.side) for m in find_actors(sentence)] == expected
+
+
+def test_a_modifier_the_lexicon_does_not_know_is_not_split_off() -> None:
+    # "Copper and Iron Brigade": no camp modifier, one organisation
+    assert [m.text for m in find_actors("The Copper and Iron Brigade raided the depot.")] == [
+        "Copper and Iron Brigade"
     ]

@@ -349,6 +349,136 @@ def test_a_relative_time_in_a_pluperfect_clause_dates_the_earlier_act() -> None:
     assert captures == [("islamic_state", date(2017, 9, 16)), ("government", date(2017, 9, 17))]
 
 
+def test_a_relative_clause_with_its_own_time_dates_its_act() -> None:
+    # "..., which they breached the previous day": the breach is the day before, so it is
+    # the attack already told for that day (GUIDELINES 1b), not a second one on 9 March
+    events = _events(
+        "On 8 March 2017, the Army attacked Qasr Tal. On 9 March, the Army recaptured Qasr "
+        "Tal. At the same time, government forces advancing from the south seized Tal Hamra, "
+        "which they breached the previous day with the help of airstrikes."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("attack", date(2017, 3, 8)),
+        ("capture", date(2017, 3, 9)),
+    ]
+
+
+def test_advancing_to_within_a_distance_is_an_attack_beside_a_capture() -> None:
+    # GUIDELINES 1b: "advanced ..., capturing X" is a capture alone, but "advanced within
+    # 4 km of X" is an attack; the siege laid later that day is the same attack
+    events = _events(
+        "On 3 March 2017, the Front cut off the road to Qasr Tal, capturing several farms. "
+        "On the same day, the Front reached the southern gate of Qasr Tal, and they also "
+        "advanced within 4 kilometers of its western outskirts, capturing the village of Tal "
+        "Hamra. Front fighters also captured another 12 villages, and fully besieged the town."
+    )
+    assert [(e.type, e.quote.split(",")[0]) for e in events] == [
+        ("capture", "On 3 March 2017"),
+        ("attack", "On the same day"),
+    ]
+
+
+def test_a_perfect_pinned_to_a_day_tells_a_dated_act() -> None:
+    events = _events(
+        "On 15 July 2017, the Army captured Qasr Tal. Further progress has been made on 17 "
+        "July with the Tal Hamra oil field being restored under government control. "
+        "The area has been under army control since then."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("capture", date(2017, 7, 15)),
+        ("capture", date(2017, 7, 17)),
+    ]
+
+
+def test_a_retreat_from_the_base_just_taken_is_the_flip_side() -> None:
+    # GUIDELINES 1b: "the base" is the place just taken; the retreat told on in the next
+    # sentence, with no place of its own, is the same flip side
+    events = _events(
+        "On 26 July 2017, ISIL fighters captured the Tal Zaytun base after a day of fighting. "
+        "Hundreds of Syrian Army troops retreated from the base towards Kafr Ward. "
+        "Three groups were pulled out."
+    )
+    assert [(e.type, e.side1) for e in events] == [("capture", "islamic_state")]
+    # a retreat from another place is a move of its own
+    events = _events(
+        "On 26 July 2017, ISIL fighters captured the Tal Zaytun base after a day of fighting. "
+        "Hundreds of Syrian Army troops retreated from Ain Sifa towards Kafr Ward."
+    )
+    assert [(e.type, e.side1) for e in events] == [
+        ("capture", "islamic_state"),
+        ("withdrawal", "government"),
+    ]
+
+
+def test_the_cutting_of_the_road_named_again_is_no_new_capture() -> None:
+    events = _events(
+        "On 22 February 2017, ISIL cut the road between Qasr Tal and Tal Hamra. On 24 "
+        "February, the army recaptured Qasr Tal. At this time, the cutting of the road by "
+        "ISIL caused prices of food in Tal Hamra to rise dramatically."
+    )
+    assert [(e.type, e.side1, e.date_start) for e in events] == [
+        ("capture", "islamic_state", date(2017, 2, 22)),
+        ("capture", "government", date(2017, 2, 24)),
+    ]
+
+
+def test_a_clearing_operation_is_an_attack() -> None:
+    events = _events(
+        "On 24 February 2017, the SDF captured Qasr Tal. Later on the same day, 120 ISIL "
+        "militants were found and killed during a clearing operation in a village south of "
+        "Qasr Tal."
+    )
+    assert [e.type for e in events] == ["capture", "attack"]
+
+
+def test_a_gain_after_which_another_act_followed_was_told_before() -> None:
+    # "after capturing X" is the gain another act followed: told before, not a new capture;
+    # the act it leads to is the event ("After re-securing X, forces advanced to Y")
+    events = _events(
+        "On 20 May 2017, ISIL captured Qasr Tal. On 22 May, ISIL executed 40 prisoners in a "
+        "purge it began after capturing Qasr Tal. On 24 May, after re-securing the Kafr Ward "
+        "checkpoint, government forces advanced to the village of Tal Hamra."
+    )
+    assert [(e.type, e.date_start) for e in events] == [
+        ("capture", date(2017, 5, 20)),
+        ("other", date(2017, 5, 22)),
+        ("attack", date(2017, 5, 24)),
+    ]
+
+
+def test_another_strike_on_another_target_is_an_event_of_its_own() -> None:
+    # GUIDELINES 1b: same-day strikes of one side are one event on one front; "Another
+    # airstrike ... against a camp near Y" hits a second target, "another ... hit X" the same
+    events = _events(
+        "On 28 August 2017, Syrian jets launched an airstrike on an ISIL headquarters in Qasr "
+        "Tal. Another airstrike occurred the same day against an ISIL camp near Tal Hamra. "
+        "Another airstrike later in the day hit Qasr Tal."
+    )
+    assert [(e.type, e.locations) for e in events] == [
+        ("airstrike", ["Qasr Tal"]),
+        ("airstrike", ["Tal Hamra"]),
+    ]
+
+
+def test_a_withdrawal_told_as_what_something_led_to_is_an_act() -> None:
+    events = _events(
+        "On 5 June 2017, the Tiger Forces captured Qasr Tal. On 8 June, the ISIL front "
+        "crumbled near Lake Hamra, resulting in the withdrawal of ISIL from 20 villages."
+    )
+    assert [(e.type, e.side1, e.date_start) for e in events] == [
+        ("capture", "government", date(2017, 6, 5)),
+        ("withdrawal", "islamic_state", date(2017, 6, 8)),
+    ]
+
+
+def test_a_strike_named_as_the_cause_of_something_else_is_no_new_act() -> None:
+    events = _events(
+        "On 20 May 2017, ISIL captured Qasr Tal. Later that day, the town saw an increase in "
+        "refugees from the city caused by the bombardment of the town."
+    )
+    assert [e.type for e in events] == ["capture"]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

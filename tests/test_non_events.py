@@ -213,3 +213,46 @@ def test_a_siege_still_going_on_is_a_state(parse_path: None) -> None:
         _events("On Sunday, the agency reported that the SAA was still besieging Ain Sifa.") == []
     )
     assert [t for t, _ in _events("On Sunday, the SAA besieged Ain Sifa.")] == ["attack"]
+
+
+def test_a_toll_told_in_the_passive_is_no_act_of_the_subject_before_it(parse_path: None) -> None:
+    # "X repelled the assault and dozens of ISIL fighters were killed": the toll of the
+    # assault told before; the repellers did not launch a new attack
+    assert _events(
+        "On Saturday, ISIL fighters stormed Tal Zaytun. On Sunday, rebels led by the Copper "
+        "Brigade repelled the assault and dozens of ISIL fighters were killed."
+    ) == [("attack", "islamic_state")]
+    # a passive toll set in a named battle is that battle's: its modifier acts
+    assert ("attack", "opposition") in _events(
+        "On Sunday, during the rebel assault on Tal Zaytun, four Iranian commandos were killed."
+    )
+
+
+def _narrative(body: str) -> list[tuple]:
+    """Events of an encyclopedia-style page (no publication date: times are the text's)."""
+    text = "The Copper Hill offensive was a 2014 military operation.\n\n" + body + "\n"
+    return [(e.type, e.side1) for e in extract_text(text, name="t.txt").events]
+
+
+def test_an_act_told_over_a_whole_campaign_is_pinned_to_no_month(parse_path: None) -> None:
+    # "During the siege, ...": months of acts, no date of their own (GUIDELINES 1b)
+    assert _narrative(
+        "On 3 May 2014, rebels stormed the Copper Hill base. During the siege, rebels detonated "
+        "several tunnel bombs under army positions around the base."
+    ) == [("attack", "opposition")]
+    # a battle of the day told on keeps its acts
+    assert ("bombing", "opposition") in _narrative(
+        "On 3 May 2014, rebels stormed the Copper Hill base. During the fighting, rebels "
+        "detonated a tunnel bomb under the western gate."
+    )
+
+
+def test_a_repelled_act_named_by_its_noun_was_told_before(parse_path: None) -> None:
+    # "after the ISIL counterattack was repelled": the counterattack told the day before;
+    # "resumed their offensive" starts an act of its own though its noun is definite
+    found = _narrative(
+        "On 3 May 2014, ISIL fighters launched a counterattack on the Copper Hill base. On "
+        "4 May 2014, after the ISIL counterattack was repelled, the Syrian Army resumed "
+        "their offensive near the base."
+    )
+    assert found == [("attack", "islamic_state"), ("attack", "government")]

@@ -88,6 +88,14 @@ def test_an_actor_list_spanning_two_sides_gives_one_event_per_side() -> None:
         ("attack", "government")
     ]
     assert len(_events("On Sunday, SDF and ISIL fighters clashed near Tal Warda.")) == 1
+    # modifiers of one head noun: "Kurdish and pro-government forces" are two forces
+    found = _events("On Sunday, Kurdish and pro-government forces stormed Tal Warda.")
+    assert sorted(found) == [("attack", "government"), ("attack", "opposition")]
+    # the object of "repelled" attempted the attack: each of its sides attacked
+    found = _events(
+        "On Sunday, ISIL repelled a Kurdish and pro-government forces attempt to retake Tal Warda."
+    )
+    assert sorted(found) == [("attack", "government"), ("attack", "opposition")]
 
 
 def test_the_militants_are_the_non_state_camp_the_paragraph_follows() -> None:
@@ -156,3 +164,64 @@ def test_turkish_forces_are_named_but_of_no_listed_side() -> None:
         "positions in Tal Warda."
     )
     assert found[-1] == ("shelling", "unknown")
+
+
+def test_a_force_worn_as_a_disguise_is_no_party() -> None:
+    # "infiltrators disguised as NDF members": the NDF is a guise; the camp the story follows acts
+    found = _events(
+        "On Saturday, ISIL fighters stormed Tal Warda. On Sunday, four infiltrators disguised "
+        "as NDF members attacked the council building in Kafr Nur."
+    )
+    assert ("attack", "government") not in found
+    assert found.count(("attack", "islamic_state")) >= 1
+
+
+def test_reinforcements_are_the_forces_they_consist_of() -> None:
+    # a deployment noun's actors: the noun phrase it is part of ("a convoy of reinforcements
+    # consisting of X"), not the camp the paragraph followed before
+    found = _events(
+        "On Saturday, ISIL fighters cut the road near Tal Warda. On Sunday, a convoy of "
+        "reinforcements from Kafr Nur, consisting of the pro-government militia Liwa Al-Quds, "
+        "was sent to reopen the road."
+    )
+    assert ("deployment", "government") in found
+    assert ("deployment", "islamic_state") not in found
+    # forces sent in the passive move their own: the passive subject is the actor
+    found = _events(
+        "On Saturday, ISIL fighters cut the road near Tal Warda. On Sunday, two battalions of "
+        "Hezbollah fighters were dispatched to Kafr Nur."
+    )
+    assert ("deployment", "government") in found
+
+
+def test_who_dies_during_an_offensive_does_not_own_it() -> None:
+    # the subject of a verb it undergoes ("died", "fled") is not the one whose offensive it is
+    found = _events(
+        "On Saturday, ISIL fighters stormed Kafr Nur. On Sunday, Syrian Army soldiers died "
+        "during an offensive near Tal Warda."
+    )
+    assert ("attack", "government") not in found
+
+
+def test_an_agentless_act_the_followed_camp_undergoes_is_its_enemys() -> None:
+    # the paragraph follows ISIL; "when the ISIL defenders surrendered or fled" says ISIL
+    # lost: the unnamed taker is its enemy, not ISIL
+    found = _events(
+        "On Saturday, SDF fighters stormed Kafr Nur. Later that day, ISIL fighters "
+        "counterattacked the SDF lines near the silo. On Sunday, this last resistance was "
+        "finally broken, when the remaining ISIL defenders surrendered or fled."
+    )
+    assert found[-1] == ("capture", "opposition")
+
+
+def test_who_died_defending_a_place_was_attacked_by_the_enemy() -> None:
+    # "N soldiers died while defending X": an attack on X whose attacker is the defenders'
+    # enemy (unnamed here: the camp the story fights), the defenders its target
+    found = _events(
+        "On Saturday, ISIL fighters shelled the Copper Hill base. On Sunday, 11 Syrian "
+        "soldiers died while defending the Copper Hill base."
+    )
+    assert found[-1] == ("attack", "islamic_state")
+    # the enemy named after "against" is the attacker
+    found = _events("On Sunday, ISIL fighters died while defending Kafr Nur against the SDF.")
+    assert found == [("attack", "opposition")]

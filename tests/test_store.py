@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import signal
 import subprocess
 import sys
@@ -287,3 +288,49 @@ def test_writing_imports_neither_pyarrow_nor_pandas(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def _long_document(i: int, rng: random.Random) -> Document:
+    """A document of about 100 kB of text (its record as long as a long news page's)."""
+    words = ("army", "shelled", "village", "Testville", "killed", "rebels", "captured", "on")
+    text = " ".join(f"{rng.choice(words)}{rng.randrange(1000)}" for _ in range(12_000))
+    return make_doc(text=text, doc_id=f"{i:016x}").model_copy(update={"infobox": None})
+
+
+def test_ingest_of_long_documents_stays_within_duckdbs_memory(db: Path) -> None:
+    """Many checkpoints of long records under a small cache: DuckDB's vacuum merged each
+    checkpoint's row group into one holding every document so far (its memory grew with
+    the store until a checkpoint failed and DuckDB closed the database), and ``INSERT ..
+    ON CONFLICT`` held many times the batch (a batch failed, then ``BatchWriter`` saved
+    its documents one by one). The ingest settings and the key lookup keep every batch
+    whole."""
+    rng = random.Random(7)
+    with Store(db, ingest=True, memory_limit="16MB") as store:
+        store.connection.execute("SET checkpoint_threshold = '1MB'")  # many checkpoints
+        for first in range(0, 160, 16):
+            docs = [_long_document(i, rng) for i in range(first, first + 16)]
+            store.save_rows([extraction_rows(Extraction(document=d)) for d in docs])
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 160
+
+
+def test_a_failed_duckdb_stops_the_writer_instead_of_refusing_each_document(
+    db: Path, monkeypatch
+) -> None:
+    """After a fatal error DuckDB refuses every statement: that is the store's failure,
+    not the documents' (each was reported as 'not stored' and the run went on)."""
+    import duckdb
+
+    from badia.store import StoreFailed
+
+    doc = make_doc()
+    with Store(db) as store:
+        writer = BatchWriter(store, docs=10)
+        writer.add(extraction_rows(Extraction(document=doc)))
+
+        def fail(batch: object) -> None:
+            raise duckdb.FatalException("FATAL Error: database has been invalidated")
+
+        monkeypatch.setattr(store, "save_rows", fail)
+        with pytest.raises(StoreFailed, match="batches committed before are kept"):
+            writer.flush()

@@ -213,6 +213,10 @@ class Place(Record):
     geo_precision: Literal[1, 2, 3] | None = None  # ACLED
     where_prec: Literal[1, 2, 3, 4, 5, 6, 7] | None = None  # UCDP GED
     relation: str | None = None  # e.g. "75 km southeast of Damascus"
+    # document offsets of the place the relation names when the point is that place's (the
+    # "Damascus" of "75 km southeast of Damascus"): the anchor of a name no source places
+    anchor_start: int | None = None
+    anchor_end: int | None = None
 
 
 # --------------------------------------------------------------------- events

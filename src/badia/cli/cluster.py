@@ -26,7 +26,7 @@ def load(
 
     new_store(db)
     try:
-        with Store(db) as store:
+        with Store(db, ingest=True) as store:
             parts = store.load_parquet(folder)
             counts = store.counts()
     except StoreError as exc:

@@ -51,7 +51,7 @@ def ingest_paths(
     ``on_error(path, reason)`` for each input that could not be read.
     """
     summary = IngestSummary()
-    with Store(db) as store:
+    with Store(db, ingest=True) as store:
         for item in iter_read(paths, fmt=fmt):
             if isinstance(item, Document):
                 if store.add_document(item):

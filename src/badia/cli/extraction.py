@@ -24,6 +24,7 @@ from badia.cli.usage import (
 from badia.merge.records import MergedEvent
 from badia.model import EVENT_TYPES, SIDES
 from badia.read import FORMATS
+from badia.store import StoreFailed
 from badia.terminal import SafeConsole
 
 err = SafeConsole(stderr=True)
@@ -112,9 +113,9 @@ def extract(
     names = OutputNames()  # inputs sharing a file name never overwrite each other
     store = None
     if db is not None:
-        from badia.store import INGEST_MEMORY, BatchWriter, Store
+        from badia.store import BatchWriter, Store
 
-        store = Store(db, memory_limit=INGEST_MEMORY)
+        store = Store(db, ingest=True)
     failed = n_docs = n_events = n_tallies = 0
     try:
         with (
@@ -174,6 +175,9 @@ def extract(
     except WorkerDied as exc:
         err.print(f"error: {exc}; the {n_docs + failed} documents before it are kept")
         raise typer.Exit(1) from exc
+    except StoreFailed as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
     finally:
         if store is not None:
             store.close()
@@ -212,7 +216,7 @@ def _extract_on_cluster(
     if db is not None:
         from badia.store import Store
 
-        with Store(db) as store:
+        with Store(db, ingest=True) as store:
             store.load_parquet(parquet)
     kept = f"dataset {parquet}" + (f" and store {db}" if db else "")
     _closing(n_docs, n_events, n_tallies, len(errors), kept)

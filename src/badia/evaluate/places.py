@@ -3,7 +3,10 @@
 Every gold event's ``locations`` is resolved with its quote, ``admin1`` and the
 document as context; the figures are the share of names that resolve and the
 share of resolved names (those with a sourced reference point in
-``data/place_reference.csv``) that land within 25 km of it. Names are also counted by
+``data/place_reference.csv``) that land within 25 km of it. A name resolves either to its
+own record (a gazetteer point of that place) or to an anchor: no source places it, and the
+text's relation puts it at another place ("X, overlooking Y", "the X area of Y", "X, near
+Y"; ``where_prec`` 2, the relation kept); the two are counted apart. Names are also counted by
 kind (``places.kinds``): a town, village, hill or facility should resolve; a line, river,
 broad region or common-noun description has no single point and may not. Corpus
 documents are read as ``badia extract`` reads them (``.txt`` or ``.md``).
@@ -19,11 +22,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from badia.model import Document, Event
+from badia.model import Document, Event, Place
 from badia.places import locate_events
 from badia.places.admin import in_region
 from badia.places.gazetteer import distance_km
 from badia.places.kinds import PLACE, SITE, name_kind
+from badia.places.normalise import fold
 
 WITHIN_KM = 25.0
 NAMED_KINDS = (PLACE, SITE)  # names a gazetteer should hold: settlements, hills, facilities
@@ -37,6 +41,8 @@ class PlaceEval:
     within: int = 0
     named: int = 0  # names of kind "place" or "site": towns, villages, hills, facilities
     named_resolved: int = 0
+    named_anchored: int = 0  # of named_resolved: placed at another place the text relates
+    anchored: int = 0  # resolved names placed at an anchor (see ``anchored``)
     outside: int = 0  # resolved points outside Syria and its border areas (must stay 0)
     by_kind: Counter[str] = field(default_factory=Counter)  # names per kind
     missed_by_kind: Counter[str] = field(default_factory=Counter)  # unresolved per kind
@@ -54,6 +60,14 @@ class PlaceEval:
     @property
     def within_share(self) -> float:
         return self.within / self.with_reference if self.with_reference else 0.0
+
+
+def anchored(p: Place) -> bool:
+    """Whether a resolved place stands at another place the text relates it to ("overlooking
+    Y", "area of Y", "near Y", "10 km east of Y") rather than at its own record: its relation
+    names something other than the place itself ("near al-Sukhnah" said of al-Sukhnah is
+    the town's own point)."""
+    return p.relation is not None and fold(p.name) not in fold(p.relation)
 
 
 def reference_points() -> dict[str, tuple[float, float]]:
@@ -115,6 +129,8 @@ def evaluate_places(gold_dir: Path, corpus_dir: Path) -> PlaceEval:
                     continue
                 res.resolved += 1
                 res.named_resolved += named
+                res.anchored += anchored(p)
+                res.named_anchored += named and anchored(p)
                 res.outside += not in_region(p.latitude, p.longitude)
                 if p.name in ref:
                     res.with_reference += 1
@@ -132,7 +148,9 @@ def report(res: PlaceEval, title: str | None = None) -> str:
         f"location names: {res.names}",
         f"resolved: {res.resolved} ({res.resolved_share:.1%})",
         f"populated places and sites: {res.named}; resolved: "
-        f"{res.named_resolved} ({res.named_share:.1%})",
+        f"{res.named_resolved} ({res.named_share:.1%}): to their own record "
+        f"{res.named_resolved - res.named_anchored}, to an anchor the text relates them to "
+        f"{res.named_anchored}",
         f"with reference point: {res.with_reference}; within {WITHIN_KM:.0f} km: "
         f"{res.within} ({res.within_share:.1%})",
         f"outside Syria and its border areas: {res.outside}",

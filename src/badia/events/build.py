@@ -27,6 +27,7 @@ from badia.events.filters import (
     is_not_an_event,
     one_per_type,
     pinned_to_a_month,
+    told_over_the_campaign,
     usable_triggers,
 )
 from badia.events.grammar import SentenceGrammar
@@ -66,6 +67,10 @@ _OTHER_FRONT = re.compile(
     r"(?:front|sector|axis)\b)",
     re.I,
 )
+
+
+# "Another airstrike occurred the same day against a camp near X": a second act of the kind
+_ANOTHER = re.compile(r"^\W*another\b", re.I)
 
 
 @dataclass
@@ -119,7 +124,10 @@ def build_events(
                     parse=parses.get(sentence.start),
                 )
                 narrative_prose = document.format != "news"
-                read, previous = flip_side_withdrawals(read, previous, narrative_prose), read
+                kept = flip_side_withdrawals(read, previous, narrative_prose)
+                # a sentence that only told the flip side keeps the capture as the one before
+                # ("X took the base. Troops retreated from the base. Three groups pulled out.")
+                read, previous = kept, (read if kept or not read else previous)
                 for draft in read:
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
@@ -209,14 +217,17 @@ class _DocumentReader:
             if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
                 state.last_actor1 = fighting[:1]
             return []  # its places and its camp still name what "the region", "they" refer to
-        actors = _not_attributions(actors, claims, text, start)
+        actors = roles.without_guises(_not_attributions(actors, claims, text, start), text, start)
         if self.document.format == "news" and not times:
             # news prose without a time is background; a toll it states belongs to the story
             claimant = claims[0].claimant if claims else None
             orphans.extend((c, claimant, None) for c in casualties_all)
             return []
-        if not times and re.search(
-            r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+        if not times and (
+            re.search(
+                r"\bcontinued\s+(?:to\s+)?\w+ing\b|\bcontinued\b.*\b(?:until|throughout)\b", text
+            )
+            or told_over_the_campaign(text)
         ):
             return []
         clauses = split_clauses(text, start)
@@ -324,6 +335,7 @@ class _DocumentReader:
                     lead=lead,
                     dated=any(not t.relative for t in c_times) and own_date is not None,
                     other_front=bool(_OTHER_FRONT.match(text)),
+                    another=bool(_ANOTHER.match(text)),
                 )
                 draft.places = event_places(
                     list(starting_within(places, place_starts, clause.start, clause.end))
@@ -480,6 +492,10 @@ def _dates_an_earlier_act(text: str, at: int, t: TimeExpr) -> bool:
     return t.relative and bool(_PLUPERFECT_BEFORE.search(text[max(0, at - 60) : at]))
 
 
+# a relative clause on a place, up to its verb: ", which they breached", ", where ISIL"
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|where)\b(?:\s+[\w-]+){0,4}\s+$", re.I)
+
+
 def _governing_date(
     trigger: Trigger, text: str, offset: int, times: list[TimeExpr], narrative: Narrative
 ) -> TimeValue | None:
@@ -487,16 +503,25 @@ def _governing_date(
     comma-delimited phrase, else the last one written before it, else the first after ("In
     early May, forces launched an offensive, capturing the airbase on 12 May": the launch is
     early May, the capture 12 May; "on 28 March, after midnight, areas were targeted": the
-    night after 28 March). ``None`` when the clause has no written date and one other, or
+    night after 28 March). An act in a relative clause with a relative time of its own
+    takes that time ("seized X, which they breached the previous day"). ``None`` when the
+    clause has no written date and one other, or
     when its one written date governs (the clause's date holds). ``text`` is the sentence
     at document ``offset``."""
     absolute = [t for t in times if not t.relative]
-    if not absolute or len(times) < 2:
+    if len(times) < 2:
         return None
     at = offset + trigger.start
     lo = text.rfind(",", 0, trigger.start) + 1 + offset
     comma = text.find(",", trigger.end)
     hi = offset + (comma if comma >= 0 else len(text))
+    own = [t for t in times if lo <= t.start and t.end <= hi and t.relative]
+    if own and _RELATIVE_CLAUSE.match(text[lo - offset : trigger.start]):
+        # "X seized the town, which they breached the previous day": the relative clause
+        # tells an act of its own time
+        return narrative.resolve(own[0])
+    if not absolute:
+        return None
 
     def governing(pool: list[TimeExpr]) -> TimeExpr | None:
         own = [t for t in pool if lo <= t.start and t.end <= hi]

@@ -29,6 +29,9 @@ class Draft:
     dated: bool = False  # the clause states its own calendar date ("On 2 March, ...")
     # the sentence sets its act apart on another front ("Elsewhere, ...", GUIDELINES 1b)
     other_front: bool = False
+    # the sentence opens on "Another strike ...": a second act, one event with the first
+    # only where it hits a place the first did (GUIDELINES 1b)
+    another: bool = False
 
 
 def side_of(d: Draft) -> str | None:

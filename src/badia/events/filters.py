@@ -27,7 +27,9 @@ _NOT_AN_EVENT = re.compile(
     r"the aim of|their goal|its goal|was meant to|were meant to|in the past|"
     r"(?:main |primary |stated )?objective (?:of|was|is)|"
     r"wanted to|wants to|intended to|intends to|planned to|plans to|hoped to|would be|"
-    r"(?:have|has) (?:\w+ )?(?:documented|been|recorded|continued)|assessed that)\b",
+    # a perfect pinned to a day tells a dated act: "progress has been made on 17 July"
+    r"(?:have|has) (?:\w+ )?(?:documented|been(?! (?:[\w-]+ ){1,3}on \d{1,2} [A-Z])|recorded|"
+    r"continued)|assessed that)\b",
     re.I,
 )
 
@@ -78,6 +80,22 @@ _DETAILS_TOLD = re.compile(
     r"(?:[\w-]+\s+)?(?:attacks|assaults|raids|clashes|operations|strikes|battles|ambushes)\s*,",
     re.I,
 )
+
+
+# A sentence set over a whole campaign ("During the siege, rebels detonated several tunnel
+# bombs"): with no time of its own it tells what went on for months, pinned to no month
+# (GUIDELINES 1b). Short battles ("During the fighting", "During the clashes") are the
+# day's battle told on and stay.
+_OVER_THE_CAMPAIGN = re.compile(
+    r"^\W*(?:During|Throughout|Over the course of|In the course of)\s+(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?:siege|offensive|campaign|war|operation|occupation|insurgency)s?\s*,",
+)
+
+
+def told_over_the_campaign(sentence: str) -> bool:
+    """The sentence opens on a whole campaign as its time ("During the siege, ..."); the
+    caller asks only when the sentence has no time expression of its own."""
+    return bool(_OVER_THE_CAMPAIGN.match(sentence))
 
 
 def is_not_an_event(sentence: str) -> bool:
@@ -260,10 +278,11 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# "retreated under heavy artillery fire", "due to (potential) shelling": the cause of another
-# act; "with the help of / backed by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
+# "retreated under heavy artillery fire", "due to (potential) shelling", "an increase in
+# refugees caused by the bombardment": the cause of another act; "with the help of / backed
+# by Russian airstrikes" qualifies the attack (GUIDELINES 1b)
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|amid|with the help of|"
+    r"\b(?:(?<!came )(?<!come )(?<!coming )under|due to|because of|caused by|amid|with the help of|"
     r"backed(?:[- ]up)? by|supported by|"
     r"aided by|with the support of|with support from)\s+(?:[\w.-]+\s+){0,2}$",
     re.I,
@@ -301,8 +320,16 @@ _DEFINITE_AFTER_PREP = re.compile(
     re.I,
 )
 _ACTION_NOUN_SUBJECT = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:attack|assault|offensive|advance|attempt|push|raid)s?"
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"  # "the ISIL counterattack was repelled"
+    r"(?:attack|assault|offensive|advance|attempt|push|raid|counter-?attack|counter-?offensive)s?"
     r"\s+(?:\w+ly\s+)?(?:being\s+|was\s+|were\s+|had\s+been\s+)?$",
+    re.I,
+)
+# A light verb that starts the act its definite noun names: "resumed their offensive",
+# "launched its assault" tell a new act, not one told before.
+_STARTS_THE_ACT = re.compile(
+    r"\b(?:launched|resumed|renewed|restarted|began|started|initiated|mounted|unleashed)\s+"
+    r"(?:the|its|their|this)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 
@@ -405,7 +432,7 @@ _TOLL_OF_TOLD = re.compile(
     re.I,
 )
 # A battle named as the time of a retreat (GUIDELINES 1b: no withdrawal beside a battle)
-_DURING_BATTLE = re.compile(
+DURING_BATTLE = re.compile(
     r"\b(?:during|amid|in)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2}"
     r"(?:advance|attack|assault|offensive|counter-?attack|counter-?offensive|push|battle|"
     r"fighting|clashes)\b",
@@ -420,7 +447,8 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     previously captured" (a reduced relative clause); "retreating forces", "the retreat"
     (a participle or noun, not a withdrawal); "capturing forty defenders" (prisoners, not
     places: read from the parse's object when ``parsed``); "after ISIL withdrew" (a
-    subordinate clause giving the reason of another event).
+    subordinate clause giving the reason of another event); "after capturing the city"
+    (the gain another act followed, told before).
     """
     before = text[max(0, t.start - 40) : t.start]
     after = text[t.end : t.end + 50]
@@ -436,6 +464,12 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after
     ):
         return True  # "IS attacks continued in the area", "Clashes continued until ...": ongoing
+    if (
+        t.type == "capture"
+        and lowered.endswith("ing")
+        and re.search(r"\b(?:after|since|following)\s+$", before, re.I)
+    ):
+        return True  # "a purge ISIL began after capturing the city": the capture told before
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
     if (
@@ -444,6 +478,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
         and not _BEGINS.match(after)
+        and not (t.voice == "noun" and _STARTS_THE_ACT.search(before))
     ):
         return True
     if "repel" in lowered and re.match(
@@ -452,7 +487,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True
     if t.weak and _TOLL_OF_TOLD.match(text, t.end):
         return True  # "rebels killed 35 soldiers due to the explosion": the toll of a told act
-    if t.type == "withdrawal" and _DURING_BATTLE.search(text):
+    if t.type == "withdrawal" and DURING_BATTLE.search(text):
         return True  # "During the ISIL advance, rebels retreated": the flip side of a battle
     if t.type in ("clash", "attack") and _DURATION_OF.search(before):
         return True  # "after four hours of fighting": how long a told battle lasted
@@ -521,7 +556,13 @@ _ADVANCE = re.compile(
 
 def _is_soft(t: Trigger) -> bool:
     """Verbs that name the action only when no stronger verb does ("stormed ... and captured")."""
-    return t.type == "attack" and t.voice == "active" and bool(_SOFT.match(t.text))
+    return (
+        t.type == "attack"
+        and t.voice == "active"
+        and bool(_SOFT.match(t.text))
+        # GUIDELINES 1b: "advanced to within N km of X" is an attack of its own
+        and " within " not in t.text
+    )
 
 
 # Longer than a season: "between 2016 and 2017" pins no month ("between January and April"

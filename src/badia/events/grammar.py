@@ -77,7 +77,7 @@ class Grammar:
     undergo_verbs: frozenset[str]
     time_nouns: frozenset[str]
     course_preps: frozenset[str]
-    undergo_verbs: frozenset[str]
+    under_verbs: frozenset[str]
 
 
 @cache
@@ -228,7 +228,7 @@ class SentenceGrammar:
         """ "the town came under heavy shelling": the act is what the subject undergoes, the
         event itself, not the circumstance of another act."""
         verb = self.parse.head(prep.i)
-        return prep.lemma == "under" and verb is not None and verb.lemma in self.g.undergo_verbs
+        return prep.lemma == "under" and verb is not None and verb.lemma in self.g.under_verbs
 
     def _short_of(self, prep: Token) -> bool:
         """A preposition whose clause did not happen: "without", "short of", "instead of"."""
@@ -454,6 +454,17 @@ class SentenceGrammar:
                     out += self._actors_in(s.i, actors)
         return out
 
+    def undergoers(self, actors: list[Mention]) -> list[Mention]:
+        """Actors that are subjects of a verb their subject undergoes ("the ISIL defenders
+        surrendered or fled", "soldiers died"): the losing side of the sentence's act."""
+        out: list[Mention] = []
+        for t in self.parse.tokens:
+            if t.lemma in self.g.undergo_verbs and t.pos == "VERB":
+                subject = self._subject(t)
+                if subject is not None:
+                    out += [a for a in self._actors_in(subject.i, actors) if a not in out]
+        return out
+
     def means(self, actors: list[Mention]) -> list[Mention]:
         """Actors inside 'with'/'using'/'alongside' phrases: the means or company of an act."""
         out: list[Mention] = []
@@ -562,6 +573,11 @@ class SentenceGrammar:
                     if prep.lemma == word:
                         for obj in p.children(prep.i, "pobj", "pcomp"):
                             found += self._actors_in(obj.i, actors)
+            elif slot == "subject":  # the clause's subject, inherited ("died while defending")
+                subject = self._subject(tok)
+                found = self._actors_in(subject.i, actors) if subject is not None else []
+            elif slot == "phrase":
+                found = self._actors_in(self._phrase_head(tok).i, actors)
             elif slot == "agent":
                 for agent in p.children(tok.i, "agent"):
                     for obj in p.children(agent.i, "pobj"):
@@ -572,6 +588,18 @@ class SentenceGrammar:
             if found:
                 return found
         return []
+
+    def _phrase_head(self, noun: Token) -> Token:
+        """The noun whose "of" complement ``noun`` is, climbing ("a convoy of reinforcements"
+        -> convoy); ``noun`` itself when it is no such complement."""
+        p = self.parse
+        while noun.dep == "pobj":
+            prep = p.head(noun.i)
+            above = p.head(prep.i) if prep is not None and prep.lemma == "of" else None
+            if above is None or above.pos not in ("NOUN", "PROPN"):
+                break
+            noun = above
+        return noun
 
     def _actors_in(self, i: int, actors: list[Mention], whole: bool = False) -> list[Mention]:
         """Actors within token ``i``'s phrase, leaving out clauses and phrases of means

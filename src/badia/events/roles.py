@@ -12,6 +12,7 @@ import re
 
 from badia.events.casualties import DYING_FORMS, KILL_FORMS
 from badia.events.clauses import Clause
+from badia.events.filters import DURING_BATTLE
 from badia.events.grammar import SentenceGrammar
 from badia.mentions.triggers import Trigger
 from badia.model import Mention
@@ -39,6 +40,22 @@ _COUNTED = re.compile(
     rf"(?:\s+(?!(?:{_MONTH})\b)[\w-]+){{0,2}}\s*$",
     re.I,
 )
+
+
+# A guise: "infiltrators disguised as NDF members", "gunmen posing as Army soldiers",
+# "dressed in the uniforms of the police": the named force is worn, not a party.
+_GUISE_BEFORE = re.compile(
+    r"\b(?:(?:disguised|dressed|posing|posed|masquerading|camouflaged)\s+as|pretending\s+to\s+be|"
+    r"impersonating|(?:dressed\s+)?in\s+(?:the\s+)?uniforms?\s+of)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def without_guises(actors: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The actors of a sentence (``text`` at document ``offset``) less those named as a
+    disguise: "four infiltrators disguised as NDF members attacked" is no NDF act."""
+    return [a for a in actors if not _GUISE_BEFORE.search(text, 0, a.start - offset)]
 
 
 def rel(m: Mention, offset: int) -> tuple[int, int]:
@@ -261,6 +278,21 @@ _SELF_REPORT = re.compile(
     re.I,
 )
 
+def _owner_of_the_battle(
+    text: str, off: int, actors: list[Mention], trigger: Trigger
+) -> list[Mention]:
+    """ "During the rebel assault on X, four soldiers were killed": a passive toll with no
+    "by" is the toll of the battle the clause is set in, whose modifier names who acts;
+    [] when no such battle is named ("dozens of fighters were killed": a toll, no act)."""
+    battle = DURING_BATTLE.search(text, 0, trigger.start)
+    if battle is None:
+        return []
+    return [a for a in actors if battle.start() <= a.start - off and a.end - off <= battle.end()]
+
+
+# the auxiliary of a passive right before a participle: "were killed", "had been killed"
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+
 _NOUN_AS_PASSIVE_SUBJECT = re.compile(
     r"\s+(?:were|was)\s+(?:also\s+)?"
     r"(?:conducted|launched|carried out|mounted|staged|made|reported)\b",
@@ -290,10 +322,15 @@ def clause_roles(
             text,
         ):
             return None, []
-        passive = voice == "passive" or lowered.endswith(" by")
+        # "dozens of ISIL fighters were killed": the passive told by its auxiliary
+        passive = voice == "passive" or lowered.endswith(" by") or bool(
+            _PASSIVE_AUX_BEFORE.search(text[: trigger.start])
+        )
         if passive:
-            agent = agent_right_after(text, off, actors, trigger.end, marker="") or agent_after(
-                text, off, actors, trigger.end
+            agent = (
+                agent_right_after(text, off, actors, trigger.end, marker="")
+                or agent_after(text, off, actors, trigger.end)
+                or _owner_of_the_battle(text, off, actors, trigger)
             )
         else:
             agent = subject_actors(text, off, actors, trigger.start)
@@ -433,6 +470,12 @@ def with_parse(
         acted_on = {a.side for a in found.target or [a for a in actor2 if a.end <= start]}
         if not any(a.side in acted_on for a in last_actor1):
             actor1 = last_actor1
+    elif found.agentless and actor1 == last_actor1:
+        # "the resistance was broken, when the ISIL defenders surrendered or fled": the camp
+        # the paragraph followed undergoes the act here; the act is its enemy's (unnamed)
+        undergo = grammar.undergoers(actors)
+        if any(a.side == b.side for a in actor1 for b in undergo):
+            actor1, actor2 = [], undergo
     elif found.unnamed:
         actor1 = []  # "bombed by an unidentified jet": the owner is not named
     if found.target:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from badia.events.clauses import Clause
 from badia.events.draft import BATTLE_TYPES, Draft, side_of
 from badia.model import TimeValue
@@ -43,10 +45,12 @@ def flip_side_withdrawals(
 
     GUIDELINES 1b: no withdrawal for the flip side of a capture coded for the other side
     ("ISIL took the base. Hundreds of troops retreated from the base towards X" is one
-    capture). A retreat from another place, or after the side's own failed attack, is a
-    move of its own. In ``narrative`` prose (not news, whose "withdrew after X overran the
-    town" tells both moves) a battle fought by another side in the same sentence makes the
-    withdrawal its flip side too ("X had withdrawn from the city, and ISIL captured it").
+    capture: "from the base" is the place just taken, and a retreat that names no place
+    is the same flip side). A retreat from another place, or after the side's own failed
+    attack, is a move of its own. In ``narrative`` prose (not news, whose "withdrew after
+    X overran the town" tells both moves) a battle fought by another side in the same
+    sentence makes the withdrawal its flip side too ("X had withdrawn from the city, and
+    ISIL captured it").
     """
     if narrative:
         others = {side_of(b) for b in drafts if b.type in BATTLE_TYPES}
@@ -61,8 +65,24 @@ def flip_side_withdrawals(
         d
         for d in drafts
         if d.type != "withdrawal"
-        or not any(side != side_of(d) and _names_place(d.clause.text, name) for side, name in taken)
+        or not any(
+            side != side_of(d)
+            and (
+                _names_place(d.clause.text, name)
+                or bool(_FROM_THE_PLACE.search(d.clause.text))
+                or not d.places
+            )
+            for side, name in taken
+        )
     ]
+
+
+# "retreated from the base": a definite place the withdrawal leaves is the one just named
+_FROM_THE_PLACE = re.compile(
+    r"\bfrom\s+(?:the|this|that)\s+(?:air\s?base|airport|base|garrison|town|city|village|"
+    r"hill|dam|field|checkpoint|position|area)s?\b",
+    re.I,
+)
 
 
 def _names_place(text: str, name: str) -> bool:
@@ -93,6 +113,8 @@ def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]
     # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
     if key is not None and not draft.dated and not draft.other_front:
         for earlier in index.get(key, ()):
+            if draft.another and not _same_place(earlier, draft):
+                continue  # "Another airstrike ... against a camp near Y": a second target
             if earlier.sentence_start != draft.sentence_start:
                 earlier.places.extend(
                     p for p in draft.places if p.text not in {q.text for q in earlier.places}
@@ -103,6 +125,12 @@ def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]
     if key is not None:
         index.setdefault(key, []).append(draft)
     return False
+
+
+def _same_place(earlier: Draft, draft: Draft) -> bool:
+    """``draft`` names no place, or one of ``earlier``'s."""
+    told = {_place_key(p.text) for p in earlier.places}
+    return not draft.places or any(_place_key(p.text) in told for p in draft.places)
 
 
 def drop_restatements(drafts: list[Draft], period: TimeValue | None) -> list[Draft]:

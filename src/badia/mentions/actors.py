@@ -61,6 +61,13 @@ _CAMP_HINTS = (
 )
 
 
+# A modifier coordinated before a name that shares its head: "<Kurdish> and pro-government
+# forces", "<Turkish>, Iraqi and Syrian troops" (one word, possibly hyphenated).
+_MODIFIER_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w’'-]*)(?:,|,? and)\s+(?:the\s+)?\Z")
+# An organisation name that opens with "<modifier> and ": "Russian and Syrian Air Forces".
+_COORDINATED_MODIFIER = re.compile(r"([A-Z][\w’'-]*) and ")
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
@@ -80,6 +87,8 @@ class ActorLexicon:
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
         hits = self._lexicon_hits(text)  # in text order
+        hits += self._distributed(text, hits)
+        hits.sort(key=lambda h: h[0])
         known_starts = [h[0] for h in hits]
         known = list(hits)
         for m in _ORG_RE.finditer(text):
@@ -87,6 +96,16 @@ class ActorLexicon:
             if name.startswith("the "):
                 name = name[4:]
             start = m.end() - len(name)
+            shared = self._shared_head(text, start, m.end())
+            if shared is not None:
+                # "the Russian and Syrian Air Forces": one force of each camp, not one name
+                hits.append(shared)
+                start = _COORDINATED_MODIFIER.match(text, start).end()  # type: ignore[union-attr]
+                name = text[start : m.end()]
+                singular = self._entry(_alias_key(name[:-1])) if name.endswith("s") else None
+                if singular is not None:  # "Syrian Air Forces": the plural of an alias
+                    hits.append((start, m.end(), singular))
+                    continue
             # an organisation that contains a known name belongs to that name's camp
             first = bisect_left(known_starts, start)
             inner = [
@@ -121,6 +140,48 @@ class ActorLexicon:
                 )
             )
         return mentions
+
+    def _entry(self, words: tuple[str, ...]) -> ActorEntry | None:
+        """The entry whose alias is exactly ``words`` (as written, else case-folded)."""
+        return self.exact.get(words) or self.folded.get(tuple(w.lower() for w in words))
+
+    def _modifier_entry(self, word: str, head: tuple[str, ...]) -> ActorEntry | None:
+        """The actor a camp modifier names before a shared head noun: "Kurdish" of
+        "Kurdish and pro-government forces" is "Kurdish forces"; "Russian" of "Russian
+        and Syrian Air Forces" is the lexicon's "Russian" where the head makes no alias."""
+        return (self._entry((word, *head)) if head else None) or self._entry((word,))
+
+    def _distributed(
+        self, text: str, hits: list[tuple[int, int, ActorEntry]]
+    ) -> list[tuple[int, int, ActorEntry]]:
+        """Coordinated modifiers share the head noun of the last conjunct ("Kurdish and
+        pro-government forces", "Turkish, Iraqi and Syrian troops"): each modifier the
+        lexicon knows with that head (or alone) names an actor of its own."""
+        covered = [(s, e) for s, e, _ in hits]
+        out: list[tuple[int, int, ActorEntry]] = []
+        for start, end, _ in hits:
+            head = tuple(t[2] for t in _tokens(text[start:end]))[1:]
+            at = start
+            while True:
+                m = _MODIFIER_BEFORE.search(text, max(0, at - 40), at)
+                if not m or any(s < m.end(1) and m.start(1) < e for s, e in covered):
+                    break
+                found = self._modifier_entry(m.group(1), head)
+                if found is None:
+                    break
+                out.append((m.start(1), m.end(1), found))
+                at = m.start(1)
+        return out
+
+    def _shared_head(self, text: str, start: int, end: int) -> tuple[int, int, ActorEntry] | None:
+        """ "Russian and Syrian Air Forces" read as one organisation: the first modifier, when
+        the lexicon knows it, as an actor of its own (the rest stays the organisation)."""
+        m = _COORDINATED_MODIFIER.match(text, start, end)
+        if not m:
+            return None
+        head = tuple(t[2] for t in _tokens(text[m.end() : end]))[1:]
+        found = self._modifier_entry(m.group(1), head)
+        return (m.start(1), m.end(1), found) if found is not None else None
 
     def _lexicon_hits(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Aliases found as whole token sequences, longest first at each token."""

@@ -48,7 +48,8 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
         for loc in ev.locations:
             k = (loc, ev.admin1)
             if k not in first:
-                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc]))
+                first[k] = r.resolve(loc, Context(ev.admin1, govs, [], quote_of[loc],
+                                                  _earlier(quote_of[loc], document)))
     # the points that anchor the others: a name that several governorates hold anchors
     # nothing before the others have placed it, nor does a place placed only near another
     # ("near X") or outside the event's stated governorate
@@ -62,8 +63,12 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
             second[k] = h  # one gazetteer entry by that name: neighbours cannot change it
             continue
         anchors = [p for kk, p in sure.items() if kk[0] != k[0]]
-        second[k] = r.resolve(k[0], Context(k[1], govs, anchors, quote_of[k[0]])) if anchors else h
+        ctx = Context(k[1], govs, anchors, quote_of[k[0]], _earlier(quote_of[k[0]], document))
+        second[k] = r.resolve(k[0], ctx) if anchors else h
     placed = {k[0]: h for k, h in second.items() if h is not None}
+    for k, h in second.items():
+        if h is not None and h.anchor and h.anchor_span is None:
+            h.anchor_span = _anchor_span(k[0], h.anchor, quote_of[k[0]], document)
     for k, h in second.items():
         if h is None:
             second[k] = _longer_name_of(k[0], placed)
@@ -93,21 +98,24 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
 
 def _longer_name_of(loc: str, placed: dict[str, Hit]) -> Hit | None:
     """A longer name of a site the document placed under a shorter one: "the Artillery
-    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah". The shorter name
-    (two words or more, all of them in the longer) gives its point, at ``geo_precision`` and
-    ``where_prec`` 2 at best, with its relation or "near" it; None when none is placed."""
+    Regiment 121 base" after "the Regiment 121 base, south of Al-Hasakah", or the same name
+    spelt otherwise ("Jabbal Hayyal", "Hayyal Mount" after "Jabal Hayyal mountain,
+    overlooking Palmyra"). The shorter name (two words or more, all of them in the longer)
+    gives its point, at ``geo_precision`` and ``where_prec`` 2 at best, with its relation or
+    "near" it; None when none is placed."""
     if name_kind(loc) not in (PLACE, SITE):
         return None
     words = set(tokens(loc))
     shorter = [(len(set(tokens(n))), n) for n in placed
                if name_kind(n) in (PLACE, SITE) and len(set(tokens(n))) >= 2
-               and set(tokens(n)) < words]
+               and set(tokens(n)) <= words]
     if not shorter:
         return None
     _, name = max(shorter)
     h = placed[name]
     return Hit(h.entry_id, h.lat, h.lon, h.admin1, h.admin2, h.country,
-               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}")
+               max(h.geo_precision, 2), max(h.where_prec, 2), h.relation or f"near {name}",
+               anchor=h.anchor, anchor_span=h.anchor_span)
 
 
 # A place the text gives as a reference point, not as the spot: "near X", "west of X",
@@ -197,6 +205,43 @@ def _text_around(loc: str, ev: Event, document: Document) -> str:
     begin = starts[-1] if starts else max(0, i - 400)
     m = _SENTENCE_END.search(text, i + len(loc), i + len(loc) + 400)
     return text[begin: m.end() if m else i + len(loc) + 400].strip()
+
+
+EARLIER_CHARS = 1000  # how far back in its paragraph "the city" may have been named
+
+
+def _earlier(text: str, document: Document) -> str:
+    """The paragraph's text before ``text`` (a quote or a sentence of the document), at most
+    ``EARLIER_CHARS``; empty when ``text`` opens its paragraph or is not found."""
+    i = document.text.find(text) if text else -1
+    if i <= 0:
+        return ""
+    start = max(document.text.rfind("\n", 0, i) + 1, i - EARLIER_CHARS)
+    return document.text[start:i]
+
+
+def _anchor_span(loc: str, anchor: str, text: str, document: Document) -> tuple[int, int] | None:
+    """Document offsets of the anchor a relation named in ``text`` (the quote or sentence the
+    place was resolved from): its first occurrence after the name there, else the last
+    before it, else the last in the paragraph before ``text``; an occurrence inside a longer
+    name ("Palmyra" of "Palmyra Triangle") is not it. None when not found."""
+    base = document.text.find(text) if text else -1
+    if base < 0:
+        return None
+    whole = re.compile(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])(?!\s+[A-Z])")
+    i = max(text.find(loc), 0)
+    hits = [m.start() for m in whole.finditer(text)]
+    after = [j for j in hits if j >= i + len(loc)]
+    before = [j for j in hits if j < i]
+    if after or before:
+        j = after[0] if after else before[-1]
+        return base + j, base + j + len(anchor)
+    earlier = _earlier(text, document)
+    found = [m.start() for m in whole.finditer(earlier)]
+    if not found:
+        return None
+    start = base - len(earlier) + found[-1]
+    return start, start + len(anchor)
 
 
 def _span(loc: str, ev: Event, document: Document) -> tuple[int | None, int | None]:

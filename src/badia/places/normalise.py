@@ -155,6 +155,28 @@ def skeleton(k: str) -> str:
     return _DOUBLE.sub(r"\1", _VOWEL.sub("", s))
 
 
+_EI = re.compile(r"(?<=[a-z])ei")
+
+
+def long_i_readings(name: str) -> list[str]:
+    """Keys of the name with one or more of its inner "ei" read as a long i rather than the
+    diphthong ay: English and French transliterations write both so ("Deir" is dayr, but
+    "Me`izeileh" is mu'ayzila, UCDP's "Muayzilah"). Empty when the name has no inner "ei";
+    at most three of them are varied."""
+    f = fold(name)
+    spots = [m.start() for m in _EI.finditer(f)][:3]
+    out: list[str] = []
+    for mask in range(1, 2 ** len(spots)):
+        chars = list(f)
+        for i, at in enumerate(spots):
+            if mask >> i & 1:
+                chars[at] = ""  # "ei" -> "i"
+        k = key("".join(chars))
+        if k not in out and k != key(name):
+            out.append(k)
+    return out
+
+
 _FEATURE_TOKENS = {v for v in FEATURE_WORDS.values() if v}
 # Words that open many place names by what the place is or was (a mound, a ruin, a farm, a
 # house, a well, a spring, a hot spring, a cairn, a monastery, a palace, a courtyard, a

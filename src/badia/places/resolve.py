@@ -33,6 +33,7 @@ from badia.places.normalise import (
     core,
     fold,
     key,
+    long_i_readings,
     skeleton,
     without_generic,
 )
@@ -72,6 +73,10 @@ _GOV_FORM = re.compile(
     r"(?:\s+(?:countryside|governorate|province|desert|outskirts|suburbs))*$",
     re.I,
 )
+# A town's name ends where the name does: not inside a longer one ("Jaroud 'Arsal"), nor
+# at the first end of a line ("the Damascus–Aleppo highway", "the Palmyra road")
+_NAME_END = (r"(?![\w’'`-]|\s+['’`][A-Za-z]|\s*[–—-]\s*[A-Z]|"
+             r"\s+(?:highway|road|motorway|border|river|front|line|axis|corridor)\b)")
 _FUZZY_AREA = re.compile(r"\b(?:desert|steppe|badia|badiya)\b", re.I)
 _QUALIFIED = re.compile(
     rf"\b(?:{_DIR_ADJ}|countryside|outskirts|governorate|province|suburbs)\b", re.I
@@ -80,17 +85,30 @@ _RELATIVE = re.compile(
     r"(?P<km>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b\s+"
     rf"(?:\(\s*[\d.]+\s*mi(?:les?)?\s*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_DIR})\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
-    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|close\s+to|outskirts\s+of|vicinity\s+of|around|in\s+the\s+area\s+of|"
-    r"in|inside|within|(?:to\s+the\s+)?" + _DIR_ADJ + r"\s+of|"
+    # a height named by the town it looks down on ("X mountain, overlooking Y")
+    r"overlooking|overlooks|"
+    # "directly to west of Y": the article is often dropped
+    r"in|inside|within|(?:to\s+(?:the\s+)?)?" + _DIR_ADJ + r"\s+of|"
     r"(?:neighbou?rhood|district|quarter|suburb|part|area)s?\s+of)\s+"
     r"(?:the\s+(?:(?:historic|ancient|old|strategic|main|nearby)\s+)?)?"
     r"(?:(?:town|city|village)\s+of\s+)?"
-    r"(?P<name>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
-    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*)"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END
+)
+# "the X area of Y", "the X district of Y": a part of a town, named with the town after it
+_PART_NOUN = re.compile(
+    r"\b(?P<noun>area|district|quarter|neighbou?rhood|suburb|section|part)s?[\s,]*$", re.I)
+_PART_OF = re.compile(
+    r"of\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+    r"(?P<name>(?>(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*"
+    r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`-]*)*))" + _NAME_END +
+    # "the X area of al-Rai district": a part of the district, not of the town
+    r"(?P<unit>\s+(?:sub)?district|\s+nahiya|\s+countryside|\s+province|\s+governorate)?"
 )
 # "X in the eastern outskirts", "X at the southern entrance to the city": a part of the town
 # the sentence has named, not named again
@@ -118,7 +136,7 @@ _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
          r"(?:(?:\s*,\s*|\s+and\s+)(?:al-|el-|as-|ad-|ash-)?[A-Z][\w'’`-]*){0,6}"
          # an apposition that says what the place is: "X, a strategic high point near Y"
          r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?=near\b|close\b|outside\b))?"
-         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|base|which|"
+         r"[\s,;:(]*(?:(?:a|an|the|small|large|village|town|hamlet|area|hill|mountain|base|which|"
          r"that|is|was|lies|lying|located|situated|some|about|roughly|approximately|"
          r"nearly|immediately|just|directly)[\s,]+)*")
 _TOWN_AREA = re.compile(
@@ -171,6 +189,9 @@ class Context:
     governorates: set[str] = field(default_factory=set)  # governorates the document names
     anchors: list[tuple[float, float]] = field(default_factory=list)  # places resolved nearby
     text: str = ""  # the quote or the text around the mention
+    # the paragraph's text before ``text``: where "the city" of a sentence naming none was
+    # named ("... overlooking Palmyra. It captured the X area to the northwest of the city.")
+    earlier: str = ""
 
 
 @dataclass
@@ -185,13 +206,19 @@ class Hit:
     where_prec: int
     relation: str | None = None
     reach_km: float = 0.0  # a relative point: how far the text puts it from its base
+    # the place the relation names, as the text writes it ("Palmyra" of "overlooking
+    # Palmyra"), when the point is that place's; and its document span, once found
+    anchor: str | None = None
+    anchor_span: tuple[int, int] | None = None
 
     def place(self, name: str, start: int | None = None, end: int | None = None) -> Place:
+        a_start, a_end = self.anchor_span or (None, None)
         return Place(
             name=name, start=start, end=end, gazetteer_id=self.entry_id,
             latitude=self.lat, longitude=self.lon, admin1=self.admin1, admin2=self.admin2,
             country=self.country, geo_precision=self.geo_precision,  # type: ignore[arg-type]
             where_prec=self.where_prec, relation=self.relation,  # type: ignore[arg-type]
+            anchor_start=a_start, anchor_end=a_end,
         )
 
 
@@ -247,7 +274,8 @@ class Resolver:
         rel = self._relative(name, ctx)
         if rel is None or rel.relation is None or _CONTAINED.match(rel.relation):
             return None
-        near = Context(ctx.admin1, ctx.governorates, [(rel.lat, rel.lon)], ctx.text)
+        near = Context(ctx.admin1, ctx.governorates, [(rel.lat, rel.lon)], ctx.text,
+                       ctx.earlier)
         exact = self._exact(name, near)
         if exact is None:
             return rel
@@ -271,7 +299,8 @@ class Resolver:
             return (self._country, self._exact, self._governorate, self._line,
                     self._town_area)
         return (self._country, self._exact, self._governorate, self._line, self._partial,
-                self._named_after, self._generic_word, self._fuzzy, self._relative)
+                self._named_after, self._generic_word, self._fuzzy, self._long_i,
+                self._relative)
 
     @staticmethod
     def _district(name: str, hit: Hit) -> Hit:
@@ -513,6 +542,31 @@ class Resolver:
         hit.relation = f"near {e.name}"
         return hit
 
+    def _long_i(self, name: str, ctx: Context) -> Hit | None:
+        """A name whose "ei" writes a long i, not the diphthong ay ("Me`izeileh" for UCDP's
+        "Muayzilah village"): the place whose key or consonant skeleton that reading meets
+        (spelt within ``SKELETON_RATIO`` of it), only when the text states the governorate
+        and one place fits there (by the story's other places, when it has placed some,
+        within ``UNCERTAIN_ANCHOR_KM``); otherwise None."""
+        gov = ctx.admin1 or (next(iter(ctx.governorates)) if len(ctx.governorates) == 1
+                             else None)
+        if gov is None or is_feature_query(name):
+            return None
+        cands: list[Entry] = []
+        for k in long_i_readings(name):
+            cands += self.g.by_key.get(k, [])
+            if len(skeleton(k)) >= 3:
+                cands += [e for e in self.g.by_skeleton.get(skeleton(k), [])
+                          if max(fuzz.ratio(k, kk) for kk, _ in e.name_keys()) >= SKELETON_RATIO]
+        cands = [e for e in dict.fromkeys(cands)
+                 if e.kind == "populated" and not e.is_feature and self._admin1(e) == gov]
+        if ctx.anchors:
+            cands = [e for e in cands if _nearest_km(e, ctx.anchors) <= UNCERTAIN_ANCHOR_KM]
+        if not cands or any(distance_km(e.lat, e.lon, cands[0].lat, cands[0].lon)
+                            > SAME_PLACE_KM for e in cands):
+            return None
+        return self._hit(self._best(cands, ctx), exact=True)
+
     def _sole_in_stated(self, cands: list[Entry], ctx: Context) -> list[Entry]:
         """The populated places of ``cands`` in the governorate the text states (the event's,
         else the one the document names), when they are one place (records within
@@ -582,7 +636,8 @@ class Resolver:
                     a1 = admin.admin1_at(lat, lon)
                     return Hit(f"offset:{base.entry_id}", lat, lon, a1, None,
                                "Syria" if a1 else base.country, 2, 2,
-                               " ".join(m.group(0).split()), reach_km=km)
+                               " ".join(m.group(0).split()), reach_km=km,
+                               anchor=m.group("name"))
             m = _NEAR.match(text, lead)
             if m:
                 base = self._point_of(m.group("name"), ctx)
@@ -590,22 +645,39 @@ class Resolver:
                     base.geo_precision = max(base.geo_precision, 2)
                     base.where_prec = max(base.where_prec, 2)
                     base.relation = " ".join(m.group(0).split())
+                    base.anchor = m.group("name")
+                    return base
+            part = _PART_NOUN.search(f"{name} {text[:lead]}")
+            m = _PART_OF.match(text, lead) if part else None
+            unit = (m.group("unit") or "").strip().lower() if m else ""
+            if m and part and unit in ("", "district", "subdistrict", "nahiya"):
+                base = self._point_of(m.group("name"), ctx)
+                if base is not None:
+                    base.geo_precision = max(base.geo_precision, 2)
+                    # a district's part is placed at its town no finer than the district
+                    base.where_prec = max(base.where_prec, 3 if unit else 2)
+                    base.relation = f"{part.group('noun').lower()} of " \
+                                    f"{m.group('name')}{' ' + unit if unit else ''}"
+                    base.anchor = m.group("name")
                     return base
             m = _OF_THE.match(text, lead)
             if m:
-                found = self._antecedent(before, m.group("noun"), ctx)
+                found = self._antecedent(before, m.group("noun"), ctx) \
+                    or self._earlier_city(m.group("noun"), ctx)
                 if found is not None:
                     hit, antecedent = found
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
                     hit.relation = f"{' '.join(m.group('rel').split())} {antecedent}"
+                    hit.anchor = antecedent
                     return hit
             m = _EDGE.match(text, lead)
             if m:
-                town = self._town_before(before, ctx)
+                town = self._town_before(before, ctx) or self._earlier_city("city", ctx)
                 if town is not None:
                     hit, town_name = town
                     hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
                     hit.relation = f"{' '.join(m.group('edge').split())} of {town_name}"
+                    hit.anchor = town_name
                     return hit
         return None
 
@@ -613,6 +685,22 @@ class Resolver:
         """The last city (or well-known town) the sentence names before a place said to lie
         at "the outskirts" or "the entrance to the city" without naming it."""
         return self._antecedent(before, "city", ctx)
+
+    def _earlier_city(self, noun: str, ctx: Context) -> tuple[Hit, str] | None:
+        """ "the city" (or "the town") of a sentence that names none before it: the one city
+        the paragraph named before that sentence; None when it named several (which one is
+        meant is not said), and for "the base" or "the village", which the sentence itself
+        must name."""
+        if noun.lower() not in ("city", "town") or not ctx.earlier:
+            return None
+        found: dict[str, tuple[Hit, str]] = {}
+        for m in _CAPITALISED.finditer(ctx.earlier):
+            hit = self._exact(m.group(0), ctx)
+            entry = self.g.by_id.get(hit.entry_id) if hit is not None else None
+            if hit is not None and entry is not None and _big(entry) \
+                    and entry.kind == "populated":
+                found.setdefault(entry.id, (hit, m.group(0)))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _antecedent(self, before: str, noun: str, ctx: Context) -> tuple[Hit, str] | None:
         """The place "the city" / "the town" / "the base" refers back to: the last name the

@@ -34,11 +34,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Store",
     "StoreBusy",
+    "StoreFailed",
     "BatchWriter",
     "StoreError",
     "SCHEMA_VERSION",
     "DEFAULT_PATH",
     "INGEST_MEMORY",
+    "INGEST_SETTINGS",
     "ExtractionRows",
     "extraction_rows",
     "arrow_tables",
@@ -47,10 +49,19 @@ __all__ = [
 ]
 
 DEFAULT_PATH = "badia.duckdb"
-#: DuckDB's block cache while ingesting (``Store(memory_limit=...)``): without it DuckDB
+#: DuckDB's block cache while ingesting (``Store(ingest=True)``): without it DuckDB
 #: keeps every block it wrote, and a long ingest's memory grows with the store.
 INGEST_MEMORY = "64MB"
+#: DuckDB settings of a long write (``Store(ingest=True)``): the block cache capped, and
+#: no vacuum at checkpoints. DuckDB appends a new row group after each checkpoint and its
+#: vacuum merges those small groups into one: with rows as long as a document's record,
+#: each checkpoint then rewrote (in memory) a row group holding every document stored so
+#: far, so the CPU and memory of a checkpoint grew with the store, and at 42 MB of text
+#: the merge outgrew the 64 MB cache and DuckDB invalidated the database (see
+#: bench/bench_store.py). Row groups kept as written cost nothing to read back.
+INGEST_SETTINGS: dict[str, str | int] = {"memory_limit": INGEST_MEMORY, "max_vacuum_tasks": 0}
 SCHEMA_VERSION = 1
+_LOOKUP = 1024  # ids per primary-key lookup (DuckDB's index_scan_max_count is 2048)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
@@ -107,6 +118,11 @@ class StoreBusy(StoreError):
     """Another process holds the store's write lock (DuckDB allows one writing process)."""
 
 
+class StoreFailed(StoreError):
+    """DuckDB failed while writing (a fatal error) and refuses every later statement;
+    what was committed before is in the file, and reopening it recovers it."""
+
+
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)", re.S)
 
 
@@ -132,11 +148,13 @@ class Store:
         read_only: bool = False,
         wait: float | None = None,
         memory_limit: str | None = None,
+        ingest: bool = False,
     ) -> None:
         """Open (and, unless ``read_only``, create) the store; views open it read-only.
 
-        ``memory_limit`` (DuckDB's, e.g. ``"64MB"``) caps the blocks DuckDB keeps cached:
-        a long ingest then holds flat memory instead of caching the whole file it wrote.
+        ``ingest``: DuckDB set for a long write (``INGEST_SETTINGS``), so that the CPU and
+        memory of writing a batch stay flat as the store grows. ``memory_limit`` (DuckDB's,
+        e.g. ``"64MB"``) caps the blocks DuckDB keeps cached, overriding ``ingest``'s.
         DuckDB lets one process write a file, and no other open it meanwhile. ``wait``:
         seconds to keep trying while another process holds it (default: 10 for a
         writer, which outwaits a reader's short snapshot; 0 for a reader, which is told
@@ -146,7 +164,9 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"cannot open store {self.path}: no such file")
-        config = {"memory_limit": memory_limit} if memory_limit else {}
+        config: dict[str, str | int] = dict(INGEST_SETTINGS) if ingest else {}
+        if memory_limit:
+            config["memory_limit"] = memory_limit
         wait = (0.0 if read_only else 10.0) if wait is None else wait
         self._con = self._connect(read_only, wait, config)
         try:
@@ -270,10 +290,10 @@ class Store:
         Each document's events, tallies and infobox replace those stored before; a
         document already stored keeps its row. Within a batch the last extraction of a
         document wins. One INSERT per table (not one per row). Which documents were
-        stored before is learnt from the documents' primary key (``ON CONFLICT DO
-        NOTHING RETURNING``, an index lookup), and only those documents' old rows are
-        deleted: a batch of new documents never reads the events table, so the cost of
-        ingest stays flat as the store grows. Raises ``StoreError`` (nothing stored)
+        stored before is learnt from the documents' primary key (an index lookup of the
+        batch's ids), and only those documents' old rows are deleted: a batch of new
+        documents never reads the events table, so the cost of ingest stays flat as the
+        store grows. Raises ``StoreError`` (nothing stored)
         when two events of the batch share an id, ``duckdb.Error`` when a value is refused.
         """
         self._save_columns(_batch_columns(batch))
@@ -298,10 +318,17 @@ class Store:
             twice = Counter(event_ids).most_common(1)[0][0]
             raise StoreError(f"two events with the id {twice!r} in one batch: nothing stored")
         with self.transaction() as con:
-            new = self._insert_columns(con, "documents", tables["documents"], returning=True)
-            again = [doc_id for doc_id in ids if doc_id not in new]
-            if again:
-                self._delete_rows(con, again)
+            stored = self._stored_ids(con, ids)
+            if stored:
+                self._delete_rows(con, [doc_id for doc_id in ids if doc_id in stored])
+                keep = [doc_id not in stored for doc_id in ids]
+                tables = {
+                    **tables,
+                    "documents": [
+                        [v for v, k in zip(col, keep, strict=True) if k]
+                        for col in tables["documents"]
+                    ],
+                }
             self._insert_rows(con, tables)
 
     def load_parquet(self, folder: str | Path) -> int:
@@ -327,18 +354,31 @@ class Store:
             self.save_tables(tables)
         return len(parts)
 
+    @staticmethod
+    def _stored_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the documents table holds, looked up in its primary key.
+
+        An ``IN`` list of at most ``_LOOKUP`` values is an index scan in DuckDB (a cost
+        that does not grow with the table). Not ``INSERT ... ON CONFLICT DO NOTHING``: on
+        this table (a JSON column) DuckDB held about 13 times the batch in memory for it,
+        and ran out of its 64 MB with batches of long documents (then each document was
+        saved alone).
+        """
+        found: set[str] = set()
+        for i in range(0, len(ids), _LOOKUP):
+            part = ids[i : i + _LOOKUP]
+            marks = ", ".join("?" * len(part))
+            rows = con.execute(f"SELECT id FROM documents WHERE id IN ({marks})", part)
+            found.update(r[0] for r in rows.fetchall())
+        return found
+
     def _insert_columns(
-        self,
-        con: duckdb.DuckDBPyConnection,
-        name: str,
-        columns: list[list],
-        returning: bool = False,
-    ) -> set[str]:
+        self, con: duckdb.DuckDBPyConnection, name: str, columns: list[list]
+    ) -> None:
         """INSERT the rows given as one list per column into ``name``, scanned by DuckDB
-        as NumPy object arrays (no per-row work in Python); with ``returning``, the ids
-        that were new (rows whose key is already stored are skipped)."""
+        as NumPy object arrays (no per-row work in Python)."""
         if not columns[0]:
-            return set()
+            return
         view = f"_badia_{name}"
         con.register(
             view,
@@ -348,13 +388,7 @@ class Store:
             },
         )
         try:
-            if not returning:
-                con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
-                return set()
-            found = con.execute(
-                f"INSERT INTO {name} SELECT * FROM {view} ON CONFLICT DO NOTHING RETURNING id"
-            ).fetchall()
-            return {r[0] for r in found}
+            con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
         finally:
             con.unregister(view)
 
@@ -365,8 +399,8 @@ class Store:
             con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
 
     def _insert_rows(self, con: duckdb.DuckDBPyConnection, tables: dict[str, list[list]]) -> None:
-        """Bulk-insert the events, tallies and infoboxes."""
-        for name in ("events", "tallies", "infoboxes"):
+        """Bulk-insert the documents, events, tallies and infoboxes."""
+        for name in ("documents", "events", "tallies", "infoboxes"):
             self._insert_columns(con, name, tables[name])
 
     # ----------------------------------------------------------------- reading
@@ -428,7 +462,9 @@ class BatchWriter:
     the ``with`` block, even by an exception) commits what is pending. When the store
     refuses a batch, its documents are saved one by one so that only the document
     with the refused value is left out; ``add`` and ``flush`` return those as
-    ``(source, reason)`` pairs.
+    ``(source, reason)`` pairs. When DuckDB itself fails (a fatal error: it then refuses
+    every later statement), ``add`` and ``flush`` raise ``StoreFailed``; the batches
+    committed before are kept in the file.
     """
 
     def __init__(self, store: Store, docs: int = 64, text_bytes: int = 2 * 2**20) -> None:
@@ -448,17 +484,31 @@ class BatchWriter:
         if not pending:
             return []
         try:
-            self.store.save_rows(pending)
+            self._save(pending)
             return []
+        except StoreFailed:
+            raise
         except (duckdb.Error, StoreError):
             pass
         refused = []
         for rows in pending:
             try:
-                self.store.save_rows([rows])
+                self._save([rows])
+            except StoreFailed:
+                raise
             except (duckdb.Error, StoreError) as exc:
                 refused.append((str(rows.document[2]), str(exc).splitlines()[0]))
         return refused
+
+    def _save(self, batch: list[ExtractionRows]) -> None:
+        try:
+            self.store.save_rows(batch)
+        except duckdb.FatalException as exc:  # not the batch's fault: stop, don't retry
+            why = " ".join(str(exc).split())[:300]
+            raise StoreFailed(
+                f"{self.store.path}: DuckDB failed and closed the store ({why}); "
+                "the batches committed before are kept"
+            ) from exc
 
     def __enter__(self) -> BatchWriter:
         return self

@@ -498,6 +498,8 @@ def _write_parquet(rows: list[MergedEvent], out: Path) -> None:
             ("geo_precision", pa.int8()),
             ("where_prec", pa.int8()),
             ("relation", pa.string()),
+            ("anchor_start", pa.int64()),
+            ("anchor_end", pa.int64()),
         ]
     )
     figure = pa.struct(

@@ -44,6 +44,12 @@ _AUX_LEMMAS = frozenset({"be", "have", "do", "will", "would", "can", "could", "m
 _lemmas: dict[tuple[str, str], str] = {}
 # citation markers ("[13]", "[a]") glue to the word before them and mislead the tagger
 _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+)\]")
+# spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one at a time,
+# each strip a regex search over the rest of the run: quadratic in the run's length (80 kB
+# of "}}}}" took 15 CPU-seconds). No word of prose is this long; longer runs (markup
+# debris, URLs) are masked to one plain letter run of the same length before parsing.
+LONGEST_WORD = 64
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
 def syntax_enabled() -> bool:
@@ -86,18 +92,21 @@ def parse_sentences(sentences: Iterable[tuple[int, str]]) -> dict[int, Parse]:
         return {}
     out: dict[int, Parse] = {}
     lemmatizer = nlp.get_pipe("lemmatizer")
-    docs = nlp.pipe((_blank_citations(text) for _, text in items), batch_size=_BATCH)
+    docs = nlp.pipe((_parseable(text) for _, text in items), batch_size=_BATCH)
     for (start, text), doc in zip(items, docs, strict=True):
-        out[start] = _to_parse(doc, start, start + len(text), lemmatizer)
+        out[start] = _to_parse(doc, start, text, lemmatizer)
     return out
 
 
-def _blank_citations(text: str) -> str:
-    """The text with citation markers blanked to spaces (same length: offsets hold)."""
-    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+def _parseable(text: str) -> str:
+    """The text as the parser is given it, the same length so offsets hold: citation
+    markers blanked to spaces, whitespace-free runs longer than ``LONGEST_WORD`` masked."""
+    text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+    return _LONG_RUN.sub(lambda m: "x" * len(m.group(0)), text)
 
 
-def _to_parse(doc: Any, start: int, end: int, lemmatizer: Any) -> Parse:
+def _to_parse(doc: Any, start: int, text: str, lemmatizer: Any) -> Parse:
+    """The parse as badia's records; token texts from ``text`` itself, not the masked copy."""
     tokens = []
     for t in doc:
         pos = _UPOS.get(t.tag_, "X")
@@ -109,7 +118,7 @@ def _to_parse(doc: Any, start: int, end: int, lemmatizer: Any) -> Parse:
                 i=t.i,
                 start=start + t.idx,
                 end=start + t.idx + len(t.text),
-                text=t.text,
+                text=text[t.idx : t.idx + len(t.text)],
                 lemma=lemma,
                 pos=pos,
                 tag=t.tag_,
@@ -117,7 +126,7 @@ def _to_parse(doc: Any, start: int, end: int, lemmatizer: Any) -> Parse:
                 head=t.head.i,
             )
         )
-    return Parse(start, end, tuple(tokens))
+    return Parse(start, start + len(text), tuple(tokens))
 
 
 def _lemma(t: Any, pos: str, lemmatizer: Any) -> str:
