@@ -13,7 +13,9 @@ Bounds on what one request can cost: every list is paged (default
 parameters and the report page are computed once per snapshot, and each row of a
 list is encoded to JSON once per snapshot (:mod:`badia.present.pages`), so a page
 is a join of bytes; the matches of an event filter are kept for the last
-``RECENT_FILTERS`` filters. List routes run on the event loop and hand only
+``RECENT_FILTERS`` filters. A page whose rows are at hand is answered before
+routing and validation (``_PagesAtHand``), and a served snapshot is kept out of the
+garbage collector's full passes. List routes run on the event loop and hand only
 first computations to a thread, so many requests are answered at once; a request
 whose client disconnects is cancelled; one that runs longer than
 ``request_seconds`` is answered 503. Only requests whose
@@ -528,12 +530,13 @@ def create_app(
     def page_at_hand(path: str, limit: int, offset: int, rest: str) -> bytes | None:
         """A page of a list when it costs no computation and no encoding, else None."""
         if path == "/api/events":
-            found = snapshot.cached(f"events? {rest}", recent=True) if rest else None
+            if rest:  # kept by the route for this query: (rows, note, positions)
+                found = snapshot.cached(f"events? {rest}", recent=True)
+            else:  # every merged event: (rows, note), positions all of them
+                plain = snapshot.cached("event rows False")
+                found = None if plain is None else (*plain, None)
             if found is None:
-                found = None if rest else snapshot.cached("event rows False")
-                if found is None:
-                    return None
-                found = (*found, None)
+                return None
             rows, merge_note, positions = found
             if positions is None:
                 total, page = len(rows), window(len(rows), limit, offset)
