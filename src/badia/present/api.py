@@ -63,6 +63,7 @@ REQUEST_SECONDS = 15.0  # a request running longer is answered 503
 RECHECK_SECONDS = 1.0  # how often the store file is looked at for changes
 RETRY_AFTER = "2"  # seconds a client is asked to wait when the store is busy
 RECENT_FILTERS = 128  # event filters whose matches are kept per snapshot
+RELOADS_WAITED = 3  # snapshots loaded during one request before it answers 503
 
 log = logging.getLogger("badia.present")
 
@@ -625,8 +626,6 @@ def create_app(
         *,
         request: Request,
     ) -> Response:
-        generation = snapshot.generation
-        rows, merge_note = await memo(f"event rows {tellings}", event_rows(tellings))
         filters = {
             "date_from": date_from,
             "date_to": date_to,
@@ -637,10 +636,21 @@ def create_app(
             "doc": doc,
         }
         chosen = {k: v for k, v in filters.items() if v is not None}
-        positions = None
-        if chosen:
-            key = f"events {tellings} {sorted(chosen.items())!r}"
-            positions = await memo(key, matching(tellings, chosen), recent=True)
+        key = f"events {tellings} {sorted(chosen.items())!r}"
+        # the rows and the filter's positions in them are two memos: a snapshot loaded
+        # between the two (a writer changed the store) makes them disagree, so both are
+        # taken again from the new one (reloads come at most once per recheck interval)
+        for _attempt in range(RELOADS_WAITED):
+            generation = snapshot.generation
+            rows, merge_note = await memo(f"event rows {tellings}", event_rows(tellings))
+            positions = None
+            if chosen:
+                positions = await memo(key, matching(tellings, chosen), recent=True)
+            if snapshot.generation == generation:
+                break
+        else:
+            raise StoreBusy("the store changed during the request")
+        if positions is not None:
             total = len(positions)
             page = positions[offset : offset + limit]
         else:
