@@ -45,6 +45,9 @@ class Grammar:
     intention: frozenset[str]
     attempt: frozenset[str]
     denial: frozenset[str]
+    accusation: frozenset[str]
+    purpose_nouns: frozenset[str]
+    hinder_verbs: frozenset[str]
     report_nouns: frozenset[str]
     false_words: frozenset[str]
     false_adverbs: frozenset[str]
@@ -154,6 +157,8 @@ class SentenceGrammar:
                 and not self._undergone(prep)
             ):
                 return "circumstance"  # "retreated due to heavy shelling": no event of its own
+            if self._hindrance(tok):
+                return "circumstance"  # "the advance was slowed by mines": no event of its own
         if any(
             a.lemma in g.ongoing and a.i == tok.i - 1 for a in p.children(tok.i, "advmod")
         ):
@@ -187,8 +192,15 @@ class SentenceGrammar:
                 return "disputed"
             if h.dep == "ccomp" and gov.lemma in g.speech and self._said_wrongly(gov):
                 return "disputed"  # "it was incorrectly claimed they recaptured the town"
-            if h.dep == "advcl" and any(a.tag == "TO" for a in p.children(h.i, "aux")):
+            if h.dep == "ccomp" and gov.lemma in g.speech and p.children(gov.i, "neg"):
+                return "disputed"  # "the army did not confirm that ISIL had taken them"
+            to_clause = any(a.tag == "TO" for a in p.children(h.i, "aux"))
+            if h.dep == "advcl" and to_clause:
                 return "purpose"  # "reinforcements were sent to help recapture the town"
+            if h.dep == "acl" and to_clause and gov.lemma in g.purpose_nouns:
+                return "purpose"  # "in order to deter attacks", "in an effort to retake"
+            if h.dep == "pcomp" and gov.lemma == "of" and self._accused(gov):
+                return "disputed"  # "accused the rebels of shelling the town": a charge
             if h.dep not in _CLIMB:
                 return None
             own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
@@ -223,6 +235,37 @@ class SentenceGrammar:
             or t.head == tok.i
             for t in between
         )
+
+    def _accused(self, prep: Token) -> bool:
+        """The 'of' of "accused X of ...": what follows is charged, not told (the parser
+        hangs the 'of' on the verb or on its object)."""
+        verb = self.parse.head(prep.i)
+        if verb is not None and verb.dep == "dobj":
+            verb = self.parse.head(verb.i)
+        return verb is not None and verb.lemma in self.g.accusation
+
+    def _hindrance(self, noun: Token) -> bool:
+        """A bomb noun (``no_ground``: mines, explosives lying in wait), or a conjunct of
+        one, that is the agent or subject of a verb of hindrance: "slowed down by ditches,
+        mines and explosives", "landmines hampered the push" (``hinder_verbs``)."""
+        p = self.parse
+        if noun.lemma not in self.g.no_ground:
+            return False  # "reinforcements stalled the advance": they did arrive
+        while noun.dep == "conj":
+            above = p.head(noun.i)
+            if above is None:
+                return False
+            noun = above
+        if noun.dep == "pobj":
+            prep = p.head(noun.i)
+            if prep is None or prep.lemma != "by":
+                return False
+            verb = p.head(prep.i)
+        elif noun.dep == "nsubj":
+            verb = p.head(noun.i)
+        else:
+            return False
+        return verb is not None and verb.lemma in self.g.hinder_verbs
 
     def _undergone(self, prep: Token) -> bool:
         """ "the town came under heavy shelling": the act is what the subject undergoes, the
@@ -333,7 +376,18 @@ class SentenceGrammar:
             for t in [theme, *p.children(theme.i, "conj")]:
                 taken += counted(p, t) or [t]
         spoils = self.g.people | self.g.materiel | self.g.no_ground
-        return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
+        return all(
+            t.lemma in spoils or t.text.lower() in spoils or self._named_person(t) for t in taken
+        )
+
+    def _named_person(self, name: Token) -> bool:
+        """A proper name titled by a common noun of ``people`` ("rebel leader Tomas Belkin")
+        or in apposition with one ("Dorn Kessel, a militia commander"): a person, not a
+        place (a capitalised title, "General Hospital", names a place)."""
+        if name.tag not in ("NNP", "NNPS"):
+            return False
+        titles = self.parse.children(name.i, "compound", "appos")
+        return any(t.tag in ("NN", "NNS") and t.lemma in self.g.people for t in titles)
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government

