@@ -86,3 +86,27 @@ def test_a_report_not_confirmed_tells_no_act(parse_path: None) -> None:
     assert _events(
         "On 14 March 2017, the Syrian Army confirmed that ISIL had captured Varnok."
     ) == [("capture", "islamic_state")]
+
+
+def test_a_modal_governs_its_bare_conjuncts_and_its_subject_clause(parse_path: None) -> None:
+    assert _events(
+        "On 15 March 2017, a rebel commander said that ISIL will surrender Varnok or fight "
+        "the rebels until the end."
+    ) == []
+    assert _events(
+        "On 16 March 2017, the rebels said that capturing Varnok would take several weeks."
+    ) == []
+    # a conjunct with a tense of its own is told as done
+    assert _events(
+        "On 17 March 2017, the Syrian Army could not hold Varnok and withdrew to Tal Marda."
+    ) == [("withdrawal", "government")]
+
+
+def test_a_disputed_or_ordered_act_is_not_told_as_done(parse_path: None) -> None:
+    found = _events(
+        "On 18 March 2017, the Observatory disputed that it was an airstrike on Varnok."
+    )
+    assert "airstrike" not in [t for t, _ in found]
+    assert _events(
+        "On 19 March 2017, ISIL ordered its fighters to attack Varnok."
+    ) == []

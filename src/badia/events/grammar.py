@@ -27,7 +27,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # dependents whose own clause is another act: never a slot of this one
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "acl")
 # edges along which an action's status is read from its governor
-_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep")
+_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep", "attr")
 _WH = ("which", "who", "that", "whom")
 _DEFINITE = ("the", "this", "these", "those")
 # places in the tree only a noun (phrase) takes
@@ -175,6 +175,8 @@ class SentenceGrammar:
             gov = p.head(h.i)
             if gov is None:
                 return None
+            if self._shares_modal(h, gov):
+                return "modal"  # "they will surrender or fight", "taking it would cost"
             if h.dep == "pcomp" and self._short_of(gov):
                 return "not done"  # "just short of capturing", "without taking", "instead of"
             if h.dep == "dobj" and h.lemma in g.tries and gov.lemma in g.gave_up:
@@ -234,6 +236,22 @@ class SentenceGrammar:
             (t.head == noun.i and t.dep in modifiers)
             or t.head == tok.i
             for t in between
+        )
+
+    def _shares_modal(self, h: Token, gov: Token) -> bool:
+        """A modal auxiliary of ``gov`` governs ``h`` too: a bare verb coordinated with it
+        ("either they will surrender or fight": no aux or subject of its own, not after
+        'but'), or a clause that is its subject ("liberating the city would take months")."""
+        p = self.parse
+        if not any(a.lemma in self.g.modal for a in p.children(gov.i, "aux")):
+            return False
+        if h.dep == "csubj":
+            return True
+        return (
+            h.dep == "conj"
+            and h.tag == "VB"
+            and not p.children(h.i, "aux", "auxpass", *_SUBJECTS)
+            and not any(c.lemma == "but" for c in p.children(gov.i, "cc"))
         )
 
     def _accused(self, prep: Token) -> bool:
