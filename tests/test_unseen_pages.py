@@ -110,3 +110,16 @@ def test_a_disputed_or_ordered_act_is_not_told_as_done(parse_path: None) -> None
     assert _events(
         "On 19 March 2017, ISIL ordered its fighters to attack Varnok."
     ) == []
+
+
+def test_mines_planted_and_acts_kept_from_happening_are_no_events(parse_path: None) -> None:
+    found = _events(
+        "On 20 March 2017, ISIL fighters planted large numbers of bombs in the houses of "
+        "Varnok."
+    )
+    assert "bombing" not in [t for t, _ in found]
+    found = _events(
+        "On 21 March 2017, ISIL took civilians hostage to prevent CJTF-Vega, the coalition, "
+        "from bombing their convoy near Varnok."
+    )
+    assert "airstrike" not in [t for t, _ in found]

@@ -257,10 +257,16 @@ class SentenceGrammar:
     def _accused(self, prep: Token) -> bool:
         """The 'of' of "accused X of ...": what follows is charged, not told (the parser
         hangs the 'of' on the verb or on its object)."""
-        verb = self.parse.head(prep.i)
-        if verb is not None and verb.dep == "dobj":
-            verb = self.parse.head(verb.i)
+        verb = self._verb_over(prep)
         return verb is not None and verb.lemma in self.g.accusation
+
+    def _verb_over(self, prep: Token) -> Token | None:
+        """The verb a preposition belongs to, where the parser hangs it on the verb's object
+        or on an apposition of it ("prevent CJTF-OIR from bombing": 'from' under 'OIR')."""
+        above = self.parse.head(prep.i)
+        while above is not None and above.dep in ("dobj", "appos"):
+            above = self.parse.head(above.i)
+        return above
 
     def _hindrance(self, noun: Token) -> bool:
         """A bomb noun (``no_ground``: mines, explosives lying in wait), or a conjunct of
@@ -296,8 +302,9 @@ class SentenceGrammar:
         return self._names(prep, self.g.not_done_preps)
 
     def _kept_from(self, prep: Token) -> bool:
-        """The 'from' of "prevented X from entering", "cut off X from advancing"."""
-        verb = self.parse.head(prep.i)
+        """The 'from' of "prevented X from entering", "cut off X from advancing" (the
+        parser hangs the 'from' on the verb or on its object)."""
+        verb = self._verb_over(prep)
         return verb is not None and verb.lemma in self.g.prevented
 
     def _names(self, prep: Token, words: frozenset[str]) -> bool:
