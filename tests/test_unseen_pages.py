@@ -123,3 +123,11 @@ def test_mines_planted_and_acts_kept_from_happening_are_no_events(parse_path: No
         "from bombing their convoy near Varnok."
     )
     assert "airstrike" not in [t for t, _ in found]
+
+
+def test_mines_that_played_a_part_in_slowing_an_advance_are_no_blast(parse_path: None) -> None:
+    found = _events(
+        "On 22 March 2017, landmines played a role in slowing down the rebel offensive on "
+        "Varnok."
+    )
+    assert "bombing" not in [t for t, _ in found]

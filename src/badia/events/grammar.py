@@ -287,9 +287,23 @@ class SentenceGrammar:
             verb = p.head(prep.i)
         elif noun.dep == "nsubj":
             verb = p.head(noun.i)
+            if verb is not None and self._hinders_through(verb):
+                return True  # "landmines played a role in slowing down the offensive"
         else:
             return False
         return verb is not None and verb.lemma in self.g.hinder_verbs
+
+    def _hinders_through(self, verb: Token, depth: int = 3) -> bool:
+        """A verb of hindrance reached from ``verb`` along its complements ("played a role
+        in slowing", "helped to delay", "contributed to stalling")."""
+        if depth == 0:
+            return False
+        for c in self.parse.children(verb.i, "prep", "pcomp", "xcomp", "dobj", "pobj"):
+            if c.lemma in self.g.hinder_verbs and c.pos == "VERB":
+                return True
+            if self._hinders_through(c, depth - 1):
+                return True
+        return False
 
     def _undergone(self, prep: Token) -> bool:
         """ "the town came under heavy shelling": the act is what the subject undergoes, the
