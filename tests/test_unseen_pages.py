@@ -29,22 +29,24 @@ def _events(body: str) -> list[tuple]:
 
 def test_people_taken_by_title_or_name_are_no_ground(parse_path: None) -> None:
     # GUIDELINES 1b: captured people are no capture of ground
-    assert _events(
-        "On 4 March 2017, ISIL captured two Syrian Army soldiers and their interpreter near "
-        "Varnok."
-    ) == []
     assert (
-        _events("On 5 March 2017, the rebels captured ISIL leader Tomas Belkin near Varnok.")
+        _events(
+            "On 4 March 2017, ISIL captured two Syrian Army soldiers and their interpreter near "
+            "Varnok."
+        )
         == []
+    )
+    assert (
+        _events("On 5 March 2017, the rebels captured ISIL leader Tomas Belkin near Varnok.") == []
     )
     # a place whose name carries a capitalised title is ground
     assert _events("On 6 March 2017, the rebels captured Varnok General Hospital.") == [
         ("capture", "opposition")
     ]
     # ground and a person taken together is a capture
-    assert _events(
-        "On 7 March 2017, the rebels captured Varnok and ISIL leader Tomas Belkin."
-    ) == [("capture", "opposition")]
+    assert _events("On 7 March 2017, the rebels captured Varnok and ISIL leader Tomas Belkin.") == [
+        ("capture", "opposition")
+    ]
 
 
 def test_an_act_named_as_what_slowed_an_advance_is_its_circumstance(parse_path: None) -> None:
@@ -62,8 +64,7 @@ def test_an_act_named_as_what_slowed_an_advance_is_its_circumstance(parse_path: 
 
 def test_in_order_to_names_a_purpose(parse_path: None) -> None:
     assert _events(
-        "On 11 March 2017, the rebels deployed convoys to Varnok in order to deter attacks "
-        "by ISIL."
+        "On 11 March 2017, the rebels deployed convoys to Varnok in order to deter attacks by ISIL."
     ) == [("deployment", "opposition")]
     assert _events(
         "On 12 March 2017, the Syrian Army shelled Varnok in order to support an assault by "
@@ -80,22 +81,27 @@ def test_a_charge_is_no_telling_of_the_act(parse_path: None) -> None:
 
 
 def test_a_report_not_confirmed_tells_no_act(parse_path: None) -> None:
-    assert _events(
-        "On 14 March 2017, the Syrian Army did not confirm that ISIL had captured Varnok."
-    ) == []
+    assert (
+        _events("On 14 March 2017, the Syrian Army did not confirm that ISIL had captured Varnok.")
+        == []
+    )
     assert _events(
         "On 14 March 2017, the Syrian Army confirmed that ISIL had captured Varnok."
     ) == [("capture", "islamic_state")]
 
 
 def test_a_modal_governs_its_bare_conjuncts_and_its_subject_clause(parse_path: None) -> None:
-    assert _events(
-        "On 15 March 2017, a rebel commander said that ISIL will surrender Varnok or fight "
-        "the rebels until the end."
-    ) == []
-    assert _events(
-        "On 16 March 2017, the rebels said that capturing Varnok would take several weeks."
-    ) == []
+    assert (
+        _events(
+            "On 15 March 2017, a rebel commander said that ISIL will surrender Varnok or fight "
+            "the rebels until the end."
+        )
+        == []
+    )
+    assert (
+        _events("On 16 March 2017, the rebels said that capturing Varnok would take several weeks.")
+        == []
+    )
     # a conjunct with a tense of its own is told as done
     assert _events(
         "On 17 March 2017, the Syrian Army could not hold Varnok and withdrew to Tal Marda."
@@ -107,15 +113,12 @@ def test_a_disputed_or_ordered_act_is_not_told_as_done(parse_path: None) -> None
         "On 18 March 2017, the Observatory disputed that it was an airstrike on Varnok."
     )
     assert "airstrike" not in [t for t, _ in found]
-    assert _events(
-        "On 19 March 2017, ISIL ordered its fighters to attack Varnok."
-    ) == []
+    assert _events("On 19 March 2017, ISIL ordered its fighters to attack Varnok.") == []
 
 
 def test_mines_planted_and_acts_kept_from_happening_are_no_events(parse_path: None) -> None:
     found = _events(
-        "On 20 March 2017, ISIL fighters planted large numbers of bombs in the houses of "
-        "Varnok."
+        "On 20 March 2017, ISIL fighters planted large numbers of bombs in the houses of Varnok."
     )
     assert "bombing" not in [t for t, _ in found]
     found = _events(
@@ -127,7 +130,17 @@ def test_mines_planted_and_acts_kept_from_happening_are_no_events(parse_path: No
 
 def test_mines_that_played_a_part_in_slowing_an_advance_are_no_blast(parse_path: None) -> None:
     found = _events(
-        "On 22 March 2017, landmines played a role in slowing down the rebel offensive on "
-        "Varnok."
+        "On 22 March 2017, landmines played a role in slowing down the rebel offensive on Varnok."
     )
     assert "bombing" not in [t for t, _ in found]
+
+
+def test_a_participle_on_what_a_count_counts_is_no_act(parse_path: None) -> None:
+    assert (
+        _events("On 23 March 2017, the number of abducted civilians in Varnok had risen to 900.")
+        == []
+    )
+    # the act told as done stays
+    assert _events("On 24 March 2017, ISIL abducted 40 civilians in Varnok.") == [
+        ("civilian_violence", "islamic_state")
+    ]

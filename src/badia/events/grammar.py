@@ -225,6 +225,8 @@ class SentenceGrammar:
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
             return False
+        if self._counted_noun(noun):
+            return True  # "the number of abducted civilians had risen to 900": a count
         opening = [c.i for c in p.children(noun.i, "det", "nummod", "poss") if c.i < tok.i]
         if not opening:
             return False
@@ -237,6 +239,15 @@ class SentenceGrammar:
             or t.head == tok.i
             for t in between
         )
+
+    def _counted_noun(self, noun: Token) -> bool:
+        """``noun`` is what a noun of quantity counts ("the number of abducted civilians",
+        "a total of 40 captured fighters"): its modifiers describe a count, not an act."""
+        prep = self.parse.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.lemma != "of":
+            return False
+        counter = self.parse.head(prep.i)
+        return counter is not None and noun in counted(self.parse, counter)
 
     def _shares_modal(self, h: Token, gov: Token) -> bool:
         """A modal auxiliary of ``gov`` governs ``h`` too: a bare verb coordinated with it
