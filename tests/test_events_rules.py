@@ -479,6 +479,40 @@ def test_a_strike_named_as_the_cause_of_something_else_is_no_new_act() -> None:
     assert [e.type for e in events] == ["capture"]
 
 
+def test_a_same_day_telling_goes_on_across_a_paragraph_on_one_front() -> None:
+    # GUIDELINES 1b: one event "even across a paragraph break" where the new paragraph goes
+    # on with a place the event has; a paragraph on another place is another front
+    events = _events(
+        "On 13 May 2017, ISIL captured Qasr Tal after a day of fighting.\n\n"
+        "After the capture of Qasr Tal, ISIL took all the army posts between it and Tal "
+        "Hamra. As they advanced, they seized the Kafr Ward area.\n\n"
+        "The militants also seized Ain Sifa."
+    )
+    assert [(e.type, e.locations) for e in events] == [
+        ("capture", ["Qasr Tal", "Tal Hamra", "Kafr Ward"]),
+        ("capture", ["Ain Sifa"]),
+    ]
+    # a paragraph that writes the day again goes on with the event where it names its place
+    events = _events(
+        "On 13 May 2017, ISIL captured Qasr Tal after a day of fighting.\n\n"
+        "Later on 13 May, the Tal Hamra posts were captured by ISIL.\n\n"
+        "Later on 13 May, Qasr Tal was captured by ISIL, which also shelled Tal Hamra."
+    )
+    assert [(e.type, e.quote[:16]) for e in events] == [
+        ("capture", "On 13 May 2017, "),
+        ("capture", "Later on 13 May,"),
+        ("shelling", "Later on 13 May,"),
+    ]
+
+
+def test_clashes_that_continued_between_the_sides_are_the_fighting_told_before() -> None:
+    events = _events(
+        "On 16 July 2017, rebels attacked the Qasr Tal checkpoint. Clashes continued between "
+        "rebels and soldiers as rebels attempted to continue their advance towards the base."
+    )
+    assert [e.type for e in events] == ["attack"]
+
+
 def test_days_listed_with_and_are_one_event_each() -> None:
     events = _events(
         "On 11 and 18 April 2017, two more ambushes took place along the road near Qasr Tal. "

@@ -104,13 +104,16 @@ def build_events(
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
         followed: list[Mention] = []  # the camp the section's story follows
+        # GUIDELINES 1b: a same-day telling of the same action and side is one event "even
+        # across a paragraph break", on one front; another section is another front
+        by_telling: dict[tuple, list[Draft]] = {}
         for paragraph in section.paragraphs:
             tally_reader.new_paragraph()
             # a paragraph goes on with the camp the one before it ended with, until it names
             # its own ("During the night, a car bomb was detonated at the checkpoint")
             state = _State(last_actor1=list(followed))
             paragraph_drafts: list[Draft] = []
-            by_telling: dict[tuple, list[Draft]] = {}
+            told_here: set[int] = set()  # the events this paragraph tells (ids)
             previous: list[Draft] = []  # the drafts of the sentence before
             for sentence in paragraph.sentences:
                 orphans: list[Orphan] = []
@@ -132,7 +135,7 @@ def build_events(
                     if not draft.places and paragraph_drafts:
                         # "in the region", "the city": the paragraph's last named place
                         draft.places = list(paragraph_drafts[-1].places)
-                    fold_into(paragraph_drafts, draft, by_telling)
+                    fold_into(paragraph_drafts, draft, by_telling, told_here)
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)

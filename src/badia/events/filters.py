@@ -461,9 +461,11 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     ):
         return True  # "the Battle of X", "Battle to Restore Dignity": a name, not a clash
     if (t.voice == "noun" or t.weak) and re.match(
-        r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for)\b", after
+        r"\s+continued\s+(?:in|into|throughout|along|across|to|around|near|until|for|between)\b",
+        after,
     ):
-        return True  # "IS attacks continued in the area", "Clashes continued until ...": ongoing
+        # "IS attacks continued in the area", "Clashes continued until / between ...": ongoing
+        return True
     if (
         t.type == "capture"
         and lowered.endswith("ing")

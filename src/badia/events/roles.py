@@ -55,7 +55,11 @@ _GUISE_BEFORE = re.compile(
 def without_guises(actors: list[Mention], text: str, offset: int) -> list[Mention]:
     """The actors of a sentence (``text`` at document ``offset``) less those named as a
     disguise: "four infiltrators disguised as NDF members attacked" is no NDF act."""
-    return [a for a in actors if not _GUISE_BEFORE.search(text, 0, a.start - offset)]
+    return [
+        a
+        for a in actors
+        if not _GUISE_BEFORE.search(text, max(a.start - offset - 80, 0), a.start - offset)
+    ]
 
 
 def rel(m: Mention, offset: int) -> tuple[int, int]:

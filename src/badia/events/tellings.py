@@ -102,26 +102,47 @@ def telling_key(d: Draft) -> tuple | None:
     return (d.type, side_of(d), d.date.start, d.date.end)
 
 
-def fold_into(drafts: list[Draft], draft: Draft, index: dict[tuple, list[Draft]]) -> bool:
+def fold_into(
+    drafts: list[Draft],
+    draft: Draft,
+    index: dict[tuple, list[Draft]],
+    told_here: set[int] | None = None,
+) -> bool:
     """Fold a later sentence's event into an earlier one of the same action, side and date.
 
-    ``index`` holds the paragraph's earlier drafts by ``telling_key`` so a long paragraph
-    costs one look-up per draft, not one pass over every earlier draft. A draft that is
-    not folded is appended to ``drafts`` and to ``index``.
+    ``index`` holds the section's earlier drafts by ``telling_key`` so a long section costs
+    one look-up per draft, not one pass over every earlier draft. A draft that is not
+    folded is appended to ``drafts`` (the paragraph's) and to ``index``.
+    ``told_here``: the ids of the events the current paragraph tells (``None``: every
+    event in ``index`` is the paragraph's). GUIDELINES 1b: one event "even across a
+    paragraph break", but on one front: an earlier paragraph's event takes the draft only
+    when the draft names a place the event has ("After the capture of X, ISIL took the
+    posts between it and Y" goes on with X, even one that writes the day again: "Later on
+    19 February, X was captured"); once taken, it is this paragraph's event too.
     """
     key = telling_key(draft)
-    # "On 2 March, ..." starts a telling of its own; "Elsewhere, ..." is another front
-    if key is not None and not draft.dated and not draft.other_front:
+    # "Elsewhere, ..." is another front
+    if key is not None and not draft.other_front:
         for earlier in index.get(key, ()):
             if draft.another and not _same_place(earlier, draft):
                 continue  # "Another airstrike ... against a camp near Y": a second target
-            if earlier.sentence_start != draft.sentence_start:
-                earlier.places.extend(
-                    p for p in draft.places if p.text not in {q.text for q in earlier.places}
-                )
-                earlier.casualties.extend(draft.casualties)
-                return True
+            if earlier.sentence_start == draft.sentence_start:
+                continue
+            here = told_here is None or id(earlier) in told_here
+            if here and draft.dated:
+                continue  # in the paragraph, "On 2 March, ..." starts a telling of its own
+            if not here and not (draft.places and _same_place(earlier, draft)):
+                continue
+            earlier.places.extend(
+                p for p in draft.places if p.text not in {q.text for q in earlier.places}
+            )
+            earlier.casualties.extend(draft.casualties)
+            if told_here is not None:
+                told_here.add(id(earlier))
+            return True
     drafts.append(draft)
+    if told_here is not None:
+        told_here.add(id(draft))
     if key is not None:
         index.setdefault(key, []).append(draft)
     return False

@@ -674,15 +674,22 @@ _EVENING_BEFORE = re.compile(
     re.I,
 )
 _EVENING_AFTER = re.compile(
-    r"^,?\s+(?:in\s+the\s+evening|at\s+night|late\s+in\s+the\s+day)\b", re.I
+    r",?\s+(?:in\s+the\s+evening|at\s+night|late\s+in\s+the\s+day)\b", re.I
 )
+
+
+# How far before an expression its end-anchored lead words ("during the evening of",
+# "last") are looked for: searching from the paragraph's start instead made a paragraph
+# of N dates cost N whole-paragraph scans (74 kB of fuzzed dates: 8 CPU-seconds).
+_LEAD_WINDOW = 64
 
 
 def _evening(text: str, ex: TimeExpr) -> TimeExpr:
     """Mark a day told at its end, so "several hours later" can reach into the next day."""
     if ex.kind != "date" or ex.day is None:
         return ex
-    if _EVENING_BEFORE.search(text, 0, ex.start) or _EVENING_AFTER.match(text[ex.end :]):
+    told_before = _EVENING_BEFORE.search(text, max(ex.start - _LEAD_WINDOW, 0), ex.start)
+    if told_before or _EVENING_AFTER.match(text, ex.end):  # match: anchored at ex.end
         from dataclasses import replace
 
         return replace(ex, evening=True)
@@ -694,7 +701,9 @@ _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 
 def _last_named_month(text: str, ex: TimeExpr) -> TimeExpr:
     """ "last December": a yearless month strictly before the publication month."""
-    if ex.kind != "month" or ex.year is not None or not _LAST_BEFORE.search(text, 0, ex.start):
+    if ex.kind != "month" or ex.year is not None or not _LAST_BEFORE.search(
+        text, max(ex.start - _LEAD_WINDOW, 0), ex.start
+    ):
         return ex
     from dataclasses import replace
 
