@@ -144,3 +144,17 @@ def test_a_participle_on_what_a_count_counts_is_no_act(parse_path: None) -> None
     assert _events("On 24 March 2017, ISIL abducted 40 civilians in Varnok.") == [
         ("civilian_violence", "islamic_state")
     ]
+
+
+def test_every_conjunct_of_a_circumstance_is_one(parse_path: None) -> None:
+    found = _events(
+        "On 25 March 2017, the rebel advance on Varnok slowed down due to ditches, mines and "
+        "explosives left by ISIL."
+    )
+    assert "bombing" not in [t for t, _ in found]
+    # deaths due to an attack: the attack is the event
+    found = _events(
+        "On 26 March 2017, seven Syrian Army soldiers died due to fierce clashes and an attack "
+        "by ISIL on their vehicles near Varnok."
+    )
+    assert ("attack", "islamic_state") in found

@@ -240,6 +240,16 @@ class SentenceGrammar:
             for t in between
         )
 
+    def _first_conjunct(self, tok: Token) -> Token:
+        """The head of a coordination ``tok`` is a later conjunct of ("mines" in "ditches,
+        mines and explosives" -> "ditches"), whose place in the tree they all share."""
+        while tok.dep == "conj":
+            above = self.parse.head(tok.i)
+            if above is None:
+                break
+            tok = above
+        return tok
+
     def _counted_noun(self, noun: Token) -> bool:
         """``noun`` is what a noun of quantity counts ("the number of abducted civilians",
         "a total of 40 captured fighters"): its modifiers describe a count, not an act."""
@@ -281,21 +291,22 @@ class SentenceGrammar:
 
     def _hindrance(self, noun: Token) -> bool:
         """A bomb noun (``no_ground``: mines, explosives lying in wait), or a conjunct of
-        one, that is the agent or subject of a verb of hindrance: "slowed down by ditches,
-        mines and explosives", "landmines hampered the push" (``hinder_verbs``)."""
+        one, that is the agent, cause or subject of a verb of hindrance: "slowed down by
+        (due to) ditches, mines and explosives", "landmines hampered the push"
+        (``hinder_verbs``; a cause of deaths, "died due to mines", stays an event)."""
         p = self.parse
         if noun.lemma not in self.g.no_ground:
             return False  # "reinforcements stalled the advance": they did arrive
-        while noun.dep == "conj":
-            above = p.head(noun.i)
-            if above is None:
-                return False
-            noun = above
+        noun = self._first_conjunct(noun)
         if noun.dep == "pobj":
             prep = p.head(noun.i)
-            if prep is None or prep.lemma != "by":
+            if prep is None or not (
+                prep.lemma == "by" or self._names(prep, self.g.circumstance_preps)
+            ):
                 return False
             verb = p.head(prep.i)
+            while verb is not None and verb.dep in ("pcomp", "prep") and verb.pos != "VERB":
+                verb = p.head(verb.i)  # "slowed down due to mines": 'to' under 'due'
         elif noun.dep == "nsubj":
             verb = p.head(noun.i)
             if verb is not None and self._hinders_through(verb):
