@@ -158,3 +158,16 @@ def test_every_conjunct_of_a_circumstance_is_one(parse_path: None) -> None:
         "by ISIL on their vehicles near Varnok."
     )
     assert ("attack", "islamic_state") in found
+
+
+def test_a_battle_verb_after_its_definite_subject_is_told(parse_path: None) -> None:
+    # "the X clashed": X is the subject, not the noun phrase of a told battle
+    assert _events(
+        "On 27 March 2017, the rebels clashed with the Syrian Army near Varnok."
+    ) == [("clash", "opposition")]
+    # a battle noun after "the" still refers back
+    found = _events(
+        "On 28 March 2017, the rebels captured Tal Marda. On 29 March 2017, the clashes "
+        "continued near Varnok."
+    )
+    assert found == [("capture", "opposition")]

@@ -474,9 +474,13 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "a purge ISIL began after capturing the city": the capture told before
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
+    # "the rebels clashed with", "the two sides fought": a verb of battle after "the X"
+    # has X as its subject; only a noun ("the renewed clashes") refers back
+    battle_verb = t.type == "clash" and (lowered.endswith("ed") or lowered == "fought")
     if (
         (t.voice == "noun" or t.weak or "repel" in lowered)
         and t.type != "capture"
+        and not battle_verb
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
         and not _BEGINS.match(after)
