@@ -148,6 +148,13 @@ def _event(quote: str, start: int, locations: list[str], admin1: str | None = No
                  type="capture", locations=locations, admin1=admin1)
 
 
+def _second_sentence_place(text: str, name: str):
+    """The place ``name`` of an event told by the text's second sentence, located."""
+    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
+    q = text.split(". ")[1]
+    return locate_events([_event(q, text.index(q), [name])], doc)[0].places[0]
+
+
 def test_locate_events_fills_places_and_admin1():
     text = ("On 3 May the Army captured al-Qaryatayn. "
             "Later it took Zzqrt Hill, 20 km east of Palmyra, and the Blorf farms.")
@@ -724,9 +731,7 @@ def test_another_spelling_of_a_name_the_document_placed_takes_its_point() -> Non
 def test_the_anchor_span_is_the_town_named_not_a_longer_name_holding_it() -> None:
     text = ("The army took the Palmyra Triangle, overlooking Palmyra. "
             "It then took the Qwertz area to the northwest of the city.")
-    doc = Document(id="d", source="t", name="d.txt", format="text", text=text)
-    q = text.split(". ")[1]
-    place = locate_events([_event(q, text.index(q), ["Qwertz area"])], doc)[0].places[0]
+    place = _second_sentence_place(text, "Qwertz area")
     assert place.relation == "to the northwest of Palmyra"
     assert text[place.anchor_start:place.anchor_end] == "Palmyra"
     assert place.anchor_start == text.index("Palmyra.")
@@ -781,3 +786,14 @@ def test_the_city_of_a_sentence_naming_none_is_the_one_city_its_paragraph_named(
         assert hit is None
         return
     assert hit is not None and hit.relation == relation and hit.where_prec == 2
+
+
+def test_a_spelling_no_event_took_lends_its_relation_to_the_events_spelling() -> None:
+    text = ("On 24 May the army reached Jabal Qwertz mountain, overlooking Palmyra. "
+            "On 25 May it took a point from Qwertz Mount.")
+    place = _second_sentence_place(text, "Qwertz Mount")
+    assert place.relation == "overlooking Palmyra" and place.where_prec == 2
+    assert place.anchor_start == text.index("Palmyra")
+    # a spelling written with no relation lends nothing
+    bare = text.replace(", overlooking Palmyra", "")
+    assert _second_sentence_place(bare, "Qwertz Mount").latitude is None

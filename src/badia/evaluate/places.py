@@ -43,6 +43,8 @@ class PlaceEval:
     named_resolved: int = 0
     named_anchored: int = 0  # of named_resolved: placed at another place the text relates
     anchored: int = 0  # resolved names placed at an anchor (see ``anchored``)
+    anchored_with_reference: int = 0  # of with_reference: placed at an anchor
+    anchored_within: int = 0  # of within: placed at an anchor
     outside: int = 0  # resolved points outside Syria and its border areas (must stay 0)
     by_kind: Counter[str] = field(default_factory=Counter)  # names per kind
     missed_by_kind: Counter[str] = field(default_factory=Counter)  # unresolved per kind
@@ -134,9 +136,11 @@ def evaluate_places(gold_dir: Path, corpus_dir: Path) -> PlaceEval:
                 res.outside += not in_region(p.latitude, p.longitude)
                 if p.name in ref:
                     res.with_reference += 1
+                    res.anchored_with_reference += anchored(p)
                     d = distance_km(p.latitude, p.longitude, *ref[p.name])
                     if d <= WITHIN_KM:
                         res.within += 1
+                        res.anchored_within += anchored(p)
                     else:
                         res.far.append((p.name, round(d, 1)))
     return res
@@ -152,7 +156,8 @@ def report(res: PlaceEval, title: str | None = None) -> str:
         f"{res.named_resolved - res.named_anchored}, to an anchor the text relates them to "
         f"{res.named_anchored}",
         f"with reference point: {res.with_reference}; within {WITHIN_KM:.0f} km: "
-        f"{res.within} ({res.within_share:.1%})",
+        f"{res.within} ({res.within_share:.1%}); of those placed at an anchor: "
+        f"{res.anchored_within} of {res.anchored_with_reference}",
         f"outside Syria and its border areas: {res.outside}",
         "misses by kind: " + (", ".join(
             f"{k} {res.missed_by_kind[k]}/{n}" for k, n in sorted(res.by_kind.items())) or "-"),

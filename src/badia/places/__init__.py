@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from badia.model import Document, Event, Place
 from badia.places.kinds import PLACE, SITE, name_kind
-from badia.places.normalise import tokens
-from badia.places.resolve import Context, Hit, Resolver, governorates_named
+from badia.places.normalise import key, tokens
+from badia.places.resolve import Context, Hit, Resolver, governorates_named, name_runs
 
 __all__ = ["locate_events", "resolver", "document_frame", "Context", "Resolver"]
 
@@ -69,9 +69,14 @@ def locate_events(events: list[Event], document: Document) -> list[Event]:
     for k, h in second.items():
         if h is not None and h.anchor and h.anchor_span is None:
             h.anchor_span = _anchor_span(k[0], h.anchor, quote_of[k[0]], document)
+    spellings: dict[str, list[tuple[int, str]]] | None = None
     for k, h in second.items():
         if h is None:
             second[k] = _longer_name_of(k[0], placed)
+        if second[k] is None and name_kind(k[0]) in (PLACE, SITE):
+            if spellings is None:
+                spellings = _spellings(document)
+            second[k] = _related_elsewhere(k, govs, spellings, document)
     frame = document_frame(document)
     out = []
     for ev in events:
@@ -189,6 +194,48 @@ def document_frame(document: Document) -> Place | None:
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
+# Occurrences of another spelling of a name that are tried for a relation that places it
+ELSEWHERE_TRIES = 5
+
+
+def _spellings(document: Document) -> dict[str, list[tuple[int, str]]]:
+    """The document's runs of capitalised words, by folded key (see ``_related_elsewhere``)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for at, words in name_runs(document.text):
+        k = key(words)
+        if k:
+            out.setdefault(k, []).append((at, words))
+    return out
+
+
+def _related_elsewhere(k: tuple[str, str | None], govs: set[str],
+                       spellings: dict[str, list[tuple[int, str]]],
+                       document: Document) -> Hit | None:
+    """The point of a name no source holds, from another spelling of it that the document
+    writes with a relation ("Hayyal Mount", an event's place, after "reached Jabal Hayyal
+    mountain, overlooking Palmyra", a sentence no event took it from): that spelling read
+    in its own sentence, taken only when a relation there places it at another place (its
+    anchor, whose span is kept); None otherwise."""
+    loc, admin1 = k
+    r = resolver()
+    for at, words in [s for s in spellings.get(key(loc), []) if s[1] != loc][:ELSEWHERE_TRIES]:
+        sentence = _sentence_at(document.text, at, len(words))
+        hit = r.resolve(words, Context(admin1, govs, [], sentence, _earlier(sentence, document)))
+        if hit is not None and hit.relation and hit.anchor:
+            hit.anchor_span = _anchor_span(words, hit.anchor, sentence, document)
+            return hit
+    return None
+
+
+def _sentence_at(text: str, i: int, length: int) -> str:
+    """The sentence of ``text`` holding the ``length`` characters at ``i`` (at most 400
+    characters either side)."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, i - 400), i)]
+    begin = starts[-1] if starts else max(0, i - 400)
+    m = _SENTENCE_END.search(text, i + length, i + length + 400)
+    return text[begin: m.end() if m else i + length + 400].strip()
+
+
 def _text_around(loc: str, ev: Event, document: Document) -> str:
     """The text that says where ``loc`` is: the event's quote when it names the place, else
     the document's sentence holding the occurrence of the name nearest the quote (an event
@@ -200,11 +247,7 @@ def _text_around(loc: str, ev: Event, document: Document) -> str:
     hits = [m.start() for m in re.finditer(re.escape(loc), text)]
     if not hits:
         return ev.quote
-    i = min(hits, key=lambda h: abs(h - ev.start))
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, i - 400), i)]
-    begin = starts[-1] if starts else max(0, i - 400)
-    m = _SENTENCE_END.search(text, i + len(loc), i + len(loc) + 400)
-    return text[begin: m.end() if m else i + len(loc) + 400].strip()
+    return _sentence_at(text, min(hits, key=lambda h: abs(h - ev.start)), len(loc))
 
 
 EARLIER_CHARS = 1000  # how far back in its paragraph "the city" may have been named

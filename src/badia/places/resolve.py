@@ -7,11 +7,14 @@ the name without its feature word or direction ("Hayyan Hills" -> near Hayyan);
 a facility named after the sole village of that name in the stated governorate ("the X
 checkpoint" -> near X); the name without (or with) a generic opening word ("Basidah" ->
 near Dar Basidah), again only when one place fits; a conservative fuzzy match among
-keys sharing the first letter. Candidates are
+keys sharing the first letter; an inner "ei" read as a long i ("Me`izeileh", UCDP's
+"Muayzilah"), only in the stated governorate. Candidates are
 ranked by the document's context: the event's governorate, governorates the
 document names, distance to places already resolved, Syria first. A relative
 description in the text near the name ("75 km southeast of Damascus", "near
-Mayadin") places a name the gazetteer lacks. Nothing is ever invented: a name
+Mayadin", "overlooking Palmyra", "the X area of Palmyra", "northwest of the city" after
+the paragraph's one city) places a name the gazetteer lacks at that place (where_prec 2,
+the relation and the place as written kept). Nothing is ever invented: a name
 that none of these reach keeps ``None`` coordinates.
 """
 
@@ -129,6 +132,7 @@ _CAPITALISED = re.compile(
     r"(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|az|at|an)-)?[A-Z][\w’'`]*)*"
 )
 _DISTRICT = re.compile(r"\b(?:district|subdistrict|nahiya)\b", re.I)
+
 # The words that may stand between a name and the relation that places it
 # ("X, a village 20 km east of Y", "X (near Y)", "X, which lies near Y").
 _LEAD = (r"^(?:\s*\([^()]{0,80}\))?"  # "(known as the Melbiya Regiment)"
@@ -238,6 +242,12 @@ def _gov_regex() -> re.Pattern[str]:
         alts = sorted({a for names in GOV_ALIASES.values() for a in names}, key=len, reverse=True)
         _GOV_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b", re.I)
     return _GOV_RE
+
+
+def name_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, words) of each run of capitalised words (with their articles) in a text: the
+    places, people and units it may name."""
+    return [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
 
 
 _FUZZY_CACHE_SIZE = 100_000  # names; bounded so a huge corpus cannot grow it without end
