@@ -171,3 +171,11 @@ def test_a_battle_verb_after_its_definite_subject_is_told(parse_path: None) -> N
         "continued near Varnok."
     )
     assert found == [("capture", "opposition")]
+
+
+def test_an_acronym_after_an_article_is_a_noun_not_a_participle(parse_path: None) -> None:
+    # "an IED" ends in -ed but is no adjective ("an abandoned base")
+    found = _events(
+        "On 30 March 2017, three rebels were killed when their vehicle hit an IED near Varnok."
+    )
+    assert "bombing" in [t for t, _ in found]

@@ -508,6 +508,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     if (
         lowered.endswith("ed")
         and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and not t.text.isupper()  # "an IED" is a noun (an acronym), not a participle
         and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
     ):
         return True  # "an abandoned base", "the besieged garrison": an adjective
