@@ -179,3 +179,27 @@ def test_an_acronym_after_an_article_is_a_noun_not_a_participle(parse_path: None
         "On 30 March 2017, three rebels were killed when their vehicle hit an IED near Varnok."
     )
     assert "bombing" in [t for t, _ in found]
+
+
+def test_a_verb_after_its_definite_subject_tells_a_new_act(parse_path: None) -> None:
+    assert _events("On 31 March 2017, the Syrian Army entered the town of Varnok.") == [
+        ("attack", "government")
+    ]
+    assert _events("On 1 April 2017, the rebels killed 12 Syrian Army soldiers near Varnok.") == [
+        ("attack", "opposition")
+    ]
+    # an entry and a retreat in one sentence: the entry is the event (GUIDELINES 1b)
+    assert _events(
+        "The SDF entered the Varnok base on 2 April 2017, but retreated due to heavy casualties."
+    ) == [("attack", "opposition")]
+
+
+def test_a_habit_and_reaching_safety_are_no_acts(parse_path: None) -> None:
+    found = _events(
+        "On 3 April 2017, the rebels said ISIL kept withdrawing its fighters whenever the "
+        "rebels entered another village near Varnok."
+    )
+    assert "attack" not in [t for t, _ in found]
+    assert _events(
+        "On 4 April 2017, few of the soldiers who fled from Varnok reached safety."
+    ) == []

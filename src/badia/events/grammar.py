@@ -47,6 +47,7 @@ class Grammar:
     denial: frozenset[str]
     accusation: frozenset[str]
     purpose_nouns: frozenset[str]
+    habit_marks: frozenset[str]
     hinder_verbs: frozenset[str]
     report_nouns: frozenset[str]
     false_words: frozenset[str]
@@ -175,6 +176,8 @@ class SentenceGrammar:
             gov = p.head(h.i)
             if gov is None:
                 return None
+            if any(m.lemma in g.habit_marks for m in p.children(h.i, "mark", "advmod")):
+                return "habit"  # "whenever the YPG entered another village"
             if self._shares_modal(h, gov):
                 return "modal"  # "they will surrender or fight", "taking it would cost"
             if h.dep == "pcomp" and self._short_of(gov):
