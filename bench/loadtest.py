@@ -5,8 +5,10 @@ with distinct ids until there are enough), starts ``badia serve`` on a free loop
 port in its own process, and sends ``--requests`` GETs from ``--clients`` concurrent
 clients over the paged list endpoints. Prints latency percentiles, errors (anything
 but 200, and failed connections) and the server's resident memory before and after.
-Run with ``make loadtest`` (1,000 documents, 200 clients, 20,000 requests); the test
-suite runs a smaller round through ``build_store``, ``serve`` and ``run_load``.
+Run with ``make loadtest`` (1,000 documents made from real extractions, merged, 200
+clients, 20,000 requests); the test suite sends as many requests to a store of 1,000
+copies of two small hand-written documents, through ``build_store``, ``serve`` and
+``measure``, and holds them to the issue's bounds (0 errors, p99 under 1 s, memory flat).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import httpx
 from badia.model import Extraction
 from badia.pipeline import extract_document
 from badia.read import ReadError, iter_read
-from badia.store import Store
+from badia.store import Store, extraction_rows
 
 REPO = Path(__file__).resolve().parents[1]
 PATHS = (
@@ -89,8 +91,13 @@ def build_store(
     merging every event in memory for each snapshot."""
     samples = samples or sample_extractions()
     with Store(path) as store:
-        for n in range(n_docs):
-            store.save_extraction(_copy(samples[n % len(samples)], n))
+        for first in range(0, n_docs, 100):  # a transaction per 100 documents
+            store.save_rows(
+                [
+                    extraction_rows(_copy(samples[n % len(samples)], n))
+                    for n in range(first, min(first + 100, n_docs))
+                ]
+            )
         if merge:
             from badia.merge import run_merge
 
@@ -272,6 +279,26 @@ def run_load(base: str, n_requests: int, clients: int, n_docs: int) -> dict:
     return asyncio.run(_load(base, n_requests, clients, n_docs))
 
 
+def measure(base: str, pid: int, n_requests: int, clients: int, n_docs: int) -> dict:
+    """``run_load`` on a warmed server (every row encoded, a small round sent first),
+    with the server's (process ``pid``) and this process's CPU per request, the load
+    average, and the server's resident memory when started, warmed and after the load."""
+    started = rss_mb(pid)
+    warm_up(base)  # the snapshot, the answers computed once and every row encoded
+    run_load(base, 200, 20, n_docs)
+    before, server_cpu = rss_mb(pid), cpu_seconds(pid)
+    client_cpu = time.process_time()
+    result = run_load(base, n_requests, clients, n_docs)
+    server_cpu = (cpu_seconds(pid) or 0) - (server_cpu or 0)
+    result.update(
+        server_cpu_ms_per_request=round(1000 * server_cpu / n_requests, 2),
+        client_cpu_ms_per_request=round(1000 * (time.process_time() - client_cpu) / n_requests, 2),
+        load_average=round(os.getloadavg()[0], 2),
+        server_rss_mb={"started": started, "after_warm_up": before, "after_load": rss_mb(pid)},
+    )
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
@@ -293,26 +320,9 @@ def main() -> None:
             flush=True,
         )
     with serve(args.db, start_seconds=300) as (base, proc):
-        warm = rss_mb(proc.pid)
-        warm_up(base)  # the snapshot, the answers computed once and every row encoded
-        run_load(base, 200, 20, args.docs)
-        before, server_cpu = rss_mb(proc.pid), cpu_seconds(proc.pid)
-        client_cpu = time.process_time()
-        result = run_load(base, args.requests, args.clients, args.docs)
-        after = rss_mb(proc.pid)
-        server_cpu = (cpu_seconds(proc.pid) or 0) - (server_cpu or 0)
-        result.update(
-            server_cpu_ms_per_request=round(1000 * server_cpu / args.requests, 2),
-            client_cpu_ms_per_request=round(
-                1000 * (time.process_time() - client_cpu) / args.requests, 2
-            ),
-            load_average=os.getloadavg()[0],
-        )
+        result = measure(base, proc.pid, args.requests, args.clients, args.docs)
         stop = time.perf_counter()
-    result.update(
-        server_rss_mb={"started": warm, "after_warm_up": before, "after_load": after},
-        sigterm_to_exit_s=round(time.perf_counter() - stop, 1),
-    )
+    result.update(sigterm_to_exit_s=round(time.perf_counter() - stop, 1))
     print(json.dumps(result, indent=1))
 
 

@@ -281,3 +281,28 @@ def test_served_page_over_a_large_store_leaves_quotes_to_the_api(
     written = write_report(q.load_dataset_from_path(db), tmp_path / "r.html").read_text()
     assert "quote" in data(written)["events"]["fields"]  # a file keeps everything
     assert "connect-src" not in written
+
+
+def test_a_snapshot_loaded_during_a_filtered_request_is_not_mixed_with_the_one_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the rows come from one memo and the filter's positions from another: a store
+    # change seen between the two must not put one snapshot's positions on the other's rows
+    served = build_db(tmp_path / "served.duckdb", make_extractions())
+    later = build_db(tmp_path / "later.duckdb", make_extractions()[1:])
+    app = create_app(served, recheck_seconds=0)
+    rows_of = q.Dataset.rows
+    changed: list[bool] = []
+
+    def rows_then_a_writer_replaces_the_store(self, tellings_only: bool = False):
+        if not changed:
+            changed.append(True)
+            later.replace(served)
+        return rows_of(self, tellings_only)
+
+    monkeypatch.setattr(q.Dataset, "rows", rows_then_a_writer_replaces_the_store)
+    answer = local(app).get("/api/events", params={"type": "attack"}).json()
+    monkeypatch.setattr(q.Dataset, "rows", rows_of)
+    expected = local(create_app(served)).get("/api/events", params={"type": "attack"}).json()
+    assert changed and answer == expected
+    assert [e["date_start"] for e in answer["items"]] == ["2017-05-10"]

@@ -232,6 +232,7 @@ def test_pages_are_the_rows_encoded_once(db: Path) -> None:
 
 def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) -> None:
     client = local(create_app(db))
+    attacks: list[dict] = []
     for path in LISTS:
         client.get(path, params={"limit": 1000})  # computed and every row encoded
         for query in ("", "?limit=1", "?limit=2&offset=1", "?offset=1", "?limit=1000&offset=9"):
@@ -240,8 +241,14 @@ def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) ->
             assert quick.status_code == routed.status_code == 200, (path, query)
             assert quick.content == routed.content, (path, query)
             assert quick.headers["content-type"] == routed.headers["content-type"]
+            if path == "/api/events":  # a filter: the route's answer, then kept for the lane
+                filtered = path + query + ("&" if query else "?") + "type=attack&tellings=true"
+                routed_first, at_hand = client.get(filtered), client.get(filtered)
+                assert routed_first.content == at_hand.content, (path, query)
+                attacks += at_hand.json()["items"]
             head = client.head(path + query)
             assert head.content == b"" and head.headers["content-length"] == str(len(quick.content))
+    assert attacks and {e["type"] for e in attacks} == {"attack"}
     events = client.get("/api/events?limit=1&offset=1").json()
     assert set(events) == {"total", "limit", "offset", "merge_note", "items"}
     assert (events["limit"], events["offset"], len(events["items"])) == (1, 1, 1)
@@ -251,13 +258,13 @@ def test_a_plain_page_at_hand_is_the_same_answer_as_the_route_gives(db: Path) ->
     )  # the Host check comes first
 
 
-def test_only_plain_paging_queries_skip_the_routes() -> None:
-    asked: list[tuple[str, int, int]] = []
+def test_only_pages_at_hand_skip_the_routes() -> None:
+    asked: list[tuple[str, int, int, str]] = []
     routed: list[str] = []
 
-    def at_hand(path: str, limit: int, offset: int) -> bytes | None:
-        asked.append((path, limit, offset))
-        return b"{}" if path == "/api/documents" else None
+    def at_hand(path: str, limit: int, offset: int, rest: str) -> bytes | None:
+        asked.append((path, limit, offset, rest))
+        return b"{}" if path == "/api/documents" and rest in ("", "tellings=true") else None
 
     async def app(scope, receive, send) -> None:
         routed.append(scope["query_string"].decode())
@@ -275,7 +282,12 @@ def test_only_plain_paging_queries_skip_the_routes() -> None:
 
     assert get("/api/documents?limit=5&offset=7")[-1]["body"] == b"{}"
     assert get("/api/documents")[0]["status"] == 200
-    assert asked == [("/api/documents", 5, 7), ("/api/documents", q.DEFAULT_LIMIT, 0)]
+    assert get("/api/documents?tellings=true&offset=3")[-1]["body"] == b"{}"
+    assert asked == [
+        ("/api/documents", 5, 7, ""),
+        ("/api/documents", q.DEFAULT_LIMIT, 0, ""),
+        ("/api/documents", q.DEFAULT_LIMIT, 3, "tellings=true"),
+    ]
     for query in (
         "limit=0",
         f"limit={q.MAX_LIMIT + 1}",
@@ -284,13 +296,13 @@ def test_only_plain_paging_queries_skip_the_routes() -> None:
         "limit=%35",
         "limit=",
         "offset=1e3",
-        "limit=5&type=attack",
-        "x=1",
         "offset=99999999999",
     ):
         assert get("/api/documents?" + query) == [], query
-    assert get("/api/events?limit=5") == []  # not at hand: routed
-    assert len(routed) == 11 and routed[-1] == "limit=5"
+    assert len(asked) == 3  # malformed paging: routed without asking
+    assert get("/api/documents?limit=5&type=attack") == []  # not at hand: routed
+    assert asked[-1] == ("/api/documents", 5, 0, "type=attack")
+    assert len(routed) == 9 and routed[-1] == "limit=5&type=attack"
 
 
 def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> None:
@@ -325,15 +337,22 @@ def test_the_api_serves_while_extract_writes_the_same_store(tmp_path: Path) -> N
     assert total == 2 + len(seeds)
 
 
-def test_two_hundred_concurrent_clients_get_no_error(tmp_path: Path) -> None:
-    """A bounded load round (the 20,000-request one is ``make loadtest``)."""
+def test_two_hundred_clients_send_20000_requests_without_error_p99_under_a_second(
+    tmp_path: Path,
+) -> None:
+    """The issue's load round on 127.0.0.1 (``make loadtest`` runs it on real
+    extractions): 1,000 documents, 200 concurrent clients, 20,000 requests over the
+    list endpoints; 0 errors, p99 under 1 s, the server's memory flat. About 40 s on
+    a quiet machine, most of it the server's first snapshot."""
     loadtest = _loadtest()
-    samples = [x for x in make_extractions()]
-    db = loadtest.build_store(tmp_path / "load.duckdb", 100, samples)
-    with loadtest.serve(db) as (base, proc):
-        result = loadtest.run_load(base, 1000, 200, 100)
+    db = loadtest.build_store(tmp_path / "load.duckdb", 1000, list(make_extractions()))
+    with loadtest.serve(db, start_seconds=300) as (base, proc):
+        result = loadtest.measure(base, proc.pid, 20_000, 200, 1000)
         assert proc.poll() is None
-    assert result["requests"] == 1000 and result["errors"] == 0, result
+    assert result["requests"] == 20_000 and result["errors"] == 0, result
+    assert result["p99_s"] < 1.0, result
+    memory = result["server_rss_mb"]
+    assert memory["after_load"] < memory["after_warm_up"] * 1.1, result
 
 
 def test_serve_stops_on_sigterm_within_seconds(db: Path) -> None:

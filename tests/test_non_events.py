@@ -256,3 +256,14 @@ def test_a_repelled_act_named_by_its_noun_was_told_before(parse_path: None) -> N
         "their offensive near the base."
     )
     assert found == [("attack", "islamic_state"), ("attack", "government")]
+
+
+def test_an_act_only_feared_or_wished_is_not_done(parse_path: None) -> None:
+    # "in danger from being killed by ISIL", "support for the army regaining control"
+    assert _narrative(
+        "On 3 May 2014, 20,000 villagers in Kafr Nur were in danger from being killed by ISIL."
+    ) == []
+    assert _narrative(
+        "On 3 May 2014, Copperland officials stated their support for the Syrian Army "
+        "regaining control of Kafr Nur."
+    ) == []

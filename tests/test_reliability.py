@@ -167,6 +167,31 @@ def test_a_paragraph_of_thousands_of_dates_costs_in_proportion_to_its_length():
     assert large < 20 * small + 0.2, (small, large)
 
 
+def test_a_blank_gap_between_two_actors_costs_in_proportion_to_its_length():
+    # Found by fuzzing: a clause whose markup was blanked left 37,681 spaces between
+    # "The coalition" and "said the last ISIL fighters"; the test for a conjunction in
+    # the gap backtracked between two optional space runs (25 CPU-seconds).
+    from badia.events.roles import subject_actors
+    from badia.model import Mention
+
+    def cpu(blank: int) -> float:
+        clause = "The coalition" + " " * blank + "said the last ISIL fighters fled."
+        actors = [
+            Mention(kind="actor", text="coalition", start=4, end=13, side="coalition"),
+            Mention(kind="actor", text="ISIL", start=clause.index("ISIL"),
+                    end=clause.index("ISIL") + 4, side="islamic_state"),
+        ]
+        costs = []
+        for _ in range(2):
+            started = time.process_time()
+            subject_actors(clause, 0, actors, len(clause))
+            costs.append(time.process_time() - started)
+        return min(costs)
+
+    small, large = cpu(1000), cpu(8000)
+    assert large < 20 * small + 0.05, (small, large)
+
+
 def test_a_bad_jsonl_line_is_one_error_and_the_other_records_are_read(tmp_path):
     lines = [
         json.dumps({"id": "first", "text": EVENT.format(n=3)}),

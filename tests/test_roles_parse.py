@@ -225,3 +225,65 @@ def test_who_died_defending_a_place_was_attacked_by_the_enemy() -> None:
     # the enemy named after "against" is the attacker
     found = _events("On Sunday, ISIL fighters died while defending Kafr Nur against the SDF.")
     assert found == [("attack", "opposition")]
+
+
+def test_a_suicide_bombing_inside_an_assault_is_the_assaulters() -> None:
+    # GUIDELINES 1b: car bombs or suicide bombers named inside an assault are its own
+    found = _events(
+        "On Sunday, after clashes that started with a triple suicide bombing, ISIL fighters "
+        "captured the Copper Hill base."
+    )
+    assert ("bombing", "islamic_state") in found and ("bombing", "unknown") not in found
+    # a landmine is no means of the assault: its owner stays unnamed
+    found = _events(
+        "On Sunday, a landmine killed two soldiers near Kafr Nur, as ISIL fighters captured "
+        "the Copper Hill base."
+    )
+    assert ("bombing", "islamic_state") not in found
+
+
+def test_an_operation_in_which_a_camp_was_killed_is_the_followed_camps() -> None:
+    # "N ISIL militants were found and killed during a clearing operation": the
+    # operation's unnamed agent is the camp the paragraph follows, not the dead's
+    found = _events(
+        "On Sunday, SDF fighters stormed Tal Warda. Later that day, 120 ISIL militants were "
+        "found and killed during a clearing operation in a village south of Tal Warda."
+    )
+    assert ("attack", "unknown") not in found and ("attack", "islamic_state") not in found
+
+
+def test_a_description_after_of_refers_to_the_camp_named_before() -> None:
+    # "resulting in the withdrawal of the group": the group is ISIL, named before it
+    found = _events(
+        "On Saturday, the Syrian Army stormed Kafr Nur. On Sunday, ISIL's foothold crumbled "
+        "near Tal Warda, resulting in the withdrawal of the group from 20 villages."
+    )
+    assert found[-1] == ("withdrawal", "islamic_state")
+
+
+def test_who_comes_under_fire_is_its_target() -> None:
+    # "were evacuated after coming under continuous shelling": the villagers undergo it
+    found = _events(
+        "On Sunday, the inhabitants of Kafr Nur were evacuated after coming under continuous "
+        "shelling."
+    )
+    assert ("shelling", "civilians") not in found
+
+
+def test_forces_arriving_as_reinforcements_are_the_deployed() -> None:
+    found = _events(
+        "On Saturday, ISIL fighters stormed Kafr Nur. On Sunday, 300 Kurdish fighters reached "
+        "Kafr Nur as reinforcements."
+    )
+    assert found[-1] == ("deployment", "opposition")
+
+
+def test_civilians_do_not_launch_strikes_or_captures() -> None:
+    # the speakers or the victims, not the initiators: the act's owner is unnamed here
+    found = _events(
+        "On Sunday, local residents of Kafr Nur claimed that airstrikes had killed dozens of "
+        "civilians."
+    )
+    assert ("airstrike", "civilians") not in found
+    found = _events("On Sunday, civilian casualties rose as fighting raged in Kafr Nur.")
+    assert all(side != "civilians" for _, side in found)

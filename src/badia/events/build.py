@@ -325,6 +325,7 @@ class _DocumentReader:
                     )
                 if "islamic_state" not in self.named_sides:
                     actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
+                actor1, actor2 = roles.civilians_do_not_fight(actor1, actor2, trigger.type)
                 previous_subject = actor1 or previous_subject
                 draft = Draft(
                     clause,
@@ -356,6 +357,7 @@ class _DocumentReader:
             own = _own_date(times, self.narrative, self.period)
             orphans.extend((c, claimant, own) for c in casualties_all)
         if drafts:
+            roles.bombers_of_the_assault(drafts)
             _attach_casualties(drafts, casualties_all, claims, start)
             if not any(d.places for d in drafts):
                 for d in drafts:

@@ -73,6 +73,7 @@ class Grammar:
     light_verbs: frozenset[str]
     people: frozenset[str]
     not_done_preps: frozenset[str]
+    not_done_nouns: frozenset[str]
     negative_determiners: frozenset[str]
     circumstance_preps: frozenset[str]
     anaphors: frozenset[str]
@@ -337,8 +338,17 @@ class SentenceGrammar:
         return prep.lemma == "under" and verb is not None and verb.lemma in self.g.under_verbs
 
     def _short_of(self, prep: Token) -> bool:
-        """A preposition whose clause did not happen: "without", "short of", "instead of"."""
-        return self._names(prep, self.g.not_done_preps)
+        """A preposition whose clause did not happen: "without", "short of", "instead of";
+        or the 'of'/'from'/'for' of a noun of what is feared or wished ("in danger from being
+        killed", "support for the army regaining control")."""
+        if self._names(prep, self.g.not_done_preps):
+            return True
+        above = self.parse.head(prep.i)
+        return (
+            prep.lemma in ("of", "from", "for")
+            and above is not None
+            and above.lemma in self.g.not_done_nouns
+        )
 
     def _kept_from(self, prep: Token) -> bool:
         """The 'from' of "prevented X from entering", "cut off X from advancing" (the
@@ -500,10 +510,18 @@ class SentenceGrammar:
                 initiator = named
         target = [a for a in self._fill(tok, slots.target, actors) if a not in initiator]
         p = self.parse
+        course = None if verbal or initiator or clause is not None else self._course_verb(tok)
+        patients = self._passive_subjects(course) if course is not None else []
+        if patients:
+            # "120 militants were found and killed during a clearing operation": the
+            # operation's unnamed agent acts on the passive subject (the camp the paragraph
+            # follows, unless it is theirs)
+            clause = course
+            target = target or [a for s in patients for a in self._actors_in(s.i, actors)]
         agentless = (
             clause is not None
             and not initiator
-            and bool(p.children(clause.i, "nsubjpass", "auxpass"))
+            and bool(p.children(clause.i, "nsubjpass", "auxpass") or patients)
             and not self._agents(clause)
         )
         agent_acts = clause is not tok or "agent" in slots.initiator  # not "repelled by X"
@@ -514,15 +532,31 @@ class SentenceGrammar:
         """The actors of an act done in the course of the action noun ("the army advanced 30
         km during an offensive"): the subject of the verb the 'during' phrase hangs from,
         unless that verb is undergone ("soldiers died during an offensive")."""
-        p = self.parse
-        prep = p.head(noun.i) if noun.dep == "pobj" else None
-        if prep is None or prep.dep != "prep" or prep.lemma not in self.g.course_preps:
-            return []
-        verb = p.head(prep.i)
-        if verb is None or verb.pos != "VERB" or verb.lemma in self.g.undergo_verbs:
+        verb = self._course_verb(noun)
+        if verb is None or verb.lemma in self.g.undergo_verbs:
             return []
         subject = self._subject(verb)
         return self._actors_in(subject.i, actors) if subject is not None else []
+
+    def _passive_subjects(self, verb: Token) -> list[Token]:
+        """The passive subjects of ``verb``, inherited along coordination ("were found and
+        killed"); [] for an active verb."""
+        p = self.parse
+        while True:
+            own = p.children(verb.i, "nsubjpass")
+            above = p.head(verb.i)
+            if own or verb.dep != "conj" or above is None or p.children(verb.i, "nsubj"):
+                return own
+            verb = above
+
+    def _course_verb(self, noun: Token) -> Token | None:
+        """The verb a 'during'/'amid' phrase of the action noun hangs from, else None."""
+        p = self.parse
+        prep = p.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.dep != "prep" or prep.lemma not in self.g.course_preps:
+            return None
+        verb = p.head(prep.i)
+        return verb if verb is not None and verb.pos == "VERB" else None
 
     def _serving_verb(self, noun: Token) -> Token | None:
         """The verb whose object is a light verb's ("launched an attack") or whose passive
@@ -696,6 +730,12 @@ class SentenceGrammar:
                 found = self._actors_in(subject.i, actors) if subject is not None else []
             elif slot == "phrase":
                 found = self._actors_in(self._phrase_head(tok).i, actors)
+                prep = p.head(tok.i) if tok.dep == "pobj" else None
+                verb = p.head(prep.i) if prep is not None and prep.lemma == "as" else None
+                subject = self._subject(verb) if verb is not None else None
+                if not found and subject is not None:
+                    # "300 Kurdish fighters reached the town as reinforcements"
+                    found = self._actors_in(subject.i, actors)
             elif slot == "agent":
                 for agent in p.children(tok.i, "agent"):
                     for obj in p.children(agent.i, "pobj"):

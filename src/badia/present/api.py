@@ -13,7 +13,9 @@ Bounds on what one request can cost: every list is paged (default
 parameters and the report page are computed once per snapshot, and each row of a
 list is encoded to JSON once per snapshot (:mod:`badia.present.pages`), so a page
 is a join of bytes; the matches of an event filter are kept for the last
-``RECENT_FILTERS`` filters. List routes run on the event loop and hand only
+``RECENT_FILTERS`` filters. A page whose rows are at hand is answered before
+routing and validation (``_PagesAtHand``), and a served snapshot is kept out of the
+garbage collector's full passes. List routes run on the event loop and hand only
 first computations to a thread, so many requests are answered at once; a request
 whose client disconnects is cancelled; one that runs longer than
 ``request_seconds`` is answered 503. Only requests whose
@@ -61,6 +63,7 @@ REQUEST_SECONDS = 15.0  # a request running longer is answered 503
 RECHECK_SECONDS = 1.0  # how often the store file is looked at for changes
 RETRY_AFTER = "2"  # seconds a client is asked to wait when the store is busy
 RECENT_FILTERS = 128  # event filters whose matches are kept per snapshot
+RELOADS_WAITED = 3  # snapshots loaded during one request before it answers 503
 
 log = logging.getLogger("badia.present")
 
@@ -211,45 +214,52 @@ class _Deadline:
             await late(scope, receive, send)
 
 
-class _PagesAtHand:
-    """Answer a plain page of a list (``limit`` and ``offset`` only) straight from the
-    snapshot's encoded rows when they are at hand, without the routing, parameter
-    validation and task machinery a request otherwise goes through.
+def split_paging(query: bytes, default: int) -> tuple[int, int, str] | None:
+    """``(limit, offset, rest)`` of a raw query string: ``limit`` and ``offset`` given at
+    most once each, in plain decimal digits and within bounds, and ``rest`` the other
+    ``name=value`` pairs as sent, in their order, joined with ``&``; None for a query
+    with any other ``limit``/``offset``."""
+    found: dict[bytes, int] = {}
+    rest = []
+    for pair in query.split(b"&") if query else ():
+        name, _, value = pair.partition(b"=")
+        if name not in (b"limit", b"offset"):
+            rest.append(pair)
+            continue
+        if name in found or not value.isdigit() or len(value) > 9:
+            return None
+        found[name] = int(value)
+    limit = found.get(b"limit", default)
+    if not 1 <= limit <= q.MAX_LIMIT:
+        return None
+    return limit, found.get(b"offset", 0), b"&".join(rest).decode("latin-1")
 
-    ``at_hand(path, limit, offset)`` gives the page's JSON bytes, or None when the path
-    is not such a list, or its rows are not computed or encoded yet, or the store file
-    changed: those requests, and any query with other parameters, repeated or
-    malformed ones, or values out of bounds, go to the app, whose routes give the same
-    bytes (and the 422 problems). The routing and validation were over half the CPU of
-    a request under load; this is a dictionary look-up and a join of bytes.
+
+class _PagesAtHand:
+    """Answer a page of a list straight from the snapshot's encoded rows when they are
+    at hand, without the routing, parameter validation and task machinery a request
+    otherwise goes through.
+
+    ``at_hand(path, limit, offset, rest)`` (see ``split_paging``) gives the page's JSON
+    bytes, or None: when the path is not a list, or its rows are not computed or
+    encoded yet, or the store file changed, or ``rest`` (the other parameters) is not
+    plain paging and no route has answered that same ``rest`` in this snapshot yet.
+    Those requests, and any with a malformed or out-of-bounds ``limit``/``offset``, go
+    to the app, whose routes give the same bytes (and the 422 problems). The routing
+    and validation were over half the CPU of a request under load; this is a
+    dictionary look-up and a join of bytes.
     """
 
     def __init__(
-        self, app: ASGIApp, at_hand: Callable[[str, int, int], bytes | None], default: int
+        self, app: ASGIApp, at_hand: Callable[[str, int, int, str], bytes | None], default: int
     ) -> None:
         self.app = app
         self.at_hand = at_hand
         self.default = default
 
-    def _paging(self, query: bytes) -> tuple[int, int] | None:
-        """``(limit, offset)`` of a query of at most one of each, in plain decimal digits
-        and within bounds; None for any other query."""
-        found: dict[bytes, int] = {}
-        for pair in query.split(b"&") if query else ():
-            name, _, value = pair.partition(b"=")
-            if name not in (b"limit", b"offset") or name in found:
-                return None
-            if not value.isdigit() or len(value) > 9:
-                return None
-            found[name] = int(value)
-        limit = found.get(b"limit", self.default)
-        if not 1 <= limit <= q.MAX_LIMIT:
-            return None
-        return limit, found.get(b"offset", 0)
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            paging = self._paging(scope["query_string"])
+            paging = split_paging(scope["query_string"], self.default)
             body = None if paging is None else self.at_hand(scope["path"], *paging)
             if body is not None:
                 headers = [
@@ -297,6 +307,7 @@ class _Snapshot:
         self._ds: q.Dataset | None = None
         self._memo: dict[str, Any] = {}
         self._recent: OrderedDict[str, Any] = OrderedDict()  # bounded: one per event filter
+        self.generation = 0  # counts the snapshots loaded
 
     def _current_stamp(self) -> tuple | None:
         if self._watch is None:
@@ -345,6 +356,7 @@ class _Snapshot:
                 with self._lock:
                     self._ds, self._stamp, self._memo = fresh, stamp, {}
                     self._recent = OrderedDict()
+                    self.generation += 1
                 self._settle()
             self._checked = time.monotonic()
             return self._ds
@@ -364,11 +376,22 @@ class _Snapshot:
                 if not recent:
                     self._memo[key] = value
                 else:
-                    self._recent[key] = value
-                    while len(self._recent) > RECENT_FILTERS:
-                        self._recent.popitem(last=False)
+                    self._keep_recent(key, value)
         self._settle()
         return value
+
+    def remember(self, key: str, value: Any, generation: int) -> None:
+        """Keep ``value`` among the recent ones, if no other snapshot was loaded since
+        ``generation`` (read before the first of the memos it was made from)."""
+        with self._lock:
+            if self.generation == generation and self._ds is not None:
+                self._keep_recent(key, value)
+
+    def _keep_recent(self, key: str, value: Any) -> None:
+        self._recent[key] = value
+        self._recent.move_to_end(key)
+        while len(self._recent) > RECENT_FILTERS:
+            self._recent.popitem(last=False)
 
     def _settle(self) -> None:
         """With ``freeze``, what is alive now (the snapshot and what was computed from
@@ -505,18 +528,25 @@ def create_app(
         ),
     }
 
-    def page_at_hand(path: str, limit: int, offset: int) -> bytes | None:
-        """A plain page of a list when it costs no computation and no encoding, else None."""
+    def page_at_hand(path: str, limit: int, offset: int, rest: str) -> bytes | None:
+        """A page of a list when it costs no computation and no encoding, else None."""
         if path == "/api/events":
-            found = snapshot.cached("event rows False")
+            if rest:  # kept by the route for this query: (rows, note, positions)
+                found = snapshot.cached(f"events? {rest}", recent=True)
+            else:  # every merged event: (rows, note), positions all of them
+                plain = snapshot.cached("event rows False")
+                found = None if plain is None else (*plain, None)
             if found is None:
                 return None
-            rows, merge_note = found
-            page = window(len(rows), limit, offset)
+            rows, merge_note, positions = found
+            if positions is None:
+                total, page = len(rows), window(len(rows), limit, offset)
+            else:
+                total, page = len(positions), positions[offset : offset + limit]
             if rows.missing(page):
                 return None
-            return events_body(len(rows), limit, offset, merge_note, rows.parts(page))
-        entry = paged.get(path)
+            return events_body(total, limit, offset, merge_note, rows.parts(page))
+        entry = None if rest else paged.get(path)
         source = None if entry is None else snapshot.cached(entry[0])
         if source is None or source.missing(limit, offset):
             return None
@@ -593,8 +623,9 @@ def create_app(
             int, Query(ge=1, le=q.MAX_LIMIT, description=_LIMIT_DOC)
         ] = q.DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0)] = 0,
+        *,
+        request: Request,
     ) -> Response:
-        rows, merge_note = await memo(f"event rows {tellings}", event_rows(tellings))
         filters = {
             "date_from": date_from,
             "date_to": date_to,
@@ -605,14 +636,29 @@ def create_app(
             "doc": doc,
         }
         chosen = {k: v for k, v in filters.items() if v is not None}
-        if chosen:
-            key = f"events {tellings} {sorted(chosen.items())!r}"
-            positions = await memo(key, matching(tellings, chosen), recent=True)
+        key = f"events {tellings} {sorted(chosen.items())!r}"
+        # the rows and the filter's positions in them are two memos: a snapshot loaded
+        # between the two (a writer changed the store) makes them disagree, so both are
+        # taken again from the new one (reloads come at most once per recheck interval)
+        for _attempt in range(RELOADS_WAITED):
+            generation = snapshot.generation
+            rows, merge_note = await memo(f"event rows {tellings}", event_rows(tellings))
+            positions = None
+            if chosen:
+                positions = await memo(key, matching(tellings, chosen), recent=True)
+            if snapshot.generation == generation:
+                break
+        else:
+            raise StoreBusy("the store changed during the request")
+        if positions is not None:
             total = len(positions)
             page = positions[offset : offset + limit]
         else:
             total = len(rows)
             page = window(total, limit, offset)
+        split = split_paging(request.scope["query_string"], q.DEFAULT_LIMIT)
+        if split is not None and split[2]:  # the next request of this query: _PagesAtHand
+            snapshot.remember(f"events? {split[2]}", (rows, merge_note, positions), generation)
         if rows.missing(page):
             items = await run_in_threadpool(rows.parts, page)
         else:
