@@ -254,9 +254,13 @@ def _strongest(kept: list[Trigger]) -> list[Trigger]:
     """Weak and soft triggers give way to stronger ones of the same stretch of text."""
     strong_types = {t.type for t in kept if not t.weak and not _is_soft(t)}
     weak_clash = any(t.weak and t.type == "clash" for t in kept)
-    any_strong = any(not k.weak for k in kept)
+    # a withdrawal outranks no weak battle: it gives way to it ("entered the base, but
+    # retreated": the entry is the event, GUIDELINES 1b)
+    any_strong = any(not k.weak and k.type != "withdrawal" for k in kept)
     # a soft trigger ("targeting") gives way to a strong attack, not to a weak one ("killed")
     strong_attack = any(not k.weak and not _is_soft(k) and k.type == "attack" for k in kept)
+    # a battle told here: a weak one only counts when it stays (nothing stronger is told), so
+    # "entered the base, but retreated" keeps one of the two
     battle = any(t.type in ("capture", "attack", "clash") for t in kept)
     out = []
     for t in kept:
@@ -306,6 +310,14 @@ def _cause_or_prisoners(before: str, t: Trigger) -> bool:
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|the same|this|that|these|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+# the last word before a verb names an act ("the attack killed", "the blast injured")
+_ACT_NOUN_LAST = re.compile(
+    r"\b(?:(?:counter-?)?attacks?|assaults?|(?:counter-?)?offensives?|raids?|blasts?|"
+    r"explosions?|bombings?|bombs?|strikes?|airstrikes?|air\s+strikes?|shelling|fighting|"
+    r"clashes|battles?|ambush(?:es)?|operations?|push|advance|fire|barrages?|"
+    r"bombardments?|incursions?|infiltration|same|this|that|these|those|it)\s+$",
+    re.I,
+)
 
 
 # "the Army counter-attack started", "their assault began at dawn": an act told as it begins
@@ -474,9 +486,20 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
         return True  # "a purge ISIL began after capturing the city": the capture told before
     if re.match(r"(?:re)?launched$", lowered) and re.search(r"\b(?:was|were)\s+$", before):
         return True  # "The offensive was launched on two fronts": told already
+    # "the rebels clashed with", "the Army entered X", "the rebels killed 12 soldiers": a
+    # verb after "the X" has X as its subject and tells a new act, unless X is an act
+    # itself ("the attack killed 12": the toll of a told act); a noun after "the" ("the
+    # renewed clashes") refers back
+    verb_form = (
+        t.voice != "noun"
+        and "repel" not in lowered  # "the attack ... was repelled": told before
+        and (lowered.endswith("ed") or lowered == "fought")
+    )
+    subject_told = verb_form and not _ACT_NOUN_LAST.search(before)
     if (
         (t.voice == "noun" or t.weak or "repel" in lowered)
         and t.type != "capture"
+        and not subject_told
         and _ANAPHORIC.search(before)
         and not ("repel" in lowered and re.match(r"\s+(?:an?|another)\b", after))
         and not _BEGINS.match(after)
@@ -504,6 +527,7 @@ def _not_a_new_action(text: str, t: Trigger, parsed: bool = False) -> bool:
     if (
         lowered.endswith("ed")
         and " " not in lowered  # "the coalition bombed": the article is the subject's
+        and not t.text.isupper()  # "an IED" is a noun (an acronym), not a participle
         and re.search(r"\b(?:an?|the|its|their|several)\s+$", before)
     ):
         return True  # "an abandoned base", "the besieged garrison": an adjective

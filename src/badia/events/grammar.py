@@ -27,7 +27,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # dependents whose own clause is another act: never a slot of this one
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "acl")
 # edges along which an action's status is read from its governor
-_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep")
+_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep", "attr")
 _WH = ("which", "who", "that", "whom")
 _DEFINITE = ("the", "this", "these", "those")
 # places in the tree only a noun (phrase) takes
@@ -45,6 +45,10 @@ class Grammar:
     intention: frozenset[str]
     attempt: frozenset[str]
     denial: frozenset[str]
+    accusation: frozenset[str]
+    purpose_nouns: frozenset[str]
+    habit_marks: frozenset[str]
+    hinder_verbs: frozenset[str]
     report_nouns: frozenset[str]
     false_words: frozenset[str]
     false_adverbs: frozenset[str]
@@ -155,6 +159,8 @@ class SentenceGrammar:
                 and not self._undergone(prep)
             ):
                 return "circumstance"  # "retreated due to heavy shelling": no event of its own
+            if self._hindrance(tok):
+                return "circumstance"  # "the advance was slowed by mines": no event of its own
         if any(
             a.lemma in g.ongoing and a.i == tok.i - 1 for a in p.children(tok.i, "advmod")
         ):
@@ -171,6 +177,10 @@ class SentenceGrammar:
             gov = p.head(h.i)
             if gov is None:
                 return None
+            if any(m.lemma in g.habit_marks for m in p.children(h.i, "mark", "advmod")):
+                return "habit"  # "whenever the YPG entered another village"
+            if self._shares_modal(h, gov):
+                return "modal"  # "they will surrender or fight", "taking it would cost"
             if h.dep == "pcomp" and self._short_of(gov):
                 return "not done"  # "just short of capturing", "without taking", "instead of"
             if h.dep == "dobj" and h.lemma in g.tries and gov.lemma in g.gave_up:
@@ -188,8 +198,15 @@ class SentenceGrammar:
                 return "disputed"
             if h.dep == "ccomp" and gov.lemma in g.speech and self._said_wrongly(gov):
                 return "disputed"  # "it was incorrectly claimed they recaptured the town"
-            if h.dep == "advcl" and any(a.tag == "TO" for a in p.children(h.i, "aux")):
+            if h.dep == "ccomp" and gov.lemma in g.speech and p.children(gov.i, "neg"):
+                return "disputed"  # "the army did not confirm that ISIL had taken them"
+            to_clause = any(a.tag == "TO" for a in p.children(h.i, "aux"))
+            if h.dep == "advcl" and to_clause:
                 return "purpose"  # "reinforcements were sent to help recapture the town"
+            if h.dep == "acl" and to_clause and gov.lemma in g.purpose_nouns:
+                return "purpose"  # "in order to deter attacks", "in an effort to retake"
+            if h.dep == "pcomp" and gov.lemma == "of" and self._accused(gov):
+                return "disputed"  # "accused the rebels of shelling the town": a charge
             if h.dep not in _CLIMB:
                 return None
             own = h.dep == "xcomp"  # "did not try to capture": the try's negation is the act's
@@ -212,6 +229,8 @@ class SentenceGrammar:
         noun = p.head(tok.i)
         if noun is None or noun.i < tok.i or noun.dep == "ROOT":
             return False
+        if self._counted_noun(noun):
+            return True  # "the number of abducted civilians had risen to 900": a count
         opening = [c.i for c in p.children(noun.i, "det", "nummod", "poss") if c.i < tok.i]
         if not opening:
             return False
@@ -224,6 +243,93 @@ class SentenceGrammar:
             or t.head == tok.i
             for t in between
         )
+
+    def _first_conjunct(self, tok: Token) -> Token:
+        """The head of a coordination ``tok`` is a later conjunct of ("mines" in "ditches,
+        mines and explosives" -> "ditches"), whose place in the tree they all share."""
+        while tok.dep == "conj":
+            above = self.parse.head(tok.i)
+            if above is None:
+                break
+            tok = above
+        return tok
+
+    def _counted_noun(self, noun: Token) -> bool:
+        """``noun`` is what a noun of quantity counts ("the number of abducted civilians",
+        "a total of 40 captured fighters"): its modifiers describe a count, not an act."""
+        prep = self.parse.head(noun.i) if noun.dep == "pobj" else None
+        if prep is None or prep.lemma != "of":
+            return False
+        counter = self.parse.head(prep.i)
+        return counter is not None and noun in counted(self.parse, counter)
+
+    def _shares_modal(self, h: Token, gov: Token) -> bool:
+        """A modal auxiliary of ``gov`` governs ``h`` too: a bare verb coordinated with it
+        ("either they will surrender or fight": no aux or subject of its own, not after
+        'but'), or a clause that is its subject ("liberating the city would take months")."""
+        p = self.parse
+        if not any(a.lemma in self.g.modal for a in p.children(gov.i, "aux")):
+            return False
+        if h.dep == "csubj":
+            return True
+        return (
+            h.dep == "conj"
+            and h.tag == "VB"
+            and not p.children(h.i, "aux", "auxpass", *_SUBJECTS)
+            and not any(c.lemma == "but" for c in p.children(gov.i, "cc"))
+        )
+
+    def _accused(self, prep: Token) -> bool:
+        """The 'of' of "accused X of ...": what follows is charged, not told (the parser
+        hangs the 'of' on the verb or on its object)."""
+        verb = self._verb_over(prep)
+        return verb is not None and verb.lemma in self.g.accusation
+
+    def _verb_over(self, prep: Token) -> Token | None:
+        """The verb a preposition belongs to, where the parser hangs it on the verb's object
+        or on an apposition of it ("prevent CJTF-OIR from bombing": 'from' under 'OIR')."""
+        above = self.parse.head(prep.i)
+        while above is not None and above.dep in ("dobj", "appos"):
+            above = self.parse.head(above.i)
+        return above
+
+    def _hindrance(self, noun: Token) -> bool:
+        """A bomb noun (``no_ground``: mines, explosives lying in wait), or a conjunct of
+        one, that is the agent, cause or subject of a verb of hindrance: "slowed down by
+        (due to) ditches, mines and explosives", "landmines hampered the push"
+        (``hinder_verbs``; a cause of deaths, "died due to mines", stays an event)."""
+        p = self.parse
+        if noun.lemma not in self.g.no_ground:
+            return False  # "reinforcements stalled the advance": they did arrive
+        noun = self._first_conjunct(noun)
+        if noun.dep == "pobj":
+            prep = p.head(noun.i)
+            if prep is None or not (
+                prep.lemma == "by" or self._names(prep, self.g.circumstance_preps)
+            ):
+                return False
+            verb = p.head(prep.i)
+            while verb is not None and verb.dep in ("pcomp", "prep") and verb.pos != "VERB":
+                verb = p.head(verb.i)  # "slowed down due to mines": 'to' under 'due'
+        elif noun.dep == "nsubj":
+            verb = p.head(noun.i)
+            if verb is not None and self._hinders_through(verb):
+                return True  # "landmines played a role in slowing down the offensive"
+        else:
+            return False
+        return verb is not None and verb.lemma in self.g.hinder_verbs
+
+    def _hinders_through(self, verb: Token, depth: int = 3) -> bool:
+        """A verb of hindrance reached from ``verb`` along its complements ("played a role
+        in slowing", "helped to delay", "contributed to stalling")."""
+        if depth == 0:
+            return False
+        for c in self.parse.children(verb.i, "prep", "pcomp", "xcomp", "dobj", "pobj"):
+            if c.lemma in self.g.hinder_verbs and c.pos == "VERB":
+                return True
+            if self._hinders_through(c, depth - 1):
+                return True
+        return False
 
     def _undergone(self, prep: Token) -> bool:
         """ "the town came under heavy shelling": the act is what the subject undergoes, the
@@ -245,8 +351,9 @@ class SentenceGrammar:
         )
 
     def _kept_from(self, prep: Token) -> bool:
-        """The 'from' of "prevented X from entering", "cut off X from advancing"."""
-        verb = self.parse.head(prep.i)
+        """The 'from' of "prevented X from entering", "cut off X from advancing" (the
+        parser hangs the 'from' on the verb or on its object)."""
+        verb = self._verb_over(prep)
         return verb is not None and verb.lemma in self.g.prevented
 
     def _names(self, prep: Token, words: frozenset[str]) -> bool:
@@ -343,7 +450,18 @@ class SentenceGrammar:
             for t in [theme, *p.children(theme.i, "conj")]:
                 taken += counted(p, t) or [t]
         spoils = self.g.people | self.g.materiel | self.g.no_ground
-        return all(t.lemma in spoils or t.text.lower() in spoils for t in taken)
+        return all(
+            t.lemma in spoils or t.text.lower() in spoils or self._named_person(t) for t in taken
+        )
+
+    def _named_person(self, name: Token) -> bool:
+        """A proper name titled by a common noun of ``people`` ("rebel leader Tomas Belkin")
+        or in apposition with one ("Dorn Kessel, a militia commander"): a person, not a
+        place (a capitalised title, "General Hospital", names a place)."""
+        if name.tag not in ("NNP", "NNPS"):
+            return False
+        titles = self.parse.children(name.i, "compound", "appos")
+        return any(t.tag in ("NN", "NNS") and t.lemma in self.g.people for t in titles)
 
     def has_own_subject(self, tok: Token, actors: list[Mention]) -> bool:
         """A subordinate clause with an actor of its own as subject ("after government
