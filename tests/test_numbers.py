@@ -18,6 +18,8 @@ from badia.mentions.numbers import find_counts, word_value
         ("Five engineers were taken prisoner.", 5, None, "Five"),
         ("Twenty-five guards fled the base.", 25, None, "Twenty-five"),
         ("In total 1,611 people died in the province.", 1611, None, "1,611"),
+        ("The raid left from 9 to 11 guards dead.", 9, 11, "from 9 to 11"),
+        ("Some six to eight Zarqan recruits drowned.", 6, 8, "Some six to eight"),
     ],
 )
 def test_count_lower_bound(sentence: str, value: int, high: int | None, text: str) -> None:
@@ -74,3 +76,9 @@ def test_numbers_outside_prose_are_not_counts(text: str) -> None:
 def test_a_year_like_number_followed_by_people_is_a_count() -> None:
     counts = find_counts("The siege killed 1900 soldiers in the old quarter.")
     assert [c.value for c in counts] == [1900]
+
+
+def test_a_change_from_one_number_to_another_is_no_range() -> None:
+    # "from N to M" is a range of people only when people follow it
+    counts = find_counts("The toll at Qasr Nabil rose from 9 to 11 on Monday.")
+    assert [(c.value, c.high) for c in counts] == [(9, None), (11, None)]

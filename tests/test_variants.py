@@ -25,10 +25,6 @@ STILL_FAILING: dict[str, str] = {
         "'N were killed when X bombed Y': the count goes to a "
         "separate unknown-actor event"
     ),
-    "B06v2_at_least_and_from_to": (
-        "'from 10 to 12 militants' read as a sum (22), not the lower "
-        "bound"
-    ),
     "B11v1_tried_but_failed_and_denied": (
         "'tried but failed to storm': the failed attempt gives no "
         "attack event"

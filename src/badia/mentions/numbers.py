@@ -81,9 +81,18 @@ _QUALIFIER = (
     r"(?:at least|more than|over|up to|nearly|almost|around|about|some|approximately|roughly|"
     r"an estimated|as many as|another|a further|further)"
 )
+# "from 10 to 12 militants", "some 15 to 20 soldiers": a range only when people follow it,
+# since "the toll rose from 10 to 12" is a change, not a range.
+_PEOPLE_NOUNS = (
+    r"people|persons|civilians|soldiers|troops|fighters|militants|jihadists|rebels|insurgents|"
+    r"members|men|women|children|militiamen|personnel|combatants|residents|refugees|prisoners|"
+    r"detainees|gunmen|policemen|guards|recruits|conscripts|officers|workers|villagers"
+)
+_PEOPLE_AFTER_RE = rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_NOUNS})\b"
 NUMBER_RE = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIER}) )?"
     rf"(?:between (?P<lo>{_DIGITS}|{_WORD}) and (?P<hi>{_DIGITS}|{_WORD})"
+    rf"|(?:from )?(?P<lo2>{_DIGITS}|{_WORD}) to (?P<hi2>{_DIGITS}|{_WORD})(?={_PEOPLE_AFTER_RE})"
     rf"|(?P<n>{_DIGITS}|{_WORD})(?:\s?[-–]\s?(?P<n2>{_DIGITS}))?(?P<plus>\+)?)(?![\w,.]\d)",
     re.IGNORECASE,
 )
@@ -108,12 +117,7 @@ _NOT_PROSE = re.compile(
 )
 # A four-digit number from 1800 to 2099 is a year unless people follow it.
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
-_PEOPLE_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|fighters|militants|"
-    r"rebels|insurgents|members|men|women|children|militiamen|personnel|combatants|"
-    r"residents|refugees|prisoners|detainees)\b",
-    re.I,
-)
+_PEOPLE_AFTER = re.compile(_PEOPLE_AFTER_RE, re.I)
 
 
 def non_prose_spans(text: str) -> list[tuple[int, int]]:
@@ -169,6 +173,8 @@ def find_counts(text: str) -> list[Count]:
             continue
         if m.group("lo"):
             lo, hi = word_value(m.group("lo")), word_value(m.group("hi"))
+        elif m.group("lo2"):
+            lo, hi = word_value(m.group("lo2")), word_value(m.group("hi2"))
         else:
             lo = word_value(m.group("n"))
             hi = word_value(m.group("n2")) if m.group("n2") else None
