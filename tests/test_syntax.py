@@ -95,6 +95,17 @@ def test_missing_model_says_so_in_one_line_and_falls_back(
         ),
         ("The ministry denied that its jets had struck Beit Nour.", "struck", "disputed"),
         ("Claims that ISIL had taken Ain Sifa were baseless.", "taken", "disputed"),
+        (
+            "The Eagles Brigade dismissed as unfounded claims that ISIL had taken Ain Sifa.",
+            "taken",
+            "disputed",
+        ),
+        ("Kafr Dalil men spread false rumours that ISIL seized the dam.", "seized", "disputed"),
+        (  # the tagger reads "overrun" as a noun compound of "posts"
+            "A Jaysh al-Nasr man denied that ISIL fighters had overrun army posts near Ain Sifa.",
+            "overrun",
+            "disputed",
+        ),
         ("Reports that the rebels seized the dam are false, the army said.", "seized", "disputed"),
         ("ISIL claimed that it captured Tal Hamra, which the army denied.", "captured", "disputed"),
         ("The Eagles Brigade did not capture the village.", "capture", "negated"),

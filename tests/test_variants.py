@@ -46,11 +46,6 @@ STILL_FAILING: dict[str, str] = {
         "'Amaq agency said its fighters killed N soldiers': claimant "
         "and 'its' actor lost"
     ),
-    "B25v2_dismissed_as_baseless": (
-        "'dismissed as baseless reports that X captured Y': "
-        "refutation not seen"
-    ),
-    "B25v3_source_denied_that": "'A military source denied that X had overrun Y': denial not seen",
     "B27v2_shot_dead_monitor_reported": "'shot dead four civilians': no event",
     "M01v1_device_planted_by_isis": (
         "'an explosive device planted by ISIS killed': the "

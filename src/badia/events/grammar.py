@@ -26,8 +26,9 @@ from badia.syntax import Parse, Token
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # dependents whose own clause is another act: never a slot of this one
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "acl")
-# edges along which an action's status is read from its governor
-_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep", "attr")
+# edges along which an action's status is read from its governor (a compound modifier takes
+# its noun's: "denied that they had overrun army posts", where the tagger reads a noun)
+_CLIMB = ("xcomp", "ccomp", "conj", "dobj", "acl", "pobj", "prep", "attr", "compound")
 _WH = ("which", "who", "that", "whom")
 _DEFINITE = ("the", "this", "these", "those")
 # places in the tree only a noun (phrase) takes
@@ -364,7 +365,10 @@ class SentenceGrammar:
         return prep.lemma in ("of", "to") and above is not None and above.lemma in words
 
     def _called_false(self, noun: Token) -> bool:
-        """ "Reports that ... were false": the noun is the subject of a false predicate."""
+        """ "Reports that ... were false": the noun is the subject of a false predicate;
+        "baseless reports that ...", "unfounded claims that ...": a false word modifies it."""
+        if any(a.lemma in self.g.false_words for a in self.parse.children(noun.i, "amod")):
+            return True
         if noun.dep not in _SUBJECTS:
             return False
         pred = self.parse.head(noun.i)
