@@ -145,6 +145,9 @@ def test_not_done_acts_give_no_event(path: str) -> None:
 def test_a_failed_capture_is_an_attack(path: str) -> None:
     found = _events("Jund al-Wadi fighters failed to capture the Tal Sharqi checkpoint on Sunday.")
     assert [t for t, _, _ in found] == ["attack"]
+    for failed in ("tried but failed to storm", "failed to storm"):
+        found = _events(f"Jund al-Wadi fighters {failed} the Tal Sharqi checkpoint on Sunday.")
+        assert [t for t, _, _ in found] == ["attack"], failed
 
 
 def test_passive_agent_acts_and_an_after_clause_has_its_own_subject(parse_path: None) -> None:
