@@ -68,6 +68,31 @@ def test_civilian_nouns_are_civilians(noun: str) -> None:
     assert [(f.side, f.killed) for f in e.fatalities] == [("civilians", 4)]
 
 
+@pytest.mark.parametrize("device", ["An explosive device", "A roadside device", "An IED"])
+def test_a_device_planted_by_a_group_is_its_bombing(device: str) -> None:
+    events = _events(f"{device} planted by Islamic State militants killed three farmers near "
+                     "Wadi Sarim on Monday.")
+    assert [(e.type, e.side1, e.side2) for e in events] == [
+        ("bombing", "islamic_state", "civilians")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "victims", "kind", "side2"),
+    [
+        ("shot dead", "four villagers", "civilian_violence", "civilians"),
+        ("gunned down", "two soldiers", "attack", "government"),
+        ("shot and killed", "three shepherds", "civilian_violence", "civilians"),
+    ],
+)
+def test_shooting_kill_verbs_make_the_act_and_count_the_dead(
+    verb: str, victims: str, kind: str, side2: str
+) -> None:
+    events = _events(f"Islamic State fighters {verb} {victims} near Tell Barak on Monday.")
+    assert [(e.type, e.side1, e.side2) for e in events] == [(kind, "islamic_state", side2)]
+    assert [f.killed for f in events[0].fatalities] == [find_counts(victims)[0].value]
+
+
 @pytest.mark.parametrize("participle", ["left", "laid", "planted", "left behind"])
 def test_device_participle_by_names_the_initiator(participle: str) -> None:
     events = _events(f"A landmine {participle} by Islamic State militants killed two farmers near "

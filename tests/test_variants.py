@@ -46,11 +46,6 @@ STILL_FAILING: dict[str, str] = {
         "'Amaq agency said its fighters killed N soldiers': claimant "
         "and 'its' actor lost"
     ),
-    "B27v2_shot_dead_monitor_reported": "'shot dead four civilians': no event",
-    "M01v1_device_planted_by_isis": (
-        "'an explosive device planted by ISIS killed': the "
-        "perpetrator of the planted device is lost"
-    ),
 }
 
 
