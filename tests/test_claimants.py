@@ -16,6 +16,12 @@ from badia.mentions.claimants import canonical_claimant, find_claims
         ("State media said the garrison held out.", "state media"),
         ("Six villagers were killed, per the Russian MOD.", "Russian MOD"),
         ("Amaq claimed that the convoy was destroyed.", "Amaq News Agency"),
+        # a claimant named by what it is, after an article or a possessive
+        ("A war monitor said Zarqan jets struck the oasis.", "war monitor"),
+        ("The guards held the oasis, a military source reported.", "military source"),
+        ("According to a local activist, nine guards died.", "local activist"),
+        ("The Zarqan Front's media agency claimed nine guards died.", "media agency"),
+        ("Nine guards died, the field commanders said.", "field commanders"),
     ],
 )
 def test_claimant(sentence: str, claimant: str) -> None:

@@ -32,8 +32,17 @@ _NAME = (
     r"(?:[ -](?:[A-Z][\w'’.-]*|of|for|and|the|al|el|ad|as|ash|media|news|defen[cs]e|ministry|"
     r"military|residents|activists|rebels|forces)){0,8}"
 )
-_ACCORDING = re.compile(rf"\b(?i:according to|per|citing) (?P<who>{_NAME})")
-_SUBJECT_SAYS = re.compile(rf"(?P<who>{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b")
+# A claimant named by what it is, after an article: "a war monitor", "a military source",
+# "the local activists", "an opposition monitoring group", "Islamic State's Amaq agency".
+_COMMON = (
+    r"(?:\b(?:[Aa]n?|[Tt]he) |(?<=[a-z]'s ))(?:[\w-]+ ){0,2}?"
+    r"(?:monitor(?:ing group)?|sources?|officials?|spokes(?:man|woman|person)|activists?|"
+    r"agency|observatory|commanders?|witness(?:es)?|residents)"
+)
+_ACCORDING = re.compile(rf"\b(?i:according to|per|citing) (?P<who>{_COMMON}|{_NAME})")
+_SUBJECT_SAYS = re.compile(
+    rf"(?P<who>{_COMMON}|{_NAME}) (?:(?:later|also|had|has|have) )?{_SPEECH}\b"
+)
 _SAYS_SUBJECT = re.compile(
     rf"\bsaid (?P<who>[A-Z][\w' ]+?), (?:a |the )?(?:spokesman|commander|official|spokesperson) "
     rf"(?:for|of|in) (?:the )?(?P<org>{_NAME})"
@@ -52,7 +61,7 @@ def canonical_claimant(name: str) -> str:
     for pattern, canonical in _CANONICAL:
         if pattern.search(name):
             return canonical
-    return re.sub(r"^the ", "", name)
+    return re.sub(r"^(?:the|an?) ", "", name, flags=re.I)
 
 
 _ANY_CLAIM = re.compile(rf"\b(?:{_SPEECH_VERBS}|according to|per|citing)\b", re.I)
