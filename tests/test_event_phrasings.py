@@ -36,6 +36,9 @@ def _events(body: str) -> list[tuple[str, str, str | None]]:
             "On 4 May, the SDF continued to advance in the villages of Qasr.",
             ("attack", "opposition"),
         ),
+        # a strike whose means is unsaid, and the aircraft that keeps it an air strike
+        ("On 4 May, the Syrian Army struck ISIL positions near Qasr.", ("attack", "government")),
+        ("On 4 May, Russian jets struck ISIL positions near Qasr.", ("airstrike", "russia")),
         # sieges and roads
         ("On 4 May, the SDF encircled Qasr.", ("attack", "opposition")),
         ("On 4 May, the SDF cut the road between Qasr and Jaban.", ("capture", "opposition")),

@@ -38,10 +38,6 @@ STILL_FAILING: dict[str, str] = {
         "'A war monitor said Syrian government helicopters dropped': actor1 cut to "
         "'Syrian government' (actor names: the sides helper's area)"
     ),
-    "B14v2_iranian_supplied_missiles": (
-        "'struck X positions with missiles': no event (strike by "
-        "ground forces)"
-    ),
 }
 
 
