@@ -68,6 +68,22 @@ def test_civilian_nouns_are_civilians(noun: str) -> None:
     assert [(f.side, f.killed) for f in e.fatalities] == [("civilians", 4)]
 
 
+@pytest.mark.parametrize(
+    ("act", "kind", "side1"),
+    [
+        ("Russian jets bombed Wadi Sarim", "airstrike", "russia"),
+        ("Islamic State militants shelled Wadi Sarim", "shelling", "islamic_state"),
+    ],
+)
+def test_civilians_killed_when_a_strike_hit_are_the_strike_s_dead(
+    act: str, kind: str, side1: str
+) -> None:
+    # the strike is the means of the killing: one event, not a second "violence" one
+    events = _events(f"Three dozen villagers were killed when {act} on Monday.")
+    assert [(e.type, e.side1, e.side2) for e in events] == [(kind, side1, "civilians")]
+    assert [(f.side, f.killed) for f in events[0].fatalities] == [("civilians", 36)]
+
+
 @pytest.mark.parametrize("device", ["An explosive device", "A roadside device", "An IED"])
 def test_a_device_planted_by_a_group_is_its_bombing(device: str) -> None:
     events = _events(f"{device} planted by Islamic State militants killed three farmers near "

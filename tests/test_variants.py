@@ -21,10 +21,6 @@ VARIANTS = Path(__file__).resolve().parents[1] / "eval" / "variants"
 
 # id -> why it still fails (a fault of the kind, not of the variant)
 STILL_FAILING: dict[str, str] = {
-    "B05v2_three_dozen_passive": (
-        "'N were killed when X bombed Y': the count goes to a "
-        "separate unknown-actor event"
-    ),
     "B11v2_unable_to_retake": (
         "'were unable to retake' as a tried act: adding 'unable' to the attempt lexicon "
         "adds an event articles-md gold does not code (Palmyra, 'ISIL shifted its focus to "

@@ -53,6 +53,7 @@ _ATTEMPT = re.compile(
 )
 _BATTLE = frozenset({"attack", "capture", "clash", "ambush"})
 # What an attempt at these is: an attack (a failed capture is a repelled attack).
+_REMOTE = frozenset({"airstrike", "shelling", "bombing"})
 _TRIED_AS_ATTACK = frozenset({"attack", "capture", "clash", "ambush"})
 
 
@@ -156,7 +157,15 @@ def usable_triggers(
                 x is not t and x.type in _BATTLE and not x.weak and _asserted(grammar, x, offset)
                 for x in triggers
             )
-            typed = retype.by_object(grammar.parse, head, t.type, battle_told)
+            # "N civilians were killed when jets bombed X": a strike, shell or bomb told in
+            # the sentence is the means of a weak kill; its victims do not retype it
+            means_told = t.weak and any(
+                x is not t and x.type in _REMOTE and not x.weak and _asserted(grammar, x, offset)
+                for x in triggers
+            )
+            typed = t.type if means_told else retype.by_object(
+                grammar.parse, head, t.type, battle_told
+            )
             if typed != t.type:
                 t = Trigger(typed, t.voice, t.weak, t.text, t.start, t.end)
         if (
