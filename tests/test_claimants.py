@@ -22,6 +22,7 @@ from badia.mentions.claimants import canonical_claimant, find_claims
         ("According to a local activist, nine guards died.", "local activist"),
         ("The Zarqan Front's media agency claimed nine guards died.", "media agency"),
         ("Nine guards died, the field commanders said.", "field commanders"),
+        ("The US-led coalition said its jets hit the oasis.", "US-led coalition"),
     ],
 )
 def test_claimant(sentence: str, claimant: str) -> None:

@@ -26,6 +26,10 @@ STILL_FAILING: dict[str, str] = {
         "adds an event articles-md gold does not code (Palmyra, 'ISIL shifted its focus to "
         "the ruins but were unable to infiltrate them', a same-day neighbour): left for merging"
     ),
+    "B07v3_same_side_two_sources": (
+        "'the Observatory put the toll at five': a toll with no noun and no kill verb is "
+        "not read as a count (and 'put the toll at' is no speech verb yet)"
+    ),
     "B12v1_sana_reported_that": (
         "'SANA reported that X militants shelled': actor1 shortened "
         "to the group name"

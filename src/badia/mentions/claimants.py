@@ -37,7 +37,7 @@ _NAME = (
 _COMMON = (
     r"(?:\b(?:[Aa]n?|[Tt]he) |(?<=[a-z]'s ))(?:[\w-]+ ){0,2}?"
     r"(?:monitor(?:ing group)?|sources?|officials?|spokes(?:man|woman|person)|activists?|"
-    r"agency|observatory|commanders?|witness(?:es)?|residents)"
+    r"agency|observatory|commanders?|witness(?:es)?|residents|coalition|ministry)"
 )
 _ACCORDING = re.compile(rf"\b(?i:according to|per|citing) (?P<who>{_COMMON}|{_NAME})")
 _SUBJECT_SAYS = re.compile(
