@@ -53,6 +53,13 @@ _BACKER_SIDE = {
     "turkish": "opposition",
     "turkey": "opposition",
 }
+# "Turkish-backed forces", "US-backed fighters": a plural common noun the lexicon does not
+# know, backed by a state, names that state's proxies (a camp), not an act ("-led attack").
+_BACKED_PLURAL_RE = re.compile(
+    r"\b([A-Z][\w.]*)-(?:backed|supported|sponsored) "
+    r"(?!(?:attacks|offensives|operations|strikes|airstrikes|assaults|raids|advances|"
+    r"campaigns|efforts|talks|negotiations|agreements|ceasefires|plans)\b)([a-z]+[a-rt-z]s)\b"
+)
 # Camp words next to an unknown organisation decide its side: "an FSA opposition group".
 _CAMP_HINTS = (
     (re.compile(r"\b(?:FSA|opposition|rebel)\b"), "opposition"),
@@ -68,11 +75,29 @@ _MODIFIER_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w’'-]*)(?:,|,? and)\s
 _COORDINATED_MODIFIER = re.compile(r"([A-Z][\w’'-]*) and ")
 
 
+# A word that is a noun and an adjective ("military") names an actor only as the noun: before
+# a common noun it modifies that noun ("military sources", "military confrontations"). The
+# noun reading is followed by a verb, adverb, preposition, conjunction or punctuation; so a
+# following lower-case word marks the adjective unless it is one of those closed classes, a
+# regular past form (-ed) or adverb (-ly), or a frequent irregular past of the story's verbs.
+_NOUN_IT_MODIFIES = re.compile(
+    r"\s+(?!(?:and|or|but|nor|of|in|on|at|to|from|by|for|with|near|into|onto|against|"
+    r"along|across|around|after|before|during|since|until|as|than|that|which|who|"
+    r"is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|"
+    r"did|does|do|also|then|soon|later|again|still|now|not|never|already|once|itself|"
+    r"said|says|took|takes|began|begins|fought|fights|made|makes|won|lost|held|holds|"
+    r"hit|hits|struck|shot|left|leaves|led|leads|sent|sends|drove|broke|"
+    r"retook|overran|withdrew|ran|gave|saw|came|went|kept)\b)"
+    r"[a-z][a-z-]*(?![\w-])(?<!ed)(?<!ly)"
+)
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
     side: str
     generic: bool
+    attributive: bool = False  # also an adjective: an actor only as a noun ("military")
 
 
 @dataclass
@@ -88,6 +113,7 @@ class ActorLexicon:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
         hits = self._lexicon_hits(text)  # in text order
         hits += self._distributed(text, hits)
+        hits += _backed_plurals(text, hits)
         hits.sort(key=lambda h: h[0])
         known_starts = [h[0] for h in hits]
         known = list(hits)
@@ -122,6 +148,8 @@ class ActorLexicon:
         for start, end, entry in chosen:
             if entry.generic and _INSTALLATION_AFTER.match(text, end):
                 continue  # "the military base", "a rebel outpost": a place, not an actor
+            if entry.attributive and _NOUN_IT_MODIFIES.match(text, end):
+                continue  # "military sources", "military confrontations": an adjective
             side = entry.side
             backed = _BACKED_RE.search(text, max(0, start - 40), start)
             if backed:
@@ -206,6 +234,21 @@ class ActorLexicon:
         return hits
 
 
+def _backed_plurals(
+    text: str, hits: list[tuple[int, int, ActorEntry]]
+) -> list[tuple[int, int, ActorEntry]]:
+    """ "Turkish-backed forces": the noun as a generic actor of the backer's camp, when no
+    lexicon name covers it (the mention itself then reaches back over "Turkish-backed")."""
+    out = []
+    for m in _BACKED_PLURAL_RE.finditer(text):
+        side = _BACKER_SIDE.get(m.group(1).lower())
+        start, end = m.start(2), m.end(2)
+        if side is None or any(s < end and start < e for s, e, _ in hits):
+            continue
+        out.append((start, end, ActorEntry(m.group(0), side, True)))
+    return out
+
+
 # A token is a run of non-space characters less its surrounding punctuation and a final
 # possessive: "(ISIL's" -> "ISIL", "Army." -> "Army"; hyphenated words stay whole, so
 # "Russian-backed" is not "Russian" (the boundary a name needs).
@@ -278,7 +321,9 @@ def compile_lexicon(data: Iterable[dict]) -> ActorLexicon:
     exact: dict[tuple[str, ...], ActorEntry] = {}
     folded: dict[tuple[str, ...], ActorEntry] = {}
     for item in data:
-        entry = ActorEntry(item["name"], item["side"], bool(item.get("generic")))
+        entry = ActorEntry(
+            item["name"], item["side"], bool(item.get("generic")), bool(item.get("attributive"))
+        )
         for alias in item.get("aliases", []) or [item["name"]]:
             key = _alias_key(alias)
             if not key:
