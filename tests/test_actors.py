@@ -175,7 +175,7 @@ def test_a_backed_act_is_no_actor() -> None:
     "sentence",
     [
         "The Turkish Air Force struck SDF positions near Qarmun.",
-        "Five fighters were killed during Turkish bombardments of Qarmun.",
+        "Five fighters were killed when Turkish commandos stormed Qarmun.",
     ],
 )
 def test_turkish_arms_are_turkeys_without_a_side(sentence: str) -> None:
