@@ -46,7 +46,7 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
     if side2 is None and d.type in BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
         # whom the event killed says more than whom the document fights most
         side2 = victims or opponents.get(side1 or "")
-    if side1 == side2 and side1 not in (None, "unknown"):
+    if side1 == side2 and side1 not in (None, "unknown") and not _infighting(d, side1):
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
     event_type = _by_air(d, side1)
     fatalities, wounded = _tolls(d, side1, side2)
@@ -79,9 +79,7 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
     )
 
 
-def _tolls(
-    d: Draft, side1: str | None, side2: str | None
-) -> tuple[list[Fatality], list[Fatality]]:
+def _tolls(d: Draft, side1: str | None, side2: str | None) -> tuple[list[Fatality], list[Fatality]]:
     """Killed and wounded per (side, claimant): GUIDELINES keep one item per side and source,
     so counts of one side in one list add up ("33 soldiers ... and 10 militiamen" = 43),
     a later separate count of the same side does not, and a count "including" part of a
@@ -106,6 +104,23 @@ def _tolls(
     killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
     hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
     return killed, hurt  # type: ignore[return-value]
+
+
+# The camp whose groups fight each other in this war (rebels against the SDF, HTS against
+# Ahrar al-Sham): a target of that camp the text names, other than the initiator, stays.
+_FIGHTS_ITSELF = frozenset({"opposition"})
+
+
+def _infighting(d: Draft, side1: str | None) -> bool:
+    """The text names, by their proper names, a target of the initiator's own camp that is
+    not the initiator ("HTS attacked Ahrar al-Sham"): rebel infighting, not a target to
+    replace. A common noun ("Kurdish fighters" after "the SDF") may be the initiator again."""
+    own = {a.key for a in d.actor1 if a.value != 1}
+    return (
+        side1 in _FIGHTS_ITSELF
+        and bool(own)
+        and any(a.side == side1 and a.value != 1 and a.key not in own for a in d.actor2)
+    )
 
 
 def _named_victims(d: Draft, side1: str | None) -> str | None:

@@ -1,0 +1,40 @@
+"""Sides of an event's parties: sentences written for these tests, invented names.
+
+Each test states one pattern of the language or one fact of the war's camps (GUIDELINES
+"Sides and actors") that decides side1 or side2.
+"""
+
+from __future__ import annotations
+
+from badia.pipeline import extract_text
+
+HEAD = "= Test campaign (2017) =\n\n==Fighting==\n"
+
+
+def _sides(body: str) -> list[tuple[str, str | None, str | None]]:
+    found = extract_text(HEAD + body + "\n", name="t.txt").events
+    return [(e.type, e.side1, e.side2) for e in found]
+
+
+def test_rebel_infighting_keeps_the_named_target_in_the_rebel_camp() -> None:
+    # HTS and Ahrar al-Sham are both `opposition`: the target the text names stays there
+    found = _sides(
+        "On 4 March, the Syrian Army shelled Kafr Nur. On 6 March, Tahrir al-Sham attacked "
+        "Ahrar al-Sham positions in Tal Warda."
+    )
+    assert ("attack", "opposition", "opposition") in found
+
+
+def test_a_target_that_is_the_initiator_itself_is_replaced() -> None:
+    # "ISIL ... ISIL's commander was killed" names no second party of ISIL's camp
+    found = _sides("On 6 March, ISIL attacked Tal Warda, where an ISIL commander was killed.")
+    assert all(side2 != "islamic_state" for _, _, side2 in found)
+
+
+def test_a_common_noun_of_the_initiators_camp_is_not_infighting() -> None:
+    # "Kurdish fighters" after "the SDF" may be the SDF again: the enemy camp stays
+    found = _sides(
+        "On 4 March, ISIL fighters shelled Kafr Nur. On 6 March, the SDF captured Tal Warda "
+        "after Kurdish fighters stormed it."
+    )
+    assert ("capture", "opposition", "islamic_state") in found
