@@ -38,3 +38,20 @@ def test_a_common_noun_of_the_initiators_camp_is_not_infighting() -> None:
         "after Kurdish fighters stormed it."
     )
     assert ("capture", "opposition", "islamic_state") in found
+
+
+def test_a_camp_that_withdrew_is_not_the_next_unnamed_initiator() -> None:
+    # "Russia withdrew from X": the fighting told next, with no initiator, is not Russia's
+    found = _sides(
+        "On 21 February, Russian forces withdrew from Tal Warda.\n\n"
+        "In the next month, two SDF fighters were killed on 19 March after several clashes "
+        "and exchanges of artillery fire between the two sides."
+    )
+    assert not any(side1 == "russia" for kind, side1, _ in found if kind != "withdrawal")
+
+
+def test_a_pronoun_still_refers_to_the_camp_that_withdrew() -> None:
+    found = _sides(
+        "On 2 March, ISIL withdrew from Tal Warda. However, they shelled Kafr Nur the same day."
+    )
+    assert any(kind == "shelling" and side1 == "islamic_state" for kind, side1, _ in found)
