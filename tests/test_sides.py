@@ -55,3 +55,16 @@ def test_a_pronoun_still_refers_to_the_camp_that_withdrew() -> None:
         "On 2 March, ISIL withdrew from Tal Warda. However, they shelled Kafr Nur the same day."
     )
     assert any(kind == "shelling" and side1 == "islamic_state" for kind, side1, _ in found)
+
+
+def test_an_unnamed_initiator_is_a_camp_the_story_shows_fighting_the_target() -> None:
+    # Russian forces are named most but only withdraw; the rebels who fight the SDF here are
+    # the unnamed initiator of the attack in which rebel fighters died
+    found = _sides(
+        "On 2 March, Russian forces withdrew from Tal Warda to pressure the SDF. Russian "
+        "troops and Russian police left Kafr Nur. On 3 March, Russian forces left Ras Nur.\n\n"
+        "On 4 March, Ahrar al-Sham attacked SDF positions in Tal Warda. On 5 March, over 30 "
+        "Ahrar al-Sham fighters were killed during a failed infiltration attempt near Tal Warda."
+    )
+    assert ("attack", "opposition", "opposition") in found
+    assert not any(side1 == "russia" for kind, side1, _ in found if kind == "attack")

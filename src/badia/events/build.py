@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from badia.events import retype, roles
-from badia.events.assemble import opponents, to_event
+from badia.events.assemble import attackers, opponents, to_event
 from badia.events.casualties import Casualty, find_casualties
 from badia.events.clauses import Clause, split_clauses
 from badia.events.dating import clause_date, default_year, document_period
@@ -144,7 +144,8 @@ def build_events(
             followed, withdrawn = state.last_actor1, state.withdrawn
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
-    events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
+    attacked_by = attackers(drafts)
+    events = [to_event(document, d, camps, i, attacked_by) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
     # ids in document order, one per tally (they are drafted before they are kept)
     tallies = [t.model_copy(update={"id": f"{document.id}:t{i}"}) for i, t in enumerate(tallies)]
