@@ -159,6 +159,8 @@ def test_military_is_an_actor_only_as_a_noun(sentence: str, found: list[str]) ->
         ("A push by Turkish-backed forces failed.", "Turkish-backed forces", "opposition"),
         ("Iranian-backed volunteers shelled Qarmun.", "Iranian-backed volunteers", "government"),
         ("US-backed fighters reached the dam.", "US-backed fighters", "opposition"),
+        ("Kurdish-led forces stormed Tal Warda.", "Kurdish-led forces", "opposition"),
+        ("American-led forces crossed the river.", "American-led forces", "coalition"),
     ],
 )
 def test_a_backed_plural_noun_is_an_actor_of_the_backers_camp(

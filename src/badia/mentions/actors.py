@@ -54,9 +54,10 @@ _BACKER_SIDE = {
     "turkey": "opposition",
 }
 # "Turkish-backed forces", "US-backed fighters": a plural common noun the lexicon does not
-# know, backed by a state, names that state's proxies (a camp), not an act ("-led attack").
+# know, backed by a state, names that state's proxies (a camp), not an act ("-led attack");
+# led by a force ("Kurdish-led forces", "YPG-led forces"), it is in the leader's camp.
 _BACKED_PLURAL_RE = re.compile(
-    r"\b([A-Z][\w.]*)-(?:backed|supported|sponsored) "
+    r"\b([A-Z][\w.]*)-(backed|supported|sponsored|led) "
     r"(?!(?:attacks|offensives|operations|strikes|airstrikes|assaults|raids|advances|"
     r"campaigns|efforts|talks|negotiations|agreements|ceasefires|plans)\b)([a-z]+[a-rt-z]s)\b"
 )
@@ -113,7 +114,7 @@ class ActorLexicon:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
         hits = self._lexicon_hits(text)  # in text order
         hits += self._distributed(text, hits)
-        hits += _backed_plurals(text, hits)
+        hits += self._backed_plurals(text, hits)
         hits.sort(key=lambda h: h[0])
         known_starts = [h[0] for h in hits]
         known = list(hits)
@@ -201,6 +202,27 @@ class ActorLexicon:
                 at = m.start(1)
         return out
 
+    def _backed_plurals(
+        self, text: str, hits: list[tuple[int, int, ActorEntry]]
+    ) -> list[tuple[int, int, ActorEntry]]:
+        """ "Turkish-backed forces": the noun as a generic actor of the backer's camp, when no
+        lexicon name covers it (the mention then reaches back over "Turkish-backed");
+        "Kurdish-led forces": of the leader's camp, as the lexicon knows "Kurdish forces"."""
+        out = []
+        for m in _BACKED_PLURAL_RE.finditer(text):
+            word, start, end = m.group(1), m.start(3), m.end(3)
+            if m.group(2) == "led":
+                leader = self._modifier_entry(word, ("forces",))
+                side = leader.side if leader is not None else None
+            else:
+                side = _BACKER_SIDE.get(word.lower())
+            if side in (None, "unknown") or any(s < end and start < e for s, e, _ in hits):
+                continue
+            # a led force keeps its leader's camp (not generic: "-led" is not re-read as a
+            # backer below)
+            out.append((start, end, ActorEntry(m.group(0), side, m.group(2) != "led")))
+        return out
+
     def _shared_head(self, text: str, start: int, end: int) -> tuple[int, int, ActorEntry] | None:
         """ "Russian and Syrian Air Forces" read as one organisation: the first modifier, when
         the lexicon knows it, as an actor of its own (the rest stays the organisation)."""
@@ -232,21 +254,6 @@ class ActorLexicon:
             if best is not None:
                 hits.append((tokens[i][0], tokens[i + best[0] - 1][1], best[1]))
         return hits
-
-
-def _backed_plurals(
-    text: str, hits: list[tuple[int, int, ActorEntry]]
-) -> list[tuple[int, int, ActorEntry]]:
-    """ "Turkish-backed forces": the noun as a generic actor of the backer's camp, when no
-    lexicon name covers it (the mention itself then reaches back over "Turkish-backed")."""
-    out = []
-    for m in _BACKED_PLURAL_RE.finditer(text):
-        side = _BACKER_SIDE.get(m.group(1).lower())
-        start, end = m.start(2), m.end(2)
-        if side is None or any(s < end and start < e for s, e, _ in hits):
-            continue
-        out.append((start, end, ActorEntry(m.group(0), side, True)))
-    return out
 
 
 # A token is a run of non-space characters less its surrounding punctuation and a final
