@@ -68,3 +68,12 @@ def test_an_unnamed_initiator_is_a_camp_the_story_shows_fighting_the_target() ->
     )
     assert ("attack", "opposition", "opposition") in found
     assert not any(side1 == "russia" for kind, side1, _ in found if kind == "attack")
+
+
+def test_the_owner_of_a_vehicle_that_hit_a_bomb_is_its_victim() -> None:
+    # "their vehicle hit an IED": the riders are hit; the bomb's owner is unnamed
+    found = _sides(
+        "On 3 June, the Syrian Army shelled Kafr Nur. On 4 June, two Ahrar al-Sham fighters "
+        "died when their vehicle hit an IED in Tal Warda."
+    )
+    assert ("bombing", "unknown", "opposition") in found
