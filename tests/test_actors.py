@@ -183,3 +183,9 @@ def test_a_backed_act_is_no_actor() -> None:
 def test_turkish_arms_are_turkeys_without_a_side(sentence: str) -> None:
     turkish = [m for m in find_actors(sentence) if m.text.startswith("Turkish")]
     assert [(m.key, m.side) for m in turkish] == [("Turkish forces", "unknown")]
+
+
+def test_a_common_noun_loyal_to_a_name_is_that_names() -> None:
+    # "militants" alone would be ISIL's; "militants loyal to JFS" are JFS's (opposition)
+    found = find_actors("On 5 May, militants loyal to JFS captured Tal Warda.")
+    assert [(m.text, m.side) for m in found] == [("JFS", "opposition")]

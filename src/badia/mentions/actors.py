@@ -93,6 +93,17 @@ _NOUN_IT_MODIFIES = re.compile(
 )
 
 
+# a common noun tied to the name after it: "militants loyal to X", "fighters affiliated with X"
+_TIED_TO_A_NAME = re.compile(
+    r"\s+(?:loyal to|affiliated with|belonging to|aligned with)\s+(?:the\s+)?"
+)
+
+
+def _named_after(text: str, end: int, named_starts: set[int]) -> bool:
+    m = _TIED_TO_A_NAME.match(text, end)
+    return bool(m) and m.end() in named_starts
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
@@ -145,8 +156,11 @@ class ActorLexicon:
                 side = _owner_side(text, known, known_starts, start) or side
             hits.append((start, m.end(), ActorEntry(name, side, False)))
         chosen = _longest_non_overlapping(hits)
+        named_starts = {s for s, _, e in chosen if not e.generic}
         mentions = []
         for start, end, entry in chosen:
+            if entry.generic and _named_after(text, end, named_starts):
+                continue  # "militants loyal to JFS": JFS's own, the name says the camp
             if entry.generic and _INSTALLATION_AFTER.match(text, end):
                 continue  # "the military base", "a rebel outpost": a place, not an actor
             if entry.attributive and _NOUN_IT_MODIFIES.match(text, end):
