@@ -178,6 +178,7 @@ def test_a_backed_act_is_no_actor() -> None:
     [
         "The Turkish Air Force struck SDF positions near Qarmun.",
         "Five fighters were killed when Turkish commandos stormed Qarmun.",
+        "On 9 May, Turkey set up a new outpost near Qarmun.",
     ],
 )
 def test_turkish_arms_are_turkeys_without_a_side(sentence: str) -> None:
