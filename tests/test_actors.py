@@ -182,7 +182,7 @@ def test_a_backed_act_is_no_actor() -> None:
     ],
 )
 def test_turkish_arms_are_turkeys_without_a_side(sentence: str) -> None:
-    turkish = [m for m in find_actors(sentence) if m.text.startswith("Turkish")]
+    turkish = [m for m in find_actors(sentence) if m.text.startswith("Turk")]
     assert [(m.key, m.side) for m in turkish] == [("Turkish forces", "unknown")]
 
 
