@@ -135,3 +135,58 @@ def test_a_modifier_the_lexicon_does_not_know_is_not_split_off() -> None:
     assert [m.text for m in find_actors("The Copper and Iron Brigade raided the depot.")] == [
         "Copper and Iron Brigade"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On 3 May, military sources in Qarmun said the road was cut.", []),
+        ("The fights were military confrontations between rebel factions.", ["rebel factions"]),
+        ("Two military vehicles burned near Tell Zahra.", []),
+        ("The military soon after launched an attack on the ridge.", ["The military"]),
+        ("On 1 May, the military counter-attacked at dawn.", ["the military"]),
+        ("The military, backed by militias, stormed Tell Zahra.", ["The military", "militias"]),
+        ("Later the military said the hills were taken.", ["the military"]),
+    ],
+)
+def test_military_is_an_actor_only_as_a_noun(sentence: str, found: list[str]) -> None:
+    assert [m.text for m in find_actors(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "side"),
+    [
+        ("A push by Turkish-backed forces failed.", "Turkish-backed forces", "opposition"),
+        ("Iranian-backed volunteers shelled Qarmun.", "Iranian-backed volunteers", "government"),
+        ("US-backed fighters reached the dam.", "US-backed fighters", "opposition"),
+        ("Kurdish-led forces stormed Tal Warda.", "Kurdish-led forces", "opposition"),
+        ("American-led forces crossed the river.", "American-led forces", "coalition"),
+    ],
+)
+def test_a_backed_plural_noun_is_an_actor_of_the_backers_camp(
+    sentence: str, text: str, side: str
+) -> None:
+    assert _first(sentence) == (text, side)
+
+
+def test_a_backed_act_is_no_actor() -> None:
+    assert find_actors("A Turkish-backed offensives plan and Turkish-backed attacks failed.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Turkish Air Force struck SDF positions near Qarmun.",
+        "Five fighters were killed when Turkish commandos stormed Qarmun.",
+        "On 9 May, Turkey set up a new outpost near Qarmun.",
+    ],
+)
+def test_turkish_arms_are_turkeys_without_a_side(sentence: str) -> None:
+    turkish = [m for m in find_actors(sentence) if m.text.startswith("Turk")]
+    assert [(m.key, m.side) for m in turkish] == [("Turkish forces", "unknown")]
+
+
+def test_a_common_noun_loyal_to_a_name_is_that_names() -> None:
+    # "militants" alone would be ISIL's; "militants loyal to JFS" are JFS's (opposition)
+    found = find_actors("On 5 May, militants loyal to JFS captured Tal Warda.")
+    assert [(m.text, m.side) for m in found] == [("JFS", "opposition")]

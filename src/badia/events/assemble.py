@@ -33,20 +33,60 @@ def opponents(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
-def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) -> Event:
+# the acts whose named parties show who fights whom in a document (not a withdrawal "to
+# pressure X", a deployment, a statement)
+_FIGHTING_ACTS = BATTLE_TYPES | {"airstrike", "shelling", "bombing"}
+
+
+def attackers(drafts: list[Draft]) -> dict[str, Counter[str]]:
+    """For each camp, the camps this document names acting against it (a named initiator
+    and a named target of a fighting act), counted: who fights whom here."""
+    out: dict[str, Counter[str]] = {}
+    for d in drafts:
+        side1 = _first_side(d.actor1) if d.type in _FIGHTING_ACTS and d.actor1 else None
+        if side1 in (None, "unknown", "civilians"):
+            continue
+        own = {a.key for a in d.actor1}
+        for a in d.actor2:
+            if a.side not in (None, "unknown", "civilians") and a.key not in own:
+                out.setdefault(a.side, Counter())[side1] += 1
+    return out
+
+
+def to_event(
+    document: Document,
+    d: Draft,
+    opponents: dict[str, str],
+    n: int,
+    attacked_by: dict[str, Counter[str]] | None = None,
+) -> Event:
+    """The event of draft ``d``. ``opponents``: each camp's usual enemy in the document;
+    ``attacked_by``: the camps the document names acting against each camp
+    (``attackers``), which an unnamed initiator is taken from first."""
     side2 = _first_side(d.actor2) if d.actor2 else None
     side1 = _first_side(d.actor1) if d.actor1 else None
+    fought_within = False  # side1 inferred as the target's own camp (rebel infighting)
     if side1 is None:
         # not bombs (IEDs are often unclaimed) nor air strikes: GUIDELINES 1b give a strike
         # whose owner is not named ("warplanes", "an unidentified jet") side1 unknown
         inferable = BATTLE_TYPES | {"shelling"}
         inferred = opponents.get(side2 or "") if d.type in inferable else None
+        seen = (attacked_by or {}).get(side2 or "")
+        if inferred and seen and inferred not in seen:
+            # the usual enemy is named here but never fights this camp ("Russia withdrew
+            # ... to pressure the SDF" in a story of SNA attacks on the SDF)
+            inferred = seen.most_common(1)[0][0]
+            fought_within = inferred == side2
         side1 = inferred or "unknown"
     victims = _named_victims(d, side1)
     if side2 is None and d.type in BATTLE_TYPES | {"airstrike", "shelling", "withdrawal"}:
         # whom the event killed says more than whom the document fights most
         side2 = victims or opponents.get(side1 or "")
-    if side1 == side2 and side1 not in (None, "unknown"):
+    if (
+        side1 == side2
+        and side1 not in (None, "unknown")
+        and not (fought_within or _infighting(d, side1))
+    ):
         side2 = opponents.get(side1 or "")  # one camp does not fight itself
     event_type = _by_air(d, side1)
     fatalities, wounded = _tolls(d, side1, side2)
@@ -79,9 +119,7 @@ def to_event(document: Document, d: Draft, opponents: dict[str, str], n: int) ->
     )
 
 
-def _tolls(
-    d: Draft, side1: str | None, side2: str | None
-) -> tuple[list[Fatality], list[Fatality]]:
+def _tolls(d: Draft, side1: str | None, side2: str | None) -> tuple[list[Fatality], list[Fatality]]:
     """Killed and wounded per (side, claimant): GUIDELINES keep one item per side and source,
     so counts of one side in one list add up ("33 soldiers ... and 10 militiamen" = 43),
     a later separate count of the same side does not, and a count "including" part of a
@@ -106,6 +144,23 @@ def _tolls(
     killed = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if not w]
     hurt = [Fatality(side=s, killed=n, source=c) for (w, s, c), n in totals.items() if w]
     return killed, hurt  # type: ignore[return-value]
+
+
+# The camp whose groups fight each other in this war (rebels against the SDF, HTS against
+# Ahrar al-Sham): a target of that camp the text names, other than the initiator, stays.
+_FIGHTS_ITSELF = frozenset({"opposition"})
+
+
+def _infighting(d: Draft, side1: str | None) -> bool:
+    """The text names, by their proper names, a target of the initiator's own camp that is
+    not the initiator ("HTS attacked Ahrar al-Sham"): rebel infighting, not a target to
+    replace. A common noun ("Kurdish fighters" after "the SDF") may be the initiator again."""
+    own = {a.key for a in d.actor1 if a.value != 1}
+    return (
+        side1 in _FIGHTS_ITSELF
+        and bool(own)
+        and any(a.side == side1 and a.value != 1 and a.key not in own for a in d.actor2)
+    )
 
 
 def _named_victims(d: Draft, side1: str | None) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from badia.events import retype, roles
-from badia.events.assemble import opponents, to_event
+from badia.events.assemble import attackers, opponents, to_event
 from badia.events.casualties import Casualty, find_casualties
 from badia.events.clauses import Clause, split_clauses
 from badia.events.dating import clause_date, default_year, document_period
@@ -79,6 +79,7 @@ class _State:
 
     last_actor1: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)  # named so far in the paragraph
+    withdrawn: bool = False  # the last named initiator pulled out (its act: a withdrawal)
 
 
 def build_events(
@@ -104,6 +105,7 @@ def build_events(
         if section.heading:
             narrative.enter_heading(section.heading, section.level)
         followed: list[Mention] = []  # the camp the section's story follows
+        withdrawn = False  # ... and whether it last pulled out
         # GUIDELINES 1b: a same-day telling of the same action and side is one event "even
         # across a paragraph break", on one front; another section is another front
         by_telling: dict[tuple, list[Draft]] = {}
@@ -111,7 +113,7 @@ def build_events(
             tally_reader.new_paragraph()
             # a paragraph goes on with the camp the one before it ended with, until it names
             # its own ("During the night, a car bomb was detonated at the checkpoint")
-            state = _State(last_actor1=list(followed))
+            state = _State(last_actor1=list(followed), withdrawn=withdrawn)
             paragraph_drafts: list[Draft] = []
             told_here: set[int] = set()  # the events this paragraph tells (ids)
             previous: list[Draft] = []  # the drafts of the sentence before
@@ -139,10 +141,11 @@ def build_events(
                 # a toll in a paragraph of its own (news) belongs to the story told just before
                 _attach_orphans(paragraph_drafts or drafts[-1:], orphans)
             drafts.extend(paragraph_drafts)
-            followed = state.last_actor1
+            followed, withdrawn = state.last_actor1, state.withdrawn
     drafts = pinned_to_a_month(drop_restatements(drafts, period))
     camps = opponents(reader.side_counts)
-    events = [to_event(document, d, camps, i) for i, d in enumerate(drafts)]
+    attacked_by = attackers(drafts)
+    events = [to_event(document, d, camps, i, attacked_by) for i, d in enumerate(drafts)]
     tallies = _one_per_claim(tally_reader.tallies + tally_reader.infobox_note_tallies())
     # ids in document order, one per tally (they are drafted before they are kept)
     tallies = [t.model_copy(update={"id": f"{document.id}:t{i}"}) for i, t in enumerate(tallies)]
@@ -219,6 +222,7 @@ class _DocumentReader:
             fighting = [a for a in actors if a.side in _FIGHTING_SIDES]
             if fighting:  # "In the past, rebel groups besieged X. ... they shot down ..."
                 state.last_actor1 = fighting[:1]
+                state.withdrawn = False
             return []  # its places and its camp still name what "the region", "they" refer to
         actors = roles.without_guises(_not_attributions(actors, claims, text, start), text, start)
         if self.document.format == "news" and not times:
@@ -323,6 +327,8 @@ class _DocumentReader:
                         (actor1, actor2),
                         state.last_actor1,
                     )
+                if state.withdrawn and roles.unnamed_here(actor1, start, end):
+                    actor1 = roles.not_the_withdrawn(actor1, text, start, start + trigger.start)
                 if "islamic_state" not in self.named_sides:
                     actor1 = roles.described_camp(actor1, state.last_actor1, text, start)
                 actor1, actor2 = roles.civilians_do_not_fight(actor1, actor2, trigger.type)
@@ -351,6 +357,8 @@ class _DocumentReader:
                 draft.source = _clause_claim(claims, clause, start)
                 drafts.extend(_one_per_side(draft, text, start))
                 if actor1:
+                    if not roles.unnamed_here(actor1, start, end):
+                        state.withdrawn = draft.type == "withdrawal"
                     state.last_actor1 = actor1
         if not drafts:
             claimant = claims[0].claimant if claims else None

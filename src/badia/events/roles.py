@@ -524,6 +524,28 @@ def with_parse(
 _FIGHTING_SIDES = ("government", "russia", "opposition", "islamic_state", "coalition")
 
 
+def unnamed_here(actor1: list[Mention], start: int, end: int) -> bool:
+    """The initiators were carried from before the sentence (document span ``start``-``end``):
+    none of them is named in it."""
+    return bool(actor1) and all(not start <= a.start < end for a in actor1)
+
+
+# a pronoun or definite description as the clause's subject refers back to the camp named
+_ANAPHOR_SUBJECT = re.compile(r"\b(?:they|it|its|their|the group|the militants)\b", re.I)
+
+
+def not_the_withdrawn(
+    carried: list[Mention], text: str, offset: int, trigger_start: int
+) -> list[Mention]:
+    """The camp the paragraph last named withdrew ("Russia withdrew from X"): an act with no
+    initiator of its own after that is not that camp's, unless a pronoun refers back to it
+    ("they left behind suicide bombers"). ``trigger_start``: document offset; ``text``: the
+    sentence at ``offset``. Returns ``carried`` or ``[]`` (initiator unstated)."""
+    if _ANAPHOR_SUBJECT.search(text, 0, max(0, trigger_start - offset)):
+        return carried
+    return []
+
+
 def by_side(actors: list[Mention]) -> list[list[Mention]]:
     """The initiators grouped by fighting side, in the order the sides are first named;
     actors of no side (an unknown brigade) go with the first group. One group when the

@@ -53,6 +53,14 @@ _BACKER_SIDE = {
     "turkish": "opposition",
     "turkey": "opposition",
 }
+# "Turkish-backed forces", "US-backed fighters": a plural common noun the lexicon does not
+# know, backed by a state, names that state's proxies (a camp), not an act ("-led attack");
+# led by a force ("Kurdish-led forces", "YPG-led forces"), it is in the leader's camp.
+_BACKED_PLURAL_RE = re.compile(
+    r"\b([A-Z][\w.]*)-(backed|supported|sponsored|led) "
+    r"(?!(?:attacks|offensives|operations|strikes|airstrikes|assaults|raids|advances|"
+    r"campaigns|efforts|talks|negotiations|agreements|ceasefires|plans)\b)([a-z]+[a-rt-z]s)\b"
+)
 # Camp words next to an unknown organisation decide its side: "an FSA opposition group".
 _CAMP_HINTS = (
     (re.compile(r"\b(?:FSA|opposition|rebel)\b"), "opposition"),
@@ -68,11 +76,40 @@ _MODIFIER_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w’'-]*)(?:,|,? and)\s
 _COORDINATED_MODIFIER = re.compile(r"([A-Z][\w’'-]*) and ")
 
 
+# A word that is a noun and an adjective ("military") names an actor only as the noun: before
+# a common noun it modifies that noun ("military sources", "military confrontations"). The
+# noun reading is followed by a verb, adverb, preposition, conjunction or punctuation; so a
+# following lower-case word marks the adjective unless it is one of those closed classes, a
+# regular past form (-ed) or adverb (-ly), or a frequent irregular past of the story's verbs.
+_NOUN_IT_MODIFIES = re.compile(
+    r"\s+(?!(?:and|or|but|nor|of|in|on|at|to|from|by|for|with|near|into|onto|against|"
+    r"along|across|around|after|before|during|since|until|as|than|that|which|who|"
+    r"is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|"
+    r"did|does|do|also|then|soon|later|again|still|now|not|never|already|once|itself|"
+    r"said|says|took|takes|began|begins|fought|fights|made|makes|won|lost|held|holds|"
+    r"hit|hits|struck|shot|left|leaves|led|leads|sent|sends|drove|broke|"
+    r"retook|overran|withdrew|ran|gave|saw|came|went|kept)\b)"
+    r"[a-z][a-z-]*(?![\w-])(?<!ed)(?<!ly)"
+)
+
+
+# a common noun tied to the name after it: "militants loyal to X", "fighters affiliated with X"
+_TIED_TO_A_NAME = re.compile(
+    r"\s+(?:loyal to|affiliated with|belonging to|aligned with)\s+(?:the\s+)?"
+)
+
+
+def _named_after(text: str, end: int, named_starts: set[int]) -> bool:
+    m = _TIED_TO_A_NAME.match(text, end)
+    return bool(m) and m.end() in named_starts
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
     side: str
     generic: bool
+    attributive: bool = False  # also an adjective: an actor only as a noun ("military")
 
 
 @dataclass
@@ -88,6 +125,7 @@ class ActorLexicon:
         """Actor mentions in ``text``; spans are document offsets (``offset`` + index)."""
         hits = self._lexicon_hits(text)  # in text order
         hits += self._distributed(text, hits)
+        hits += self._backed_plurals(text, hits)
         hits.sort(key=lambda h: h[0])
         known_starts = [h[0] for h in hits]
         known = list(hits)
@@ -118,10 +156,15 @@ class ActorLexicon:
                 side = _owner_side(text, known, known_starts, start) or side
             hits.append((start, m.end(), ActorEntry(name, side, False)))
         chosen = _longest_non_overlapping(hits)
+        named_starts = {s for s, _, e in chosen if not e.generic}
         mentions = []
         for start, end, entry in chosen:
+            if entry.generic and _named_after(text, end, named_starts):
+                continue  # "militants loyal to JFS": JFS's own, the name says the camp
             if entry.generic and _INSTALLATION_AFTER.match(text, end):
                 continue  # "the military base", "a rebel outpost": a place, not an actor
+            if entry.attributive and _NOUN_IT_MODIFIES.match(text, end):
+                continue  # "military sources", "military confrontations": an adjective
             side = entry.side
             backed = _BACKED_RE.search(text, max(0, start - 40), start)
             if backed:
@@ -171,6 +214,27 @@ class ActorLexicon:
                     break
                 out.append((m.start(1), m.end(1), found))
                 at = m.start(1)
+        return out
+
+    def _backed_plurals(
+        self, text: str, hits: list[tuple[int, int, ActorEntry]]
+    ) -> list[tuple[int, int, ActorEntry]]:
+        """ "Turkish-backed forces": the noun as a generic actor of the backer's camp, when no
+        lexicon name covers it (the mention then reaches back over "Turkish-backed");
+        "Kurdish-led forces": of the leader's camp, as the lexicon knows "Kurdish forces"."""
+        out = []
+        for m in _BACKED_PLURAL_RE.finditer(text):
+            word, start, end = m.group(1), m.start(3), m.end(3)
+            if m.group(2) == "led":
+                leader = self._modifier_entry(word, ("forces",))
+                side = leader.side if leader is not None else None
+            else:
+                side = _BACKER_SIDE.get(word.lower())
+            if side in (None, "unknown") or any(s < end and start < e for s, e, _ in hits):
+                continue
+            # a led force keeps its leader's camp (not generic: "-led" is not re-read as a
+            # backer below)
+            out.append((start, end, ActorEntry(m.group(0), side, m.group(2) != "led")))
         return out
 
     def _shared_head(self, text: str, start: int, end: int) -> tuple[int, int, ActorEntry] | None:
@@ -278,7 +342,9 @@ def compile_lexicon(data: Iterable[dict]) -> ActorLexicon:
     exact: dict[tuple[str, ...], ActorEntry] = {}
     folded: dict[tuple[str, ...], ActorEntry] = {}
     for item in data:
-        entry = ActorEntry(item["name"], item["side"], bool(item.get("generic")))
+        entry = ActorEntry(
+            item["name"], item["side"], bool(item.get("generic")), bool(item.get("attributive"))
+        )
         for alias in item.get("aliases", []) or [item["name"]]:
             key = _alias_key(alias)
             if not key:
