@@ -108,6 +108,8 @@ def _parseable(text: str) -> str:
 def _to_parse(doc: Any, start: int, text: str, lemmatizer: Any) -> Parse:
     """The parse as badia's records; token texts from ``text`` itself, not the masked copy."""
     tokens = []
+    # heads as one array of offsets (a token's ``head`` builds a spaCy Token per call)
+    heads = [i + int(rel) for i, rel in enumerate(doc.to_array("HEAD").astype("int64"))]
     for t in doc:
         pos = _UPOS.get(t.tag_, "X")
         lemma = _lemma(t, pos, lemmatizer)
@@ -123,7 +125,7 @@ def _to_parse(doc: Any, start: int, text: str, lemmatizer: Any) -> Parse:
                 pos=pos,
                 tag=t.tag_,
                 dep=t.dep_,
-                head=t.head.i,
+                head=heads[t.i],
             )
         )
     return Parse(start, start + len(text), tuple(tokens))
