@@ -192,6 +192,26 @@ def test_a_blank_gap_between_two_actors_costs_in_proportion_to_its_length():
     assert large < 20 * small + 0.05, (small, large)
 
 
+def test_a_run_on_sentence_of_thousands_of_acts_costs_in_proportion_to_its_length():
+    # Found by fuzzing the parse path: a 37 kB run-on parsed as one flat tree (one head,
+    # thousands of dependents) cost 50 CPU-seconds, each trigger's tree patterns reading
+    # every dependent. Sixteen times the acts must cost about sixteen times as much, not
+    # 256 (the parse's own cost makes small runs dearer per act: the bound is 40).
+    def run_on(n: int) -> str:
+        return "On 3 May 2020 " + "rebels shelled Kafr Halab, " * n + "and withdrew.\n"
+
+    def cpu(text: str) -> float:
+        costs = []
+        for _ in range(2):
+            started = time.process_time()
+            _extract_within_budget(text, "run_on.txt", LONG_SECONDS)
+            costs.append(time.process_time() - started)
+        return min(costs)
+
+    small, large = cpu(run_on(100)), cpu(run_on(1600))
+    assert large < 40 * small + 0.2, (small, large)
+
+
 def test_a_bad_jsonl_line_is_one_error_and_the_other_records_are_read(tmp_path):
     lines = [
         json.dumps({"id": "first", "text": EVENT.format(n=3)}),

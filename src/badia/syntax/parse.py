@@ -50,6 +50,12 @@ _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+)\]")
 # debris, URLs) are masked to one plain letter run of the same length before parsing.
 LONGEST_WORD = 64
 _LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+# A "sentence" longer than this is no sentence of prose (the longest the parse is given
+# in the seeds, the articles and 60 mirror pages is 797 characters) but a run-on of list
+# items or markup debris: its tree is flat, one head with thousands of dependents, and the
+# tree patterns read per trigger cost its length squared (a fuzzed 37 kB run-on: 50
+# CPU-seconds). It is left to the word-window rules, which are linear.
+LONGEST_PARSED_SENTENCE = 2000
 
 
 def syntax_enabled() -> bool:
@@ -82,9 +88,14 @@ def parser_available() -> bool:
 def parse_sentences(sentences: Iterable[tuple[int, str]]) -> dict[int, Parse]:
     """Parses of ``(document offset, sentence text)`` pairs, keyed by the offset.
 
-    Empty when the parse path is off or the model is missing.
+    Empty when the parse path is off or the model is missing; sentences longer than
+    ``LONGEST_PARSED_SENTENCE`` characters get no parse.
     """
-    items = [(start, text) for start, text in sentences if text.strip()]
+    items = [
+        (start, text)
+        for start, text in sentences
+        if text.strip() and len(text) <= LONGEST_PARSED_SENTENCE
+    ]
     if not items or not syntax_enabled():
         return {}
     nlp = load_model()
