@@ -676,19 +676,15 @@ class Resolver:
                     or self._earlier_city(m.group("noun"), ctx)
                 if found is not None:
                     hit, antecedent = found
-                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
-                    hit.relation = f"{' '.join(m.group('rel').split())} {antecedent}"
-                    hit.anchor = antecedent
-                    return hit
+                    relation = f"{' '.join(m.group('rel').split())} {antecedent}"
+                    return _near_anchor(hit, relation, antecedent)
             m = _EDGE.match(text, lead)
             if m:
                 town = self._town_before(before, ctx) or self._earlier_city("city", ctx)
                 if town is not None:
                     hit, town_name = town
-                    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
-                    hit.relation = f"{' '.join(m.group('edge').split())} of {town_name}"
-                    hit.anchor = town_name
-                    return hit
+                    relation = f"{' '.join(m.group('edge').split())} of {town_name}"
+                    return _near_anchor(hit, relation, town_name)
         return None
 
     def _town_before(self, before: str, ctx: Context) -> tuple[Hit, str] | None:
@@ -857,3 +853,11 @@ def _windows(name: str, text: str) -> list[tuple[str, str]]:
 
 def is_feature_query(name: str) -> bool:
     return any(t in FEATURE_TOKENS for t in key(name).split())
+
+
+def _near_anchor(hit: Hit, relation: str, anchor: str) -> Hit:
+    """``hit`` (a resolved place) marked as lying near the town ``anchor`` of the text's
+    ``relation``: UCDP's where_prec 2, "within ca. 25 km of a known point"."""
+    hit.geo_precision, hit.where_prec = max(hit.geo_precision, 2), 2
+    hit.relation, hit.anchor = relation, anchor
+    return hit
