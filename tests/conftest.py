@@ -1,4 +1,5 @@
-"""Shared fixtures: the read-only reference folder ``../shared`` next to the repository."""
+"""Shared fixtures: the read-only reference folder ``../shared`` next to the repository, and
+the dependency-parse path switched on for one test."""
 
 from __future__ import annotations
 
@@ -31,3 +32,9 @@ def seed_paths(shared_dir: Path) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture
+def parse_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dependency-parse path, whatever ``BADIA_SYNTAX`` the run was started with."""
+    monkeypatch.setenv("BADIA_SYNTAX", "1")

